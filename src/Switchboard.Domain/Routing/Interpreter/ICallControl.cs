@@ -1,0 +1,23 @@
+namespace Switchboard.Domain.Routing.Interpreter;
+
+/// <summary>
+/// What a scenario asks of the one call it runs; implemented by telephony per call. Each method returns when the
+/// request is done (the sound played, the user answered or gave up); the token fires when the caller hangs up.
+/// </summary>
+public interface ICallControl
+{
+    /// <summary>Answers the caller's leg, so that media can flow.</summary>
+    Task AnswerAsync(CancellationToken cancellationToken);
+
+    /// <summary>Plays a sound to the caller <paramref name="repeat"/> times in a row.</summary>
+    Task PlaySoundAsync(Guid soundId, int repeat, CancellationToken cancellationToken);
+
+    /// <summary>Rings a user's devices for up to <paramref name="ringSeconds"/>; answered, the caller is connected to them.</summary>
+    Task<CallUserResult> CallUserAsync(Guid userId, int ringSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken);
+
+    /// <summary>Hands the call to an E.164 number (through a trunk) or a SIP URI; routing is over.</summary>
+    Task ForwardAsync(string destination, CancellationToken cancellationToken);
+
+    /// <summary>Ends the call from the switchboard's side.</summary>
+    Task HangupAsync(HangupReason reason, CancellationToken cancellationToken);
+}
