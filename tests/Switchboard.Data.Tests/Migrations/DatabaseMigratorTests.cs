@@ -1,0 +1,194 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Data.Migrations;
+using Switchboard.Domain.Acd;
+using Switchboard.Domain.Routing;
+using Switchboard.Domain.Trunks;
+using Switchboard.Domain.Users;
+
+namespace Switchboard.Data.Tests.Migrations;
+
+public class DatabaseMigratorTests
+{
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Migrating_an_empty_database_creates_the_schema(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(
+            ["data_protection_keys", "numbers", "queue_members", "queues", "scenarios", "schema_migrations", "sounds", "trunks", "users"],
+            await storage.TablesAsync());
+        Assert.Equal(["1 configuration", "2 data_protection_keys"], await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version"));
+        Assert.Equal(2, storage.Migrator.LatestVersion);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Migrating_again_changes_nothing(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+        var sample = new ConfigurationSample();
+        await sample.SaveAsync(storage);
+        var history = await storage.QueryAsync("SELECT version, name, applied_at FROM schema_migrations ORDER BY version");
+
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(history, await storage.QueryAsync("SELECT version, name, applied_at FROM schema_migrations ORDER BY version"));
+        await using var context = storage.CreateContext();
+        Assert.Equal("+14155550123", (await context.Numbers.SingleAsync()).Number);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Each_applied_step_is_recorded_with_the_time_it_was_applied(StorageProvider provider)
+    {
+        var appliedAt = new DateTimeOffset(2026, 5, 4, 3, 2, 1, TimeSpan.Zero);
+        await using var storage = await TestStorage.CreateAsync(provider, new FixedTimeProvider(appliedAt));
+
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+
+        await using var context = storage.CreateContext();
+        var recorded = await context.Database
+            .SqlQueryRaw<DateTimeOffset>("SELECT applied_at AS \"Value\" FROM schema_migrations ORDER BY version")
+            .ToListAsync();
+        Assert.Equal([appliedAt, appliedAt], recorded);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task The_migrated_schema_matches_the_model(StorageProvider provider)
+    {
+        await using var migrated = await TestStorage.CreateAsync(provider);
+        await migrated.Migrator.MigrateAsync(CancellationToken.None);
+        await using var generated = await TestStorage.CreateAsync(provider);
+        await using (var context = generated.CreateContext())
+        {
+            await context.Database.EnsureCreatedAsync();
+        }
+
+        var expected = await SchemaCatalog.DescribeAsync(generated);
+        var actual = await SchemaCatalog.DescribeAsync(migrated);
+
+        Assert.Contains(expected, line => line.Contains("queue_members", StringComparison.Ordinal) && line.Contains("position", StringComparison.Ordinal));
+        Assert.Contains(expected, line => line.Contains("ix_users_sip_username", StringComparison.Ordinal));
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Upgrading_a_version_1_database_keeps_its_configuration(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await storage.Migrator.MigrateToAsync(1, CancellationToken.None);
+        Assert.DoesNotContain("data_protection_keys", await storage.TablesAsync());
+        var version1 = new Version1Rows();
+        await storage.ExecuteAsync(version1.InsertSql);
+
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+
+        await using var context = storage.CreateContext();
+        var user = await context.Users.SingleAsync();
+        Assert.Equal(version1.UserId, user.Id);
+        Assert.Equal("carol", user.Username);
+        Assert.Equal(Role.Admin, user.Role);
+        Assert.True(user.CrmAccess);
+        Assert.Equal(new SipDeviceCredentials("carol-phone", "md5hash", "sha256hash"), user.SipDevice);
+        Assert.Equal(new DateTimeOffset(2025, 11, 2, 8, 15, 0, TimeSpan.Zero), user.CreatedAt);
+
+        var queue = await context.Queues.SingleAsync();
+        Assert.Equal("Support", queue.Name);
+        Assert.Equal(QueueStrategy.RingAll, queue.Strategy);
+        Assert.Equal([new QueueMember(version1.UserId, 1, 0)], queue.Members);
+
+        var scenario = await context.Scenarios.SingleAsync();
+        Assert.Equivalent(
+            new ScenarioAction[]
+            {
+                new ConditionAction(
+                    new ScheduleCondition("Europe/London", [new WeeklyHours([DayOfWeek.Saturday], new TimeOnly(10, 0), new TimeOnly(12, 0))]),
+                    new SkipToOutcome(2)),
+                new QueueAction(version1.QueueId, Priority: 1),
+                new HangupAction(),
+            },
+            scenario.Actions,
+            strict: true);
+
+        var number = await context.Numbers.SingleAsync();
+        Assert.Equal(("+442071234567", version1.ScenarioId), (number.Number, number.ScenarioId));
+
+        var trunk = await context.Trunks.SingleAsync();
+        Assert.Equal(["198.51.100.7"], trunk.InboundAddresses);
+        Assert.Equal(new TrunkRegistration("sip.example.net", "sb", "pw", 300), trunk.Registration);
+
+        context.DataProtectionKeys.Add(new DataProtectionKeyRecord { FriendlyName = "key-1", Xml = "<key />" });
+        await context.SaveChangesAsync();
+        Assert.Equal("key-1", (await context.DataProtectionKeys.AsNoTracking().SingleAsync()).FriendlyName);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task A_database_upgraded_by_a_newer_release_is_refused(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+        await storage.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (3, 'from_the_future', '2030-01-01 00:00:00+00:00')");
+
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => storage.Migrator.MigrateAsync(CancellationToken.None));
+
+        Assert.Contains("version 3", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("up to 2", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Nodes_starting_together_apply_each_step_once(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        var nodes = Enumerable.Range(0, 4).Select(_ => storage.CreateNode().GetRequiredService<DatabaseMigrator>()).ToList();
+
+        await Task.WhenAll(nodes.Select(node => Task.Run(() => node.MigrateAsync(CancellationToken.None))));
+
+        Assert.Equal(["1", "2"], await storage.QueryAsync("SELECT version FROM schema_migrations ORDER BY version"));
+    }
+
+    /// <summary>Rows as release 1 (schema version 1) wrote them, JSON included.</summary>
+    private sealed class Version1Rows
+    {
+        public Guid UserId { get; } = Guid.CreateVersion7();
+
+        public Guid QueueId { get; } = Guid.CreateVersion7();
+
+        public Guid ScenarioId { get; } = Guid.CreateVersion7();
+
+        private Guid NumberId { get; } = Guid.CreateVersion7();
+
+        private Guid TrunkId { get; } = Guid.CreateVersion7();
+
+        // Entity Framework's SQLite provider keeps Guids as upper-case text; PostgreSQL reads either case.
+        public string InsertSql => $$$"""
+            INSERT INTO users (id, username, display_name, role, password_hash, crm_access, sip_username, sip_ha1_md5, sip_ha1_sha256, webphone_enabled, created_at)
+            VALUES ('{{{Text(UserId)}}}', 'carol', 'Carol', 'Admin', 'hash', TRUE, 'carol-phone', 'md5hash', 'sha256hash', TRUE, '2025-11-02 08:15:00+00:00');
+            INSERT INTO queues (id, name, strategy, priority, ring_timeout_seconds, max_wait_seconds, max_waiting_calls, wrap_up_seconds, max_no_answer, music_on_hold_sound_id)
+            VALUES ('{{{Text(QueueId)}}}', 'Support', 'RingAll', 0, 20, 300, 0, 10, 3, NULL);
+            INSERT INTO queue_members (queue_id, user_id, level, position) VALUES ('{{{Text(QueueId)}}}', '{{{Text(UserId)}}}', 1, 0);
+            INSERT INTO scenarios (id, name, actions) VALUES ('{{{Text(ScenarioId)}}}', 'Weekend',
+                '[{"type":"condition","when":{"type":"schedule","timeZone":"Europe/London","hours":[{"days":["Saturday"],"from":"10:00:00","to":"12:00:00"}],"negate":false},"then":{"type":"skipTo","actionIndex":2}},{"type":"queue","queueId":"{{{QueueId}}}","priority":1,"maxWaitSeconds":null},{"type":"hangup"}]');
+            INSERT INTO numbers (id, number, label, scenario_id) VALUES ('{{{Text(NumberId)}}}', '+442071234567', '', '{{{Text(ScenarioId)}}}');
+            INSERT INTO trunks (id, name, inbound_addresses, outbound_host, registration)
+            VALUES ('{{{Text(TrunkId)}}}', 'Carrier', '["198.51.100.7"]', NULL, '{"registrar":"sip.example.net","username":"sb","password":"pw","expiresSeconds":300}');
+            """;
+
+        private static string Text(Guid id) => id.ToString().ToUpperInvariant();
+    }
+}
