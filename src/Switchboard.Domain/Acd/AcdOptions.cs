@@ -1,0 +1,20 @@
+namespace Switchboard.Domain.Acd;
+
+/// <summary>Deployment-wide ACD settings (queue-specific ones live on <see cref="DistributionQueue"/>).</summary>
+public sealed record AcdOptions
+{
+    /// <summary>
+    /// How long an agent who refused an offer is left alone before the next one, so that the refused call goes
+    /// to someone else rather than straight back to them.
+    /// </summary>
+    public TimeSpan RejectDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an agent who let an offer ring out is left alone before the next one.</summary>
+    public TimeSpan NoAnswerDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many recent answered waits per queue feed the estimated wait.</summary>
+    public int RecentWaitsForEstimate { get; init; } = 20;
+
+    /// <summary>The time zone whose midnight resets "today" for the fewest-calls and least-talk-time strategies.</summary>
+    public TimeZoneInfo DayTimeZone { get; init; } = TimeZoneInfo.Utc;
+}

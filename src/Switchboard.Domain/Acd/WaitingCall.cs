@@ -1,0 +1,25 @@
+namespace Switchboard.Domain.Acd;
+
+/// <summary>A call's stay in one queue, from arrival until it is answered or leaves.</summary>
+/// <param name="Entry">Unique and increasing: the arrival order, and the identity of this stay for its timer.</param>
+internal sealed class WaitingCall(Guid callId, QueueState queue, int priority, DateTimeOffset arrivedAt, long entry)
+{
+    public Guid CallId { get; } = callId;
+
+    public QueueState Queue { get; } = queue;
+
+    public int Priority { get; } = priority;
+
+    public DateTimeOffset ArrivedAt { get; } = arrivedAt;
+
+    public long Entry { get; } = entry;
+
+    /// <summary>The queue's priority when the call was last placed in the cross-queue order.</summary>
+    public int QueuePriority { get; set; } = queue.Settings.Priority;
+
+    /// <summary>At most one, except under ring-all.</summary>
+    public List<Offer> Offers { get; } = [];
+
+    /// <summary>Agents who refused this call or let it ring out: others are preferred for it.</summary>
+    public HashSet<Guid> TriedAgents { get; } = [];
+}
