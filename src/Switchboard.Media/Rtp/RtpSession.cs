@@ -1,0 +1,419 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Channels;
+
+namespace Switchboard.Media.Rtp;
+
+/// <summary>
+/// One leg's RTP and RTCP over a UDP socket pair leased from the port pool. Receives on one async
+/// loop per socket into one pre-allocated buffer each; sends from one pre-allocated buffer; so steady
+/// state allocates nothing per packet. Sends where the peer's packets actually come from once any
+/// arrive (symmetric RTP), which is what gets media through NAT. Reports every
+/// <see cref="ReportInterval"/> over RTCP.
+/// </summary>
+public sealed class RtpSession : IAsyncDisposable
+{
+    public static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(5);
+
+    private const int MaximumBindAttempts = 16;
+
+    private readonly Socket _rtpSocket;
+    private readonly Socket _rtcpSocket;
+    private readonly RtpPortLease _lease;
+    private readonly TimeProvider _time;
+    private readonly byte[] _rtpReceiveBuffer = GC.AllocateArray<byte>(RtpHeader.MaximumPacketSize, pinned: true);
+    private readonly byte[] _rtcpReceiveBuffer = GC.AllocateArray<byte>(RtpHeader.MaximumPacketSize, pinned: true);
+    private readonly byte[] _sendBuffer = GC.AllocateArray<byte>(RtpHeader.MaximumPacketSize, pinned: true);
+    private readonly byte[] _reportBuffer = new byte[RtpHeader.MaximumPacketSize];
+    private readonly SocketAddress _rtpSource;
+    private readonly SocketAddress _rtcpSource;
+    private readonly Lock _sendLock = new();
+    private readonly Lock _reportLock = new();
+    private readonly RtpReception _reception = new();
+    private readonly DtmfDetector _dtmfDetector = new();
+    private readonly Channel<char> _digits = Channel.CreateUnbounded<char>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly byte[] _cname;
+    private Task _running = Task.CompletedTask;
+    private ITimer? _reportTimer;
+    private MediaTarget? _rtpTarget;
+    private MediaTarget? _rtcpTarget;
+    private RtpMediaFormat? _format;
+    private IRtpPacketSink? _packetSink;
+    private long _lastSendTimestamp;
+    private long _packetsIgnored;
+    private long _reportsSent;
+    private long _reportsReceived;
+    private uint _lastSenderReport;
+    private long _lastSenderReportArrival;
+    private RtcpReportBlock? _peerReport;
+    private int _disposed;
+
+    private RtpSession(Socket rtpSocket, Socket rtcpSocket, RtpPortLease lease, TimeProvider time)
+    {
+        _rtpSocket = rtpSocket;
+        _rtcpSocket = rtcpSocket;
+        _lease = lease;
+        _time = time;
+        _rtpSource = new SocketAddress(rtpSocket.AddressFamily, SocketAddress.GetMaximumAddressSize(rtpSocket.AddressFamily));
+        _rtcpSource = new SocketAddress(rtcpSocket.AddressFamily, SocketAddress.GetMaximumAddressSize(rtcpSocket.AddressFamily));
+        LocalRtpEndPoint = (IPEndPoint)rtpSocket.LocalEndPoint!;
+        LocalRtcpEndPoint = (IPEndPoint)rtcpSocket.LocalEndPoint!;
+        Outbound = RtpStream.CreateRandom();
+        _cname = Encoding.ASCII.GetBytes($"{Outbound.Ssrc:x8}@switchboard");
+    }
+
+    /// <summary>The peer pressed a key (RFC 4733). Raised in order, off the receive loop.</summary>
+    public event EventHandler<DtmfDigitEventArgs>? DigitReceived;
+
+    public IPEndPoint LocalRtpEndPoint { get; }
+
+    public IPEndPoint LocalRtcpEndPoint { get; }
+
+    /// <summary>Our stream on this leg; a bridge stamps the packets it relays here.</summary>
+    public RtpStream Outbound { get; }
+
+    /// <summary>What was negotiated for this leg, once <see cref="Connect"/> was called.</summary>
+    public RtpMediaFormat? Format => Volatile.Read(ref _format);
+
+    /// <summary>Where our RTP goes now: from the SDP at first, then wherever the peer's packets come from.</summary>
+    public IPEndPoint? RemoteRtpEndPoint => ToEndPoint(Volatile.Read(ref _rtpTarget));
+
+    public IPEndPoint? RemoteRtcpEndPoint => ToEndPoint(Volatile.Read(ref _rtcpTarget));
+
+    /// <summary>Who gets every accepted packet; see <see cref="IRtpPacketSink"/> for the rules.</summary>
+    public IRtpPacketSink? PacketSink
+    {
+        get => Volatile.Read(ref _packetSink);
+        set => Volatile.Write(ref _packetSink, value);
+    }
+
+    public RtpSessionStatistics Statistics
+    {
+        get
+        {
+            RtcpReportBlock? peerReport;
+            lock (_reportLock)
+            {
+                peerReport = _peerReport;
+            }
+
+            return new RtpSessionStatistics(
+                Outbound.PacketsSent,
+                Outbound.OctetsSent,
+                _reception.PacketsReceived,
+                _reception.OctetsReceived,
+                _reception.PacketsLost,
+                Interlocked.Read(ref _packetsIgnored),
+                Interlocked.Read(ref _reportsSent),
+                Interlocked.Read(ref _reportsReceived),
+                peerReport);
+        }
+    }
+
+    /// <summary>
+    /// Binds a new session on <paramref name="localAddress"/> to a port pair from <paramref name="ports"/>,
+    /// skipping pairs another program holds. Call <see cref="Start"/> once its sink and events are attached.
+    /// </summary>
+    public static RtpSession Open(RtpPortPool ports, IPAddress localAddress, TimeProvider time)
+    {
+        for (var attempt = 0; attempt < MaximumBindAttempts; attempt++)
+        {
+            if (!ports.TryRent(out var lease))
+            {
+                throw new InvalidOperationException($"no free RTP port in {ports.MinimumPort}-{ports.MaximumPort}: all {ports.Capacity} pairs are in use");
+            }
+
+            var rtp = new Socket(localAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            var rtcp = new Socket(localAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            try
+            {
+                rtp.Bind(new IPEndPoint(localAddress, lease.RtpPort));
+                rtcp.Bind(new IPEndPoint(localAddress, lease.RtcpPort));
+                return new RtpSession(rtp, rtcp, lease, time);
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                rtp.Dispose();
+                rtcp.Dispose();
+                lease.Dispose();
+            }
+        }
+
+        throw new InvalidOperationException($"{MaximumBindAttempts} RTP port pairs in a row were taken by other programs");
+    }
+
+    /// <summary>
+    /// Sets where to send, from the peer's SDP, and the negotiated format; called again on re-INVITE.
+    /// A null <paramref name="remoteRtp"/> (the peer holds with c=0.0.0.0) stops sending.
+    /// </summary>
+    public void Connect(IPEndPoint? remoteRtp, IPEndPoint? remoteRtcp, RtpMediaFormat format)
+    {
+        Volatile.Write(ref _format, format);
+        remoteRtcp ??= remoteRtp is null ? null : new IPEndPoint(remoteRtp.Address, remoteRtp.Port + 1);
+        Volatile.Write(ref _rtpTarget, remoteRtp is null ? null : new MediaTarget(remoteRtp.Serialize(), latched: false));
+        Volatile.Write(ref _rtcpTarget, remoteRtcp is null ? null : new MediaTarget(remoteRtcp.Serialize(), latched: false));
+    }
+
+    /// <summary>Starts receiving and reporting.</summary>
+    public void Start()
+    {
+        if (_reportTimer is not null)
+        {
+            throw new InvalidOperationException("the session is already started");
+        }
+
+        var stopping = _stopping.Token;
+        _running = Task.WhenAll(
+            ReceiveAsync(_rtpSocket, _rtpReceiveBuffer, _rtpSource, isRtcp: false, stopping),
+            ReceiveAsync(_rtcpSocket, _rtcpReceiveBuffer, _rtcpSource, isRtcp: true, stopping),
+            RaiseDigitsAsync(stopping));
+        _reportTimer = _time.CreateTimer(static state => ((RtpSession)state!).SendReport(), this, ReportInterval, ReportInterval);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="payload"/>, encoded in the negotiated format, as the next packet of our
+    /// stream; it stands for <paramref name="samples"/> samples. False when there is nowhere to send.
+    /// </summary>
+    public bool SendAudio(ReadOnlySpan<byte> payload, int samples, bool marker = false)
+    {
+        var format = Format ?? throw new InvalidOperationException("the session is not connected: call Connect first");
+        if (Volatile.Read(ref _rtpTarget) is null)
+        {
+            return false;
+        }
+
+        lock (_sendLock)
+        {
+            var header = Outbound.NextAudio(format.AudioPayloadType, payload.Length, samples, marker);
+            return Transmit(_sendBuffer.AsSpan(0, RtpPacketWriter.Write(_sendBuffer, header, payload)));
+        }
+    }
+
+    /// <summary>
+    /// Sends one telephone-event packet (see <see cref="RtpStream.NextEvent"/>). False when the peer did
+    /// not accept telephone events or there is nowhere to send.
+    /// </summary>
+    public bool SendEvent(in TelephoneEvent telephoneEvent, bool startOfEvent, int samplesElapsed)
+    {
+        var format = Format ?? throw new InvalidOperationException("the session is not connected: call Connect first");
+        if (format.TelephoneEventPayloadType is not { } payloadType || Volatile.Read(ref _rtpTarget) is null)
+        {
+            return false;
+        }
+
+        lock (_sendLock)
+        {
+            Span<byte> payload = stackalloc byte[TelephoneEvent.Size];
+            telephoneEvent.Write(payload);
+            var header = Outbound.NextEvent(payloadType, payload.Length, startOfEvent, samplesElapsed);
+            return Transmit(_sendBuffer.AsSpan(0, RtpPacketWriter.Write(_sendBuffer, header, payload)));
+        }
+    }
+
+    /// <summary>Sends a packet already stamped by <see cref="Outbound"/>, as a bridge does.</summary>
+    public bool SendPacket(ReadOnlySpan<byte> packet) => Transmit(packet);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_reportTimer is not null)
+        {
+            await _reportTimer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _rtpSocket.Dispose();
+        _rtcpSocket.Dispose();
+        _digits.Writer.TryComplete();
+        await _running.ConfigureAwait(false);
+        _lease.Dispose();
+        _stopping.Dispose();
+    }
+
+    private bool Transmit(ReadOnlySpan<byte> packet)
+    {
+        if (Volatile.Read(ref _rtpTarget) is not { } target)
+        {
+            return false;
+        }
+
+        try
+        {
+            _rtpSocket.SendTo(packet, SocketFlags.None, target.Address);
+            Volatile.Write(ref _lastSendTimestamp, _time.GetTimestamp());
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            // A lost datagram is what UDP promises anyway; the call goes on.
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// One loop per socket for the session's life: a single state machine, so awaiting the next
+    /// datagram allocates nothing.
+    /// </summary>
+    private async Task ReceiveAsync(Socket socket, byte[] buffer, SocketAddress source, bool isRtcp, CancellationToken cancellationToken)
+    {
+        var memory = buffer.AsMemory();
+        while (true)
+        {
+            int length;
+            try
+            {
+                length = await socket.ReceiveFromAsync(memory, SocketFlags.None, source, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                // ICMP unreachable from an earlier send, an oversized datagram: nothing to stop the call for.
+                continue;
+            }
+
+            if (isRtcp)
+            {
+                OnRtcp(buffer.AsSpan(0, length));
+            }
+            else
+            {
+                OnRtp(buffer.AsSpan(0, length));
+            }
+        }
+    }
+
+    private void OnRtp(ReadOnlySpan<byte> datagram)
+    {
+        if (!RtpPacket.TryParse(datagram, out var packet) || !AcceptSource(ref _rtpTarget, _rtpSource))
+        {
+            return;
+        }
+
+        _reception.Record(packet.Header, packet.Payload.Length);
+        if (Format?.TelephoneEventPayloadType == packet.Header.PayloadType
+            && _dtmfDetector.TryDetect(packet.Header, packet.Payload, out var digit))
+        {
+            _digits.Writer.TryWrite(digit);
+        }
+
+        PacketSink?.OnPacket(this, packet);
+    }
+
+    private void OnRtcp(ReadOnlySpan<byte> datagram)
+    {
+        if (!RtcpReader.TryRead(datagram, Outbound.Ssrc, out var report) || !AcceptSource(ref _rtcpTarget, _rtcpSource))
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _reportsReceived);
+        lock (_reportLock)
+        {
+            if (report.SenderInfo is { } senderInfo)
+            {
+                _lastSenderReport = senderInfo.CompactNtpTimestamp;
+                _lastSenderReportArrival = _time.GetTimestamp();
+            }
+
+            _peerReport = report.ReportAboutUs ?? _peerReport;
+        }
+    }
+
+    /// <summary>
+    /// Symmetric RTP: the first packet after <see cref="Connect"/> fixes the peer's address; later
+    /// packets from elsewhere are ignored, so a stray sender cannot take the call's audio.
+    /// </summary>
+    private bool AcceptSource(ref MediaTarget? targetField, SocketAddress source)
+    {
+        var target = Volatile.Read(ref targetField);
+        if (target is null)
+        {
+            return true;
+        }
+
+        if (target.Latched)
+        {
+            if (source.Equals(target.Address))
+            {
+                return true;
+            }
+
+            Interlocked.Increment(ref _packetsIgnored);
+            return false;
+        }
+
+        // A Connect in between wins; this packet then goes by the new target.
+        Interlocked.CompareExchange(ref targetField, MediaTarget.LatchedTo(source), target);
+        return true;
+    }
+
+    private async Task RaiseDigitsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var digit in _digits.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                DigitReceived?.Invoke(this, new DtmfDigitEventArgs(digit));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The session is closing; digits not yet raised no longer matter.
+        }
+    }
+
+    private void SendReport()
+    {
+        if (Volatile.Read(ref _rtcpTarget) is not { } target)
+        {
+            return;
+        }
+
+        lock (_reportLock)
+        {
+            var now = _time.GetTimestamp();
+            RtcpSenderInfo? senderInfo = null;
+            if (Outbound.PacketsSent > 0)
+            {
+                // The media clock has moved on since the last packet by the time that has passed.
+                var sinceLastSend = _time.GetElapsedTime(Volatile.Read(ref _lastSendTimestamp), now);
+                senderInfo = new RtcpSenderInfo(
+                    RtcpSenderInfo.ToNtpTimestamp(_time.GetUtcNow()),
+                    Outbound.LastTimestamp + (uint)(sinceLastSend.Ticks * RtpMediaFormat.ClockRate / TimeSpan.TicksPerSecond),
+                    (uint)Outbound.PacketsSent,
+                    (uint)Outbound.OctetsSent);
+            }
+
+            var delaySinceLastSenderReport = _lastSenderReport == 0
+                ? 0u
+                : (uint)(_time.GetElapsedTime(_lastSenderReportArrival, now).Ticks * 65536 / TimeSpan.TicksPerSecond);
+            var block = _reception.CreateReportBlock(_lastSenderReport, delaySinceLastSenderReport);
+            var length = RtcpWriter.WriteReport(_reportBuffer, Outbound.Ssrc, senderInfo, block, _cname);
+            try
+            {
+                _rtcpSocket.SendTo(_reportBuffer.AsSpan(0, length), SocketFlags.None, target.Address);
+                Interlocked.Increment(ref _reportsSent);
+            }
+            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+            {
+                // The next report will try again.
+            }
+        }
+    }
+
+    private static IPEndPoint? ToEndPoint(MediaTarget? target) =>
+        target is null ? null : (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(target.Address);
+}
