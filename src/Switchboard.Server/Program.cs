@@ -1,4 +1,25 @@
+using Switchboard.Server.Admin;
+using Switchboard.Server.Admin.Users;
+using Switchboard.Server.Api;
+using Switchboard.Server.Hosting;
+using Switchboard.Server.Security;
+using Switchboard.Server.Ui;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSwitchboardHost();
+builder.Services.AddSwitchboardSecurity();
+builder.Services.AddUserAdmin();
+builder.Services.AddConfigurationAdmin();
+builder.Services.AddSwitchboardUi();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+app.UseSwitchboardHost();
+app.UseSwitchboardSecurity();
+app.MapSwitchboardHost();
+app.MapAccountEndpoints();
+app.MapSwitchboardApi();
+app.MapSwitchboardUi();
 app.Run();
+
+/// <summary>The entry point, public so that tests can host the application.</summary>
+public partial class Program;

@@ -1,0 +1,18 @@
+namespace Switchboard.Server.Api;
+
+/// <summary>The REST API under /api/v1: each area maps its own group here.</summary>
+public static class ApiRoutes
+{
+    public static WebApplication MapSwitchboardApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthApi();
+        api.MapUserApi();
+        api.MapSoundApi();
+        api.MapQueueApi();
+        api.MapScenarioApi();
+        api.MapNumberApi();
+        api.MapTrunkApi();
+        return app;
+    }
+}

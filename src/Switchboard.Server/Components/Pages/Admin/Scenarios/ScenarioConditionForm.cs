@@ -1,0 +1,81 @@
+using System.Globalization;
+using Switchboard.Domain.Routing;
+using Switchboard.Server.Components.Shared;
+
+namespace Switchboard.Server.Components.Pages.Admin.Scenarios;
+
+/// <summary>The condition of a condition action as posted; only the fields of its kind are used.</summary>
+public sealed class ScenarioConditionForm
+{
+    public ScenarioConditionKind Kind { get; set; }
+
+    public bool Negate { get; set; }
+
+    public string? TimeZone { get; set; }
+
+    // A post without any of its fields binds null here.
+    public List<WeeklyHoursForm> Hours { get; set => field = value ?? []; } = [];
+
+    // A post without any of its fields binds null here.
+    public List<string?> Dates { get; set => field = value ?? []; } = [];
+
+    public string? Pattern { get; set; }
+
+    public string? QueueId { get; set; }
+
+    public string? VariableName { get; set; }
+
+    public string? VariableValue { get; set; }
+
+    public static ScenarioConditionForm New(ScenarioConditionKind kind, string timeZone) => new()
+    {
+        Kind = kind,
+        TimeZone = timeZone,
+        Hours = [WeeklyHoursForm.WorkingWeek()],
+        Dates = [null],
+    };
+
+    public static ScenarioConditionForm From(ScenarioCondition condition) => condition switch
+    {
+        ScheduleCondition schedule => new()
+        {
+            Kind = ScenarioConditionKind.Schedule,
+            Negate = schedule.Negate,
+            TimeZone = schedule.TimeZone,
+            Hours = [.. schedule.Hours.Select(WeeklyHoursForm.Of)],
+        },
+        HolidayCondition holiday => new()
+        {
+            Kind = ScenarioConditionKind.Holiday,
+            Negate = holiday.Negate,
+            TimeZone = holiday.TimeZone,
+            Dates = [.. holiday.Dates.Select(date => (string?)date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
+        },
+        CallerNumberCondition caller => new() { Kind = ScenarioConditionKind.CallerNumber, Negate = caller.Negate, Pattern = caller.Pattern },
+        NoReadyAgentsCondition queue => new() { Kind = ScenarioConditionKind.NoReadyAgents, Negate = queue.Negate, QueueId = PostedValue.Of(queue.QueueId) },
+        VariableEqualsCondition variable => new()
+        {
+            Kind = ScenarioConditionKind.VariableEquals,
+            Negate = variable.Negate,
+            VariableName = variable.Name,
+            VariableValue = variable.Value,
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(condition), condition.GetType().Name, "Unknown condition."),
+    };
+
+    public ScenarioCondition ToCondition()
+    {
+        ScenarioCondition condition = Kind switch
+        {
+            ScenarioConditionKind.Schedule => new ScheduleCondition(TimeZone ?? "", [.. Hours.Select(hours => hours.ToHours())]),
+            ScenarioConditionKind.Holiday => new HolidayCondition(TimeZone ?? "", [.. Dates.Select(ParseDate).OfType<DateOnly>()]),
+            ScenarioConditionKind.CallerNumber => new CallerNumberCondition(Pattern ?? ""),
+            ScenarioConditionKind.NoReadyAgents => new NoReadyAgentsCondition(PostedValue.IdOrEmpty(QueueId)),
+            _ => new VariableEqualsCondition(VariableName ?? "", VariableValue ?? ""),
+        };
+        return condition with { Negate = Negate };
+    }
+
+    private static DateOnly? ParseDate(string? posted) =>
+        DateOnly.TryParseExact(posted, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}

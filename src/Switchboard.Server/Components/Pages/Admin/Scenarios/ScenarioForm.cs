@@ -1,0 +1,58 @@
+using Switchboard.Server.Admin.Scenarios;
+using Switchboard.Server.Components.Shared;
+
+namespace Switchboard.Server.Components.Pages.Admin.Scenarios;
+
+/// <summary>
+/// The scenario editor's whole state, posted back with every button. <see cref="Command"/> is the button pressed,
+/// e.g. <c>save</c>, <c>add</c>, <c>up:2</c>, <c>remove:0</c>, <c>add-hours:1</c>.
+/// </summary>
+public sealed class ScenarioForm
+{
+    public string Name { get; set; } = "";
+
+    // A post without any of its fields binds null here.
+    public List<ScenarioActionForm> Actions { get; set => field = value ?? []; } = [];
+
+    public ScenarioActionKind NewActionKind { get; set; } = ScenarioActionKind.PlaySound;
+
+    public string? Command { get; set; }
+
+    public static ScenarioForm From(ScenarioView scenario) => new()
+    {
+        Name = scenario.Name,
+        Actions = [.. scenario.Actions.Select(ScenarioActionForm.From)],
+    };
+
+    public ScenarioInput ToInput() => new(Name, [.. Actions.Select(action => action.ToAction())]);
+
+    /// <summary>Moves an action by one place; skip targets follow the actions they point at.</summary>
+    public void Move(int index, int offset)
+    {
+        var other = index + offset;
+        if (index < 0 || other < 0 || index >= Actions.Count || other >= Actions.Count)
+            return;
+
+        (Actions[index], Actions[other]) = (Actions[other], Actions[index]);
+        RenumberSkipTargets(number => number == index + 1 ? other + 1 : number == other + 1 ? index + 1 : number);
+    }
+
+    /// <summary>Removes an action; skips to it become unset, skips past it keep their target.</summary>
+    public void Remove(int index)
+    {
+        if (index < 0 || index >= Actions.Count)
+            return;
+
+        Actions.RemoveAt(index);
+        RenumberSkipTargets(number => number == index + 1 ? null : number > index + 1 ? number - 1 : number);
+    }
+
+    private void RenumberSkipTargets(Func<int, int?> renumber)
+    {
+        foreach (var outcome in Actions.Where(a => a.Kind == ScenarioActionKind.Condition).Select(a => a.Then))
+        {
+            if (PostedValue.Number(outcome.SkipToAction) is { } number)
+                outcome.SkipToAction = PostedValue.Of(renumber(number));
+        }
+    }
+}

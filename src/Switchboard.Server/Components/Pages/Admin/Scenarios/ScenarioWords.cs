@@ -1,0 +1,34 @@
+namespace Switchboard.Server.Components.Pages.Admin.Scenarios;
+
+/// <summary>How the editor names the kinds of action, condition and outcome.</summary>
+public static class ScenarioWords
+{
+    public static string Of(ScenarioActionKind kind) => kind switch
+    {
+        ScenarioActionKind.PlaySound => "Play sound",
+        ScenarioActionKind.Queue => "Send to queue",
+        ScenarioActionKind.CallUser => "Call user",
+        ScenarioActionKind.Forward => "Forward",
+        ScenarioActionKind.Condition => "Condition",
+        ScenarioActionKind.SetVariable => "Set variable",
+        _ => "Hang up",
+    };
+
+    public static string Of(ScenarioConditionKind kind) => kind switch
+    {
+        ScenarioConditionKind.Schedule => "Within opening hours",
+        ScenarioConditionKind.Holiday => "On a holiday",
+        ScenarioConditionKind.CallerNumber => "Caller number matches",
+        ScenarioConditionKind.NoReadyAgents => "Queue has no ready agent",
+        _ => "Variable equals",
+    };
+
+    public static string Of(ConditionOutcomeKind kind) => kind switch
+    {
+        ConditionOutcomeKind.Continue => "Continue with the next action",
+        ConditionOutcomeKind.SkipTo => "Skip to action",
+        ConditionOutcomeKind.GoToScenario => "Go to scenario",
+        ConditionOutcomeKind.Forward => "Forward",
+        _ => "Hang up",
+    };
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Switchboard.Server.Hosting;
+
+/// <summary>Refuses to start with settings the telephony could not listen with, naming the key to fix.</summary>
+public sealed class SwitchboardOptionsValidator : IValidateOptions<SwitchboardOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SwitchboardOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+            failures.Add("Switchboard:DataDirectory must be set.");
+        if (!IPAddress.TryParse(options.Sip.Address, out _))
+            failures.Add($"Switchboard:Sip:Address '{options.Sip.Address}' is not an IP address.");
+        if (!IsPort(options.Sip.Port))
+            failures.Add($"Switchboard:Sip:Port {options.Sip.Port} is not a port number (1-65535).");
+        if (string.IsNullOrWhiteSpace(options.Sip.Realm))
+            failures.Add("Switchboard:Sip:Realm must be set.");
+        if (!IsPort(options.Rtp.PortMin) || !IsPort(options.Rtp.PortMax))
+            failures.Add($"Switchboard:Rtp:PortMin and PortMax must be port numbers (1-65535), not {options.Rtp.PortMin}-{options.Rtp.PortMax}.");
+        // Each media session takes an even RTP port and the odd one above it for RTCP.
+        else if (options.Rtp.PortMax - options.Rtp.PortMin < 1)
+            failures.Add($"Switchboard:Rtp:PortMax must be above PortMin so the range holds at least one RTP/RTCP pair, not {options.Rtp.PortMin}-{options.Rtp.PortMax}.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsPort(int port) => port is > 0 and <= 65535;
+}

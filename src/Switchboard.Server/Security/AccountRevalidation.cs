@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Switchboard.Server.Security;
+
+/// <summary>
+/// Rebuilds the claims of every authenticated request from the account as it is now: a deleted user loses access
+/// and a changed role or CRM access applies, whatever the cookie or token was issued with.
+/// </summary>
+public sealed class AccountRevalidation(AccountCache accounts, IHttpContextAccessor http) : IClaimsTransformation
+{
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity is not { IsAuthenticated: true } identity)
+            return principal;
+
+        var user = principal.GetUserId() is { } userId
+            ? await accounts.FindAsync(userId, http.HttpContext?.RequestAborted ?? CancellationToken.None)
+            : null;
+        return user is null
+            ? new ClaimsPrincipal(new ClaimsIdentity())
+            : SwitchboardClaims.PrincipalFor(user, identity.AuthenticationType ?? SwitchboardSchemes.CookieOrBearer);
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchboard.Domain.Users;
+
+namespace Switchboard.Server.Security;
+
+/// <summary>
+/// One authentication setup for both doors: a cookie for the browser, a bearer token for the API. API routes
+/// answer 401/403; pages redirect to the login page.
+/// </summary>
+public static class SecurityRegistration
+{
+    // Fixed, so that every node (whatever its install path) reads the same protected payloads.
+    private const string ApplicationName = "Switchboard";
+
+    public static IServiceCollection AddSwitchboardSecurity(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+
+        services.AddDataProtection().SetApplicationName(ApplicationName);
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseXmlRepository(scopes));
+
+        services.AddAuthentication(SwitchboardSchemes.CookieOrBearer)
+            .AddPolicyScheme(SwitchboardSchemes.CookieOrBearer, displayName: null, options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.Count > 0 ? SwitchboardSchemes.Bearer : SwitchboardSchemes.Cookie)
+            .AddCookie(SwitchboardSchemes.Cookie, options =>
+            {
+                options.Cookie.Name = "switchboard.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.LoginPath = "/login";
+                // The pages show their own "not allowed" message; home is open to every logged-in user.
+                options.AccessDeniedPath = "/";
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+                options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
+            })
+            .AddBearerToken(SwitchboardSchemes.Bearer, options => options.BearerTokenExpiration = BearerTokenIssuer.Lifetime);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(SwitchboardClaims.RoleValue(Role.Admin)))
+            .AddPolicy(Policies.Supervisor, policy => policy.RequireAuthenticatedUser()
+                .RequireRole(SwitchboardClaims.RoleValue(Role.Admin), SwitchboardClaims.RoleValue(Role.Supervisor)))
+            .AddPolicy(Policies.Agent, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Crm, policy => policy.RequireAuthenticatedUser().RequireClaim(SwitchboardClaims.Crm, "true"));
+
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RevokedAccountChallenge>();
+        services.AddSingleton<AccountCache>();
+        services.AddSingleton<IClaimsTransformation, AccountRevalidation>();
+        services.AddScoped<AuthenticationStateProvider, AccountRevalidatingStateProvider>();
+        services.AddScoped<CurrentAccount>();
+        services.AddScoped<PasswordLogin>();
+        services.AddSingleton<BearerTokenIssuer>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        return services;
+    }
+
+    public static WebApplication UseSwitchboardSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Security.Claims;
+using Switchboard.Domain.Users;
+using UserRole = Switchboard.Domain.Users.Role;
+
+namespace Switchboard.Server.Security;
+
+/// <summary>The claims a logged-in user carries, and how they are read back.</summary>
+public static class SwitchboardClaims
+{
+    public const string UserId = ClaimTypes.NameIdentifier;
+
+    public const string Username = ClaimTypes.Name;
+
+    public const string DisplayName = "display_name";
+
+    public const string Role = ClaimTypes.Role;
+
+    public const string Crm = "crm";
+
+    /// <summary>The role claim value of a role: <c>admin</c>, <c>supervisor</c> or <c>agent</c>.</summary>
+    public static string RoleValue(UserRole role) => role switch
+    {
+        UserRole.Admin => "admin",
+        UserRole.Supervisor => "supervisor",
+        _ => "agent",
+    };
+
+    /// <summary>A principal describing <paramref name="user"/> as authenticated by <paramref name="scheme"/>.</summary>
+    public static ClaimsPrincipal PrincipalFor(User user, string scheme)
+    {
+        Claim[] claims =
+        [
+            new(UserId, user.Id.ToString()),
+            new(Username, user.Username),
+            new(DisplayName, user.DisplayName),
+            new(Role, RoleValue(user.Role)),
+            new(Crm, user.CrmAccess ? "true" : "false"),
+        ];
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, Username, Role));
+    }
+
+    /// <summary>The id of the logged-in user, or null when anonymous.</summary>
+    public static Guid? GetUserId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(UserId), CultureInfo.InvariantCulture, out var id) ? id : null;
+}

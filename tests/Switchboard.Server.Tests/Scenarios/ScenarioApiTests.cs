@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using Switchboard.Domain.Routing;
+using Switchboard.Server.Admin.Numbers;
+using Switchboard.Server.Admin.Queues;
+using Switchboard.Server.Admin.Scenarios;
+using Switchboard.Server.Tests.Infrastructure;
+
+namespace Switchboard.Server.Tests.Scenarios;
+
+public abstract class ScenarioApiTests(StorageKind storage) : SwitchboardTest(storage)
+{
+    [Fact]
+    public async Task Scenario_is_created_with_its_ordered_actions_changed_and_deleted()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+        var queue = await ConfigurationApi.CreateAsync<QueueView>(client, "/api/v1/queues", new { name = "Support" }, Ct);
+
+        var created = await ConfigurationApi.CreateAsync<ScenarioView>(
+            client,
+            "/api/v1/scenarios",
+            new
+            {
+                name = "Main",
+                actions = new object[]
+                {
+                    new { type = "condition", when = new { type = "callerNumber", pattern = "+4420*" }, then = new { type = "skipTo", actionIndex = 2 } },
+                    new { type = "queue", queueId = queue.Id, priority = 3 },
+                    new { type = "forward", destination = "+14155550123" },
+                },
+            },
+            Ct);
+        Assert.Equal(
+            [
+                new ConditionAction(new CallerNumberCondition("+4420*"), new SkipToOutcome(2)),
+                new QueueAction(queue.Id, 3),
+                new ForwardAction("+14155550123"),
+            ],
+            created.Actions);
+        Assert.Empty(created.Issues);
+
+        using var updated = await client.PutAsJsonAsync(
+            $"/api/v1/scenarios/{created.Id}",
+            new { name = "Main line", actions = new object[] { new { type = "setVariable", name = "lang", value = "fr" }, new { type = "queue", queueId = queue.Id } } },
+            TestJson.Options,
+            Ct);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var fetched = await client.GetFromJsonAsync<ScenarioView>($"/api/v1/scenarios/{created.Id}", TestJson.Options, Ct);
+        Assert.Equal("Main line", fetched!.Name);
+        Assert.Equal([new SetVariableAction("lang", "fr"), new QueueAction(queue.Id)], fetched.Actions);
+        var listed = await client.GetFromJsonAsync<List<ScenarioView>>("/api/v1/scenarios", TestJson.Options, Ct);
+        Assert.Equal(["Main line"], listed!.Select(scenario => scenario.Name));
+
+        using var deleted = await client.DeleteAsync($"/api/v1/scenarios/{created.Id}", Ct);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using var gone = await client.GetAsync($"/api/v1/scenarios/{created.Id}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Scenario_sending_calls_to_a_missing_queue_is_refused_on_that_action()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+
+        using var response = await client.PostAsJsonAsync(
+            "/api/v1/scenarios",
+            new { name = "Main", actions = new object[] { new { type = "queue", queueId = Guid.NewGuid() }, new { type = "hangup" } } },
+            TestJson.Options,
+            Ct);
+
+        var messages = await ConfigurationApi.FieldErrorAsync(response, "actions[0].queueId", Ct);
+        Assert.Equal(["Queue not found"], messages);
+    }
+
+    [Fact]
+    public async Task Going_to_a_scenario_that_goes_back_is_refused_as_a_loop()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+        var first = await ConfigurationApi.CreateAsync<ScenarioView>(client, "/api/v1/scenarios", new { name = "First", actions = new[] { new { type = "hangup" } } }, Ct);
+        var second = await ConfigurationApi.CreateAsync<ScenarioView>(client, "/api/v1/scenarios", new { name = "Second", actions = new[] { GoTo(first.Id) } }, Ct);
+
+        using var response = await client.PutAsJsonAsync($"/api/v1/scenarios/{first.Id}", new { name = "First", actions = new[] { GoTo(second.Id) } }, TestJson.Options, Ct);
+
+        var messages = await ConfigurationApi.FieldErrorAsync(response, "actions[0].then.scenarioId", Ct);
+        Assert.Contains("loops back", messages[0]);
+    }
+
+    [Fact]
+    public async Task Unreachable_action_is_saved_with_a_warning_beside_it()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+
+        var created = await ConfigurationApi.CreateAsync<ScenarioView>(
+            client,
+            "/api/v1/scenarios",
+            new { name = "Main", actions = new object[] { new { type = "hangup" }, new { type = "setVariable", name = "lang", value = "en" } } },
+            Ct);
+
+        var issue = Assert.Single(created.Issues);
+        Assert.Equal((1, "actions[1]", IssueSeverity.Warning), (issue.ActionIndex, issue.Field, issue.Severity));
+        var fetched = await client.GetFromJsonAsync<ScenarioView>($"/api/v1/scenarios/{created.Id}", TestJson.Options, Ct);
+        Assert.Equal(created.Issues, fetched!.Issues);
+    }
+
+    [Fact]
+    public async Task Draft_is_checked_without_being_saved()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+
+        using var response = await client.PostAsJsonAsync(
+            "/api/v1/scenarios/validation",
+            new { name = "Draft", actions = new object[] { new { type = "playSound", soundId = Guid.NewGuid() } } },
+            TestJson.Options,
+            Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var issues = await response.Content.ReadFromJsonAsync<List<ValidationIssue>>(TestJson.Options, Ct);
+        Assert.Equal([new ValidationIssue(0, "actions[0].soundId", IssueSeverity.Error, "Sound not found")], issues);
+        var listed = await client.GetFromJsonAsync<List<ScenarioView>>("/api/v1/scenarios", TestJson.Options, Ct);
+        Assert.Empty(listed!);
+    }
+
+    [Fact]
+    public async Task Scenario_a_number_runs_or_another_scenario_goes_to_cannot_be_deleted()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+        var target = await ConfigurationApi.CreateAsync<ScenarioView>(client, "/api/v1/scenarios", new { name = "After hours", actions = new[] { new { type = "hangup" } } }, Ct);
+        await ConfigurationApi.CreateAsync<ScenarioView>(client, "/api/v1/scenarios", new { name = "Main", actions = new[] { GoTo(target.Id) } }, Ct);
+        await ConfigurationApi.CreateAsync<NumberView>(client, "/api/v1/numbers", new { number = "+14155550123", label = "Sales", scenarioId = target.Id }, Ct);
+
+        using var response = await client.DeleteAsync($"/api/v1/scenarios/{target.Id}", Ct);
+
+        var (detail, usages) = await ConfigurationApi.InUseAsync(response, Ct);
+        Assert.Equal(["Number +14155550123 'Sales'", "Scenario 'Main', action 1"], usages);
+        Assert.Contains("+14155550123", detail);
+    }
+
+    [Theory]
+    [InlineData(Actor.Agent, HttpStatusCode.Forbidden)]
+    [InlineData(Actor.Anonymous, HttpStatusCode.Unauthorized)]
+    public async Task Only_admins_may_see_or_change_scenarios(Actor actor, HttpStatusCode expected)
+    {
+        using var client = await ClientAsync(actor);
+
+        using var list = await client.GetAsync("/api/v1/scenarios", Ct);
+        using var create = await client.PostAsJsonAsync("/api/v1/scenarios", new { name = "Main", actions = new[] { new { type = "hangup" } } }, TestJson.Options, Ct);
+
+        Assert.Equal(expected, list.StatusCode);
+        Assert.Equal(expected, create.StatusCode);
+    }
+
+    private static object GoTo(Guid scenarioId) =>
+        new { type = "condition", when = new { type = "variableEquals", name = "x", value = "1" }, then = new { type = "goToScenario", scenarioId } };
+}
+
+public sealed class ScenarioApiTests_on_sqlite() : ScenarioApiTests(StorageKind.Sqlite);
+
+public sealed class ScenarioApiTests_on_postgres() : ScenarioApiTests(StorageKind.Postgres);
