@@ -38,6 +38,9 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
 
     public void Set(string name, string value) => Set(Encoding.UTF8.GetBytes(name), Encoding.UTF8.GetBytes(value));
 
+    /// <summary>Replaces the value of the line at <paramref name="index"/>, keeping its name and place (a Via stamped on receipt).</summary>
+    public void ReplaceValue(int index, ReadOnlySpan<byte> value) => _headers[index] = Create(_headers[index].Name.Span, value);
+
     /// <summary>Removes every line of the header; returns how many there were.</summary>
     public int Remove(ReadOnlySpan<byte> name)
     {

@@ -1,0 +1,212 @@
+namespace Switchboard.Sip.Transactions;
+
+/// <summary>
+/// The INVITE server transaction (RFC 3261 §17.2.1, with the Accepted state of RFC 6026): 100 Trying after
+/// <see cref="SipTimerOptions.TryingDelay"/> unless the core answered first; a non-2xx final retransmitted by timer
+/// G until the ACK (absorbed here) or timer H; a 2xx handed to the core's retransmission, INVITE copies absorbed for timer L.
+/// </summary>
+#pragma warning disable CA1001 // The CancellationTokenSource has no timer, so nothing leaks; its token must outlive the transaction.
+public sealed class InviteServerTransaction : SipServerTransaction
+#pragma warning restore CA1001
+{
+    private readonly TransactionTimer _trying;
+    private readonly TransactionTimer _timerG;
+    private readonly TransactionTimer _timerH;
+    private readonly TransactionTimer _ending;
+    private readonly CancellationTokenSource _cancel = new();
+    private State _state = State.Proceeding;
+    private byte[]? _lastResponse;
+    private TimeSpan _interval;
+
+    internal InviteServerTransaction(Transport.SipReceivedMessage received, SipTransactionKey key, SipTransactionContext context)
+        : base(received, key, context)
+    {
+        _trying = CreateTimer(OnTrying);
+        _timerG = CreateTimer(OnTimerG);
+        _timerH = CreateTimer(OnTimerH);
+        _ending = CreateTimer(OnEnding);
+    }
+
+    private enum State
+    {
+        Proceeding,
+        Accepted,
+        Completed,
+        Confirmed,
+        Terminated,
+    }
+
+    /// <summary>Signalled when a CANCEL for this INVITE arrived before a final response (the 487 is already sent).</summary>
+    public CancellationToken CancellationRequested => _cancel.Token;
+
+    public override bool HasFinalResponse
+    {
+        get
+        {
+            lock (Gate)
+                return _state != State.Proceeding;
+        }
+    }
+
+    internal override void Start()
+    {
+        lock (Gate)
+            _trying.Start(Timers.TryingDelay);
+    }
+
+    private protected override bool Accept(SipResponse response, byte[] bytes)
+    {
+        var success = false;
+        lock (Gate)
+        {
+            if (_state != State.Proceeding)
+                throw FinalAlreadySent();
+            _trying.Stop();
+            _lastResponse = bytes;
+            if (response.StatusCode is >= 200 and < 300)
+            {
+                _state = State.Accepted;
+                _ending.Start(Timers.TransactionTimeout);
+                success = true;
+            }
+            else if (response.StatusCode >= 300)
+            {
+                _state = State.Completed;
+                _interval = Timers.T1;
+                if (!Remote.IsReliable)
+                    _timerG.Start(_interval);
+                _timerH.Start(Timers.TransactionTimeout);
+            }
+        }
+        if (success)
+            Context.SuccessSent(this, bytes);
+        return false;
+    }
+
+    internal override void ReceiveRetransmission()
+    {
+        byte[]? resend;
+        lock (Gate)
+            resend = _state is State.Proceeding or State.Completed ? _lastResponse : null;
+        if (resend is not null)
+            Transmit(resend);
+    }
+
+    /// <summary>The ACK for the non-2xx final response (same branch) arrived.</summary>
+    internal void ReceiveAck()
+    {
+        var terminate = false;
+        lock (Gate)
+        {
+            if (_state != State.Completed)
+                return;
+            _timerG.Stop();
+            _timerH.Stop();
+            if (Remote.IsReliable)
+            {
+                _state = State.Terminated;
+                terminate = true;
+            }
+            else
+            {
+                _state = State.Confirmed;
+                _ending.Start(Timers.T4);
+            }
+        }
+        if (terminate)
+            End(SipTransactionFailure.None);
+    }
+
+    /// <summary>A CANCEL matched this INVITE: true (and the core is signalled) when it is still without a final response.</summary>
+    internal bool TryCancel()
+    {
+        lock (Gate)
+        {
+            if (_state != State.Proceeding)
+                return false;
+        }
+        _cancel.Cancel();
+        return true;
+    }
+
+    private protected override void OnTransportError()
+    {
+        if (TryTerminate())
+            End(SipTransactionFailure.TransportError);
+    }
+
+    private void OnTrying()
+    {
+        byte[] trying;
+        lock (Gate)
+        {
+            if (_state != State.Proceeding || _lastResponse is not null)
+                return;
+            trying = SipMessageWriter.ToArray(CreateResponse(100));
+            _lastResponse = trying;
+        }
+        Transmit(trying);
+    }
+
+    private void OnTimerG()
+    {
+        byte[]? resend;
+        lock (Gate)
+        {
+            if (_state != State.Completed)
+                return;
+            _interval = _interval * 2 < Timers.T2 ? _interval * 2 : Timers.T2;
+            _timerG.Start(_interval);
+            resend = _lastResponse;
+        }
+        if (resend is not null)
+            Transmit(resend);
+    }
+
+    private void OnTimerH()
+    {
+        bool timedOut;
+        lock (Gate)
+        {
+            timedOut = _state == State.Completed;
+            if (timedOut)
+                Shutdown();
+        }
+        if (timedOut)
+            End(SipTransactionFailure.Timeout);
+    }
+
+    /// <summary>Timer I (Confirmed) or timer L (Accepted) fired.</summary>
+    private void OnEnding()
+    {
+        bool ended;
+        lock (Gate)
+        {
+            ended = _state is State.Confirmed or State.Accepted;
+            if (ended)
+                Shutdown();
+        }
+        if (ended)
+            End(SipTransactionFailure.None);
+    }
+
+    private bool TryTerminate()
+    {
+        lock (Gate)
+        {
+            if (_state == State.Terminated)
+                return false;
+            Shutdown();
+            return true;
+        }
+    }
+
+    private void Shutdown()
+    {
+        _state = State.Terminated;
+        _trying.Stop();
+        _timerG.Stop();
+        _timerH.Stop();
+        _ending.Stop();
+    }
+}

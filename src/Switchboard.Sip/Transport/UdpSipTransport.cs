@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+
+namespace Switchboard.Sip.Transport;
+
+/// <summary>
+/// SIP over UDP (RFC 3261 §18): one socket, one pooled receive buffer, each datagram parsed on its own so that
+/// a malformed one costs nothing to the traffic around it. Received messages are written to a channel without
+/// waiting, so a slow consumer never holds up the socket.
+/// </summary>
+public sealed class UdpSipTransport : ISipTransport
+{
+    // The largest UDP payload; a datagram is read whole or not at all.
+    private const int ReceiveBufferSize = 65_535;
+
+    private readonly Socket _socket;
+    private readonly ChannelWriter<SipReceivedMessage> _received;
+    private readonly SipParserLimits _limits;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _receiving = Task.CompletedTask;
+
+    private UdpSipTransport(Socket socket, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits)
+    {
+        _socket = socket;
+        _received = received;
+        _limits = limits;
+        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+    }
+
+    public SipTransportKind Kind => SipTransportKind.Udp;
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Binds the socket (port 0 picks a free port, see <see cref="LocalEndPoint"/>).</summary>
+    public static UdpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits)
+    {
+        var socket = new Socket(localEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(localEndPoint);
+            return new UdpSipTransport(socket, received, limits);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public void Start() => _receiving = ReceiveAsync(_stopping.Token);
+
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> message, IPEndPoint remote, CancellationToken cancellationToken) =>
+        await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _socket.Dispose();
+        await _receiving.ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
+        EndPoint anyRemote = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                SocketReceiveFromResult result;
+                try
+                {
+                    result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, anyRemote, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SocketException)
+                {
+                    // An ICMP error for an earlier send surfaces here on some systems; it concerns that peer only.
+                    continue;
+                }
+                var source = new SipTransportAddress(SipTransportKind.Udp, (IPEndPoint)result.RemoteEndPoint);
+                var datagram = buffer.AsSpan(0, result.ReceivedBytes);
+                if (InboundMessageReader.IsKeepAlive(datagram))
+                    continue;
+                var message = InboundMessageReader.Read(datagram, source, _limits, out var answer);
+                if (message is not null)
+                    _received.TryWrite(message);
+                else if (answer is not null)
+                    await TrySendAsync(answer, source.EndPoint, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopping: the socket was closed under the pending receive.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task TrySendAsync(byte[] message, IPEndPoint remote, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException)
+        {
+            // The answer to a malformed message is a courtesy; a peer that cannot take it loses nothing else.
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace Switchboard.Browser.Tests.Infrastructure;
+
+/// <summary>The running server and the Playwright driver, shared by every browser test.</summary>
+public sealed class SwitchboardSite : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public SwitchboardServer Server { get; } = new();
+
+    public Task InitializeAsync()
+    {
+        Server.Start();
+        // A busy two-core machine can take a while to start a circuit; waiting longer is not asserting on time.
+        Assertions.SetDefaultExpectTimeout(20_000);
+        return InitializePlaywrightAsync();
+    }
+
+    private async Task InitializePlaywrightAsync() => _playwright = await Playwright.CreateAsync();
+
+    public Task<BrowserSession> OpenBrowserAsync() =>
+        BrowserSession.OpenAsync(_playwright ?? throw new InvalidOperationException("The site is not started."), Server.BaseAddress);
+
+    public async Task DisposeAsync()
+    {
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+}
