@@ -25,6 +25,10 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
+    public DbSet<QueueEventRecord> QueueEvents => Set<QueueEventRecord>();
+
+    public DbSet<CallRecord> CallRecords => Set<CallRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);
 

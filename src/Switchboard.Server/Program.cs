@@ -1,8 +1,10 @@
+using Switchboard.Server.Acd;
 using Switchboard.Server.Admin;
 using Switchboard.Server.Admin.Users;
 using Switchboard.Server.Api;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Security;
+using Switchboard.Server.Telephony;
 using Switchboard.Server.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,10 +13,13 @@ builder.Services.AddSwitchboardSecurity();
 builder.Services.AddUserAdmin();
 builder.Services.AddConfigurationAdmin();
 builder.Services.AddSwitchboardUi();
+builder.Services.AddSwitchboardAcd();
+builder.Services.AddSwitchboardTelephony();
 
 var app = builder.Build();
 app.UseSwitchboardHost();
 app.UseSwitchboardSecurity();
+app.UseSwitchboardAcd();
 app.MapSwitchboardHost();
 app.MapAccountEndpoints();
 app.MapSwitchboardApi();

@@ -264,6 +264,53 @@ public class SwitchboardDbContextTests
         Assert.Equal(createdAt.UtcDateTime, saved.CreatedAt.UtcDateTime);
     }
 
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Queue_events_read_back_as_saved_and_by_queue_in_time_order(StorageProvider provider)
+    {
+        await using var storage = await MigratedAsync(provider);
+        var queueId = Guid.CreateVersion7();
+        var agentId = Guid.CreateVersion7();
+        var callId = Guid.CreateVersion7();
+        var entered = new QueueEventRecord
+        {
+            At = new DateTimeOffset(2026, 7, 14, 11, 0, 0, TimeSpan.FromHours(2)),
+            Kind = "callEnteredQueue",
+            QueueId = queueId,
+            CallId = callId,
+            Detail = """{"priority":0,"position":1}""",
+        };
+        var offered = new QueueEventRecord
+        {
+            At = entered.At.AddSeconds(2),
+            Kind = "callOffered",
+            QueueId = queueId,
+            CallId = callId,
+            AgentId = agentId,
+            OfferId = 1L << 40,
+            Detail = "{}",
+        };
+        var statusChanged = new QueueEventRecord { At = entered.At.AddSeconds(1), Kind = "agentStatusChanged", AgentId = agentId, Detail = """{"status":"ready"}""" };
+
+        await using (var context = storage.CreateContext())
+        {
+            context.QueueEvents.AddRange(offered, statusChanged, entered);
+            await context.SaveChangesAsync();
+        }
+
+        await using var reader = storage.CreateContext();
+        // Ordered here: Entity Framework's SQLite provider does not translate ordering by DateTimeOffset.
+        var ofQueue = (await reader.QueueEvents.Where(e => e.QueueId == queueId).ToListAsync()).OrderBy(e => e.At).ToList();
+        Assert.Equal(["callEnteredQueue", "callOffered"], ofQueue.Select(e => e.Kind));
+        Assert.Equal(entered.At.UtcDateTime, ofQueue[0].At.UtcDateTime);
+        Assert.Equivalent(offered, ofQueue[1], strict: true);
+        var ofAgent = (await reader.QueueEvents.Where(e => e.AgentId == agentId).ToListAsync()).OrderBy(e => e.At).ToList();
+        Assert.Equal(["agentStatusChanged", "callOffered"], ofAgent.Select(e => e.Kind));
+        Assert.Null(ofAgent[0].QueueId);
+        Assert.Null(ofAgent[0].OfferId);
+    }
+
     private static async Task<TestStorage> MigratedAsync(StorageProvider provider)
     {
         var storage = await TestStorage.CreateAsync(provider);

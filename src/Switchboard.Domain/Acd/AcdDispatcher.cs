@@ -21,6 +21,7 @@ public sealed class AcdDispatcher
     // Touched by the loop only; a fired timer is disposed when its input is taken from the mailbox.
     private readonly Dictionary<long, ITimer> _timers = [];
     private long _lastTimerId;
+    private AcdSnapshot _latest;
 
     public AcdDispatcher(AcdCore core, TimeProvider timeProvider, IAcdCommandSink commands, IAcdEventSink events)
     {
@@ -32,7 +33,15 @@ public sealed class AcdDispatcher
         _timeProvider = timeProvider;
         _commands = commands;
         _events = events;
+        _latest = core.Snapshot(timeProvider.GetUtcNow());
     }
+
+    /// <summary>
+    /// The live state as of the last decided input, readable from any thread without waiting: for answers that
+    /// must be synchronous (a routing condition asking how many agents are Ready). Its <see cref="AcdSnapshot.At"/>
+    /// and waits are those of that decision; <see cref="GetSnapshotAsync"/> is exact.
+    /// </summary>
+    public AcdSnapshot LatestSnapshot => Volatile.Read(ref _latest);
 
     /// <summary>Queues an input for the dispatcher. Never blocks; false once the dispatcher has stopped.</summary>
     public bool Post(AcdInput input)
@@ -116,6 +125,8 @@ public sealed class AcdDispatcher
                     break;
             }
         }
+
+        Volatile.Write(ref _latest, _core.Snapshot(now));
     }
 
     private void Arm(ScheduleTimer schedule, DateTimeOffset now)

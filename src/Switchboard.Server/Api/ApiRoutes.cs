@@ -13,6 +13,9 @@ public static class ApiRoutes
         api.MapScenarioApi();
         api.MapNumberApi();
         api.MapTrunkApi();
+        api.MapAgentApi();
+        api.MapLiveQueueApi();
+        api.MapEventStreamApi();
         return app;
     }
 }

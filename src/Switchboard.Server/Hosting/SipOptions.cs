@@ -9,4 +9,13 @@ public sealed class SipOptions
 
     /// <summary>Part of every stored device hash: changing it invalidates all SIP device passwords.</summary>
     public string Realm { get; set; } = "switchboard";
+
+    /// <summary>
+    /// The digest algorithms devices are challenged with, most preferred first, comma-separated ("MD5", "SHA-256").
+    /// MD5 alone by default: some phones (baresip 1.0) give up on a challenge that also offers SHA-256.
+    /// </summary>
+    public string DigestAlgorithms { get; set; } = "MD5";
+
+    /// <summary>The address peers reach us at, written in Via, Contact and SDP; by default the bound address, or this machine's first IPv4 address when bound to all.</summary>
+    public string? AdvertisedAddress { get; set; }
 }

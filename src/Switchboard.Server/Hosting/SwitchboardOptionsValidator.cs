@@ -13,8 +13,9 @@ public sealed class SwitchboardOptionsValidator : IValidateOptions<SwitchboardOp
             failures.Add("Switchboard:DataDirectory must be set.");
         if (!IPAddress.TryParse(options.Sip.Address, out _))
             failures.Add($"Switchboard:Sip:Address '{options.Sip.Address}' is not an IP address.");
-        if (!IsPort(options.Sip.Port))
-            failures.Add($"Switchboard:Sip:Port {options.Sip.Port} is not a port number (1-65535).");
+        // 0 picks a free port for UDP and TCP alike, which tests use to run side by side.
+        if (options.Sip.Port != 0 && !IsPort(options.Sip.Port))
+            failures.Add($"Switchboard:Sip:Port {options.Sip.Port} is not a port number (1-65535, or 0 for any free one).");
         if (string.IsNullOrWhiteSpace(options.Sip.Realm))
             failures.Add("Switchboard:Sip:Realm must be set.");
         if (!IsPort(options.Rtp.PortMin) || !IsPort(options.Rtp.PortMax))

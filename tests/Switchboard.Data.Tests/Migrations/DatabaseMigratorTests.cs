@@ -20,10 +20,12 @@ public class DatabaseMigratorTests
         await storage.Migrator.MigrateAsync(CancellationToken.None);
 
         Assert.Equal(
-            ["data_protection_keys", "numbers", "queue_members", "queues", "scenarios", "schema_migrations", "sounds", "trunks", "users"],
+            ["call_records", "data_protection_keys", "numbers", "queue_events", "queue_members", "queues", "scenarios", "schema_migrations", "sounds", "trunks", "users"],
             await storage.TablesAsync());
-        Assert.Equal(["1 configuration", "2 data_protection_keys"], await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version"));
-        Assert.Equal(2, storage.Migrator.LatestVersion);
+        Assert.Equal(
+            ["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records"],
+            await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version"));
+        Assert.Equal(4, storage.Migrator.LatestVersion);
     }
 
     [Theory]
@@ -58,7 +60,7 @@ public class DatabaseMigratorTests
         var recorded = await context.Database
             .SqlQueryRaw<DateTimeOffset>("SELECT applied_at AS \"Value\" FROM schema_migrations ORDER BY version")
             .ToListAsync();
-        Assert.Equal([appliedAt, appliedAt], recorded);
+        Assert.Equal(Enumerable.Repeat(appliedAt, storage.Migrator.LatestVersion), recorded);
     }
 
     [Theory]
@@ -79,6 +81,9 @@ public class DatabaseMigratorTests
 
         Assert.Contains(expected, line => line.Contains("queue_members", StringComparison.Ordinal) && line.Contains("position", StringComparison.Ordinal));
         Assert.Contains(expected, line => line.Contains("ix_users_sip_username", StringComparison.Ordinal));
+        Assert.Contains(expected, line => line.Contains("ix_queue_events_agent_id_at", StringComparison.Ordinal));
+        Assert.Contains(expected, line => line.Contains("queue_events", StringComparison.Ordinal) && line.Contains("offer_id", StringComparison.Ordinal));
+        Assert.Contains(expected, line => line.Contains("ix_call_records_caller_number_started_at", StringComparison.Ordinal));
         Assert.Equal(expected, actual);
     }
 
@@ -132,6 +137,64 @@ public class DatabaseMigratorTests
         context.DataProtectionKeys.Add(new DataProtectionKeyRecord { FriendlyName = "key-1", Xml = "<key />" });
         await context.SaveChangesAsync();
         Assert.Equal("key-1", (await context.DataProtectionKeys.AsNoTracking().SingleAsync()).FriendlyName);
+        Assert.Empty(await context.QueueEvents.ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Upgrading_a_version_2_database_keeps_its_keys_and_starts_an_empty_queue_event_log(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await storage.Migrator.MigrateToAsync(2, CancellationToken.None);
+        Assert.DoesNotContain("queue_events", await storage.TablesAsync());
+        var version1 = new Version1Rows();
+        await storage.ExecuteAsync(version1.InsertSql);
+        var keyId = Guid.CreateVersion7();
+        await storage.ExecuteAsync($"INSERT INTO data_protection_keys (id, friendly_name, xml) VALUES ('{keyId.ToString().ToUpperInvariant()}', 'key-1', '<key />')");
+
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+
+        await using var context = storage.CreateContext();
+        Assert.Equal("carol", (await context.Users.SingleAsync()).Username);
+        var key = await context.DataProtectionKeys.SingleAsync();
+        Assert.Equal((keyId, "key-1", "<key />"), (key.Id, key.FriendlyName, key.Xml));
+        Assert.Empty(await context.QueueEvents.ToListAsync());
+        var at = new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);
+        context.QueueEvents.Add(new QueueEventRecord { At = at, Kind = "callEnteredQueue", QueueId = version1.QueueId, CallId = Guid.NewGuid(), Detail = "{}" });
+        await context.SaveChangesAsync();
+        Assert.Equal(version1.QueueId, (await context.QueueEvents.AsNoTracking().SingleAsync(e => e.At == at)).QueueId);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Upgrading_a_version_3_database_keeps_its_queue_events_and_starts_an_empty_call_history(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await storage.Migrator.MigrateToAsync(3, CancellationToken.None);
+        Assert.DoesNotContain("call_records", await storage.TablesAsync());
+        var at = new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);
+        await using (var before = storage.CreateContext())
+        {
+            before.QueueEvents.Add(new QueueEventRecord { At = at, Kind = "callEnteredQueue", CallId = Guid.NewGuid(), Detail = "{}" });
+            await before.SaveChangesAsync();
+        }
+
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+
+        await using var context = storage.CreateContext();
+        Assert.Equal("callEnteredQueue", (await context.QueueEvents.SingleAsync()).Kind);
+        Assert.Empty(await context.CallRecords.ToListAsync());
+        var agent = Guid.CreateVersion7();
+        context.CallRecords.Add(new CallRecord
+        {
+            SipCallId = "a84b4c76e66710@pc33", CallerNumber = "+14155550123", DialledNumber = "+12025550100",
+            StartedAt = at, AnsweredAt = at.AddSeconds(3), EndedAt = at.AddMinutes(2), Result = "answeredByUser", AgentUserId = agent,
+        });
+        await context.SaveChangesAsync();
+        var stored = await context.CallRecords.AsNoTracking().SingleAsync();
+        Assert.Equal(("+14155550123", at.AddSeconds(3), "answeredByUser", (Guid?)agent), (stored.CallerNumber, stored.AnsweredAt, stored.Result, stored.AgentUserId));
     }
 
     [Theory]
@@ -141,12 +204,13 @@ public class DatabaseMigratorTests
     {
         await using var storage = await TestStorage.CreateAsync(provider);
         await storage.Migrator.MigrateAsync(CancellationToken.None);
-        await storage.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (3, 'from_the_future', '2030-01-01 00:00:00+00:00')");
+        var latest = storage.Migrator.LatestVersion;
+        await storage.ExecuteAsync($"INSERT INTO schema_migrations (version, name, applied_at) VALUES ({latest + 1}, 'from_the_future', '2030-01-01 00:00:00+00:00')");
 
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => storage.Migrator.MigrateAsync(CancellationToken.None));
 
-        Assert.Contains("version 3", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 2", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($"version {latest + 1}", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($"up to {latest}", refusal.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -159,7 +223,7 @@ public class DatabaseMigratorTests
 
         await Task.WhenAll(nodes.Select(node => Task.Run(() => node.MigrateAsync(CancellationToken.None))));
 
-        Assert.Equal(["1", "2"], await storage.QueryAsync("SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal(Enumerable.Range(1, nodes[0].LatestVersion).Select(version => $"{version}"), await storage.QueryAsync("SELECT version FROM schema_migrations ORDER BY version"));
     }
 
     /// <summary>Rows as release 1 (schema version 1) wrote them, JSON included.</summary>

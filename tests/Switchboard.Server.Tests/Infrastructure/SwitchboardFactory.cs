@@ -70,6 +70,9 @@ public sealed class SwitchboardFactory(
         builder.UseSetting("Switchboard:DataDirectory", storage.DataDirectory);
         builder.UseSetting("ConnectionStrings:Postgres", storage.PostgresConnectionString ?? "");
         builder.UseSetting(FirstAdminAccount.PasswordVariable, adminPassword);
+        // SIP on loopback at a free port, so that servers of parallel tests never collide on 5060.
+        builder.UseSetting("Switchboard:Sip:Address", "127.0.0.1");
+        builder.UseSetting("Switchboard:Sip:Port", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
     }

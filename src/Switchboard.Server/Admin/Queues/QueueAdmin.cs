@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Domain.Acd;
+using Switchboard.Server.Acd;
 using Switchboard.Server.Admin.Usages;
 
 namespace Switchboard.Server.Admin.Queues;
 
-/// <summary>The distribution queues: their settings, members and music on hold.</summary>
-public sealed class QueueAdmin(SwitchboardDbContext db, ConfigurationUsages usages)
+/// <summary>The distribution queues: their settings, members and music on hold. Saved changes reach the live listeners (the ACD) at once.</summary>
+public sealed class QueueAdmin(SwitchboardDbContext db, ConfigurationUsages usages, IEnumerable<IQueueConfigurationListener> listeners)
 {
     public async Task<IReadOnlyList<QueueView>> ListAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ public sealed class QueueAdmin(SwitchboardDbContext db, ConfigurationUsages usag
 
         db.Queues.Add(queue);
         await db.SaveChangesAsync(cancellationToken);
+        Saved(queue);
         return AdminResult<QueueView>.Ok(QueueView.From(queue));
     }
 
@@ -45,6 +47,7 @@ public sealed class QueueAdmin(SwitchboardDbContext db, ConfigurationUsages usag
         Apply(input, queue);
 
         await db.SaveChangesAsync(cancellationToken);
+        Saved(queue);
         return AdminResult<QueueView>.Ok(QueueView.From(queue));
     }
 
@@ -60,7 +63,15 @@ public sealed class QueueAdmin(SwitchboardDbContext db, ConfigurationUsages usag
 
         db.Queues.Remove(queue);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var listener in listeners)
+            listener.QueueDeleted(id);
         return AdminResult<bool>.Ok(true);
+    }
+
+    private void Saved(DistributionQueue queue)
+    {
+        foreach (var listener in listeners)
+            listener.QueueSaved(queue);
     }
 
     private static DistributionQueue ToQueue(QueueInput input)

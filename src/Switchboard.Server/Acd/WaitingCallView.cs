@@ -1,0 +1,15 @@
+namespace Switchboard.Server.Acd;
+
+/// <summary>A call waiting in a queue, as the live view shows it.</summary>
+/// <param name="CallerNumber">Null when withheld or not known.</param>
+/// <param name="Position">1 = the next call this queue serves.</param>
+/// <param name="EstimatedWaitSeconds">Null until the queue has answered a call to estimate from.</param>
+/// <param name="OfferedTo">The agents whose device rings with this call now.</param>
+public sealed record WaitingCallView(
+    Guid CallId,
+    string? CallerNumber,
+    int Priority,
+    int Position,
+    long WaitedSeconds,
+    long? EstimatedWaitSeconds,
+    IReadOnlyList<Guid> OfferedTo);

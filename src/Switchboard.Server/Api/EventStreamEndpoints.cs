@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Switchboard.Server.Acd;
+using Switchboard.Server.Security;
+
+namespace Switchboard.Server.Api;
+
+/// <summary>
+/// GET /api/v1/events, a WebSocket of realtime ACD events as JSON (<see cref="AcdEventMessage"/>): supervisors get
+/// every event, any other user their own status, activity and offers. The browser authenticates with its cookie
+/// (it cannot set headers on a WebSocket), an integration with a bearer header or <c>?access_token=</c>. While the
+/// socket is open its user counts as reachable for offers.
+/// </summary>
+public static class EventStreamEndpoints
+{
+    public const string Path = "/api/v1/events";
+
+    // Both schemes are tried: the default one picks the bearer only when an Authorization header is present.
+    private static readonly AuthorizationPolicy CookieOrToken =
+        new AuthorizationPolicyBuilder(SwitchboardSchemes.Cookie, SwitchboardSchemes.Bearer).RequireAuthenticatedUser().Build();
+
+    public static IEndpointRouteBuilder MapEventStreamApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/events", StreamAsync)
+            .RequireAuthorization(CookieOrToken)
+            .WithTags("Events")
+            .ExcludeFromDescription();
+        return api;
+    }
+
+    private static async Task<IResult> StreamAsync(
+        HttpContext context,
+        ClaimsPrincipal user,
+        IAuthorizationService authorization,
+        AcdEventStream stream,
+        AgentPresence presence)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Open this address as a WebSocket.");
+        if (user.GetUserId() is not { } userId)
+            return TypedResults.Unauthorized();
+
+        var everything = (await authorization.AuthorizeAsync(user, Policies.Supervisor)).Succeeded;
+        // Subscribed before the handshake completes, so the client misses nothing that happens once it is connected.
+        using var subscription = stream.Subscribe(everything ? null : userId);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using (presence.Connect(userId))
+            await EventSocket.PumpAsync(socket, subscription, context.RequestAborted);
+        return TypedResults.Empty;
+    }
+}

@@ -1,0 +1,23 @@
+using Switchboard.Telephony;
+
+namespace Switchboard.Server.Telephony;
+
+/// <summary>Writes calls to the server log: refused and failed ones as warnings, so that an operator sees who knocked and why.</summary>
+public sealed partial class CallLog(ILogger<CallLog> logger) : ICallObserver
+{
+    public void OnCallEvent(CallEvent callEvent)
+    {
+        if (callEvent is not CallEnded { Summary: var call })
+            return;
+        if (call.Result is CallResult.Refused or CallResult.NotFound or CallResult.Failed or CallResult.ForwardFailed)
+            LogRefused(call.SipCallId, call.CallerNumber, call.DialledNumber, call.Result, call.Detail);
+        else
+            LogEnded(call.SipCallId, call.CallerNumber, call.DialledNumber, call.Result);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {SipCallId} from {Caller} to {Dialled} ended {Result}: {Detail}")]
+    private partial void LogRefused(string sipCallId, string? caller, string dialled, CallResult result, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {SipCallId} from {Caller} to {Dialled} ended {Result}")]
+    private partial void LogEnded(string sipCallId, string? caller, string dialled, CallResult result);
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Switchboard.Domain.Routing.Interpreter;
+using Switchboard.Media.Rtp;
+using Switchboard.Server.Hosting;
+using Switchboard.Sip.Authentication;
+using Switchboard.Sip.Registrar;
+using Switchboard.Sip.Transactions;
+using Switchboard.Telephony;
+
+namespace Switchboard.Server.Telephony;
+
+/// <summary>Real calls: the SIP endpoint and registrar, the back-to-back user agent, its lookups in storage and the call records.</summary>
+public static class TelephonyRegistration
+{
+    /// <summary>Digest nonces stay valid this long; a device then re-authenticates with stale=true.</summary>
+    private static readonly TimeSpan NonceLifetime = TimeSpan.FromMinutes(5);
+
+    public static IServiceCollection AddSwitchboardTelephony(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ISipCredentialLookup, DatabaseSipCredentials>();
+        services.AddSingleton<ITelephonyDirectory, DatabaseTelephonyDirectory>();
+        services.TryAddSingleton<IScenarioSource, DatabaseScenarioSource>();
+        services.AddSingleton(provider => new ScenarioInterpreter(
+            provider.GetRequiredService<IScenarioSource>(),
+            provider.GetRequiredService<IQueueDirectory>(),
+            provider.GetRequiredService<IQueueGateway>(),
+            new ConditionEvaluator(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IQueueState>())));
+        services.AddSingleton<CallRecordWriter>();
+        services.AddSingleton<ICallObserver>(provider => provider.GetRequiredService<CallRecordWriter>());
+        services.AddSingleton<ICallObserver, CallLog>();
+        services.AddSingleton(CreateUserAgent);
+
+        // Hosted services stop in reverse order: telephony hangs up its calls first, then the writer stores their records.
+        services.AddHostedService(provider => provider.GetRequiredService<CallRecordWriter>());
+        services.AddHostedService<TelephonyHost>();
+        return services;
+    }
+
+    private static BackToBackUserAgent CreateUserAgent(IServiceProvider provider)
+    {
+        var settings = provider.GetRequiredService<IOptions<SwitchboardOptions>>().Value;
+        var time = provider.GetRequiredService<TimeProvider>();
+        var bindAddress = IPAddress.Parse(settings.Sip.Address);
+        var advertised = settings.Sip.AdvertisedAddress is { Length: > 0 } configured ? IPAddress.Parse(configured) : AdvertisedAddressFor(bindAddress);
+        var endpoint = new SipEndpoint(new SipEndpointOptions { Address = bindAddress, Port = settings.Sip.Port, AdvertisedHost = advertised.ToString() }, time);
+        var challenger = new DigestChallenger(settings.Sip.Realm, RandomNumberGenerator.GetBytes(32), time, NonceLifetime, DigestAlgorithmsOf(settings.Sip));
+        var credentials = provider.GetRequiredService<ISipCredentialLookup>();
+        var registrations = new RegistrationTable(time);
+        var registrar = new SipRegistrar(challenger, credentials, registrations, new SipRegistrarOptions(), time);
+        return new BackToBackUserAgent(
+            endpoint,
+            registrar,
+            registrations,
+            challenger,
+            credentials,
+            new RtpPortPool(settings.Rtp.PortMin, settings.Rtp.PortMax),
+            provider.GetRequiredService<ScenarioInterpreter>(),
+            provider.GetRequiredService<ITelephonyDirectory>(),
+            provider.GetServices<ICallObserver>(),
+            new TelephonyOptions { MediaBindAddress = bindAddress, MediaAddress = advertised },
+            time);
+    }
+
+    /// <summary>"MD5, SHA-256" in the settings; names are those of RFC 8760.</summary>
+    private static List<DigestAlgorithm> DigestAlgorithmsOf(SipOptions sip) =>
+    [
+        .. sip.DigestAlgorithms.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name => name.ToUpperInvariant() switch
+            {
+                "MD5" => DigestAlgorithm.Md5,
+                "SHA-256" => DigestAlgorithm.Sha256,
+                _ => throw new OptionsValidationException(SwitchboardOptions.Section, typeof(SipOptions),
+                    [$"Switchboard:Sip:DigestAlgorithms: '{name}' is not MD5 or SHA-256."]),
+            }),
+    ];
+
+    /// <summary>Bound to all addresses, peers need one real address in SDP and Contact: the first IPv4 one that is up.</summary>
+    private static IPAddress AdvertisedAddressFor(IPAddress bindAddress)
+    {
+        if (!bindAddress.Equals(IPAddress.Any) && !bindAddress.Equals(IPAddress.IPv6Any))
+            return bindAddress;
+        return NetworkInterface.GetAllNetworkInterfaces()
+            .Where(network => network.OperationalStatus == OperationalStatus.Up && network.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(network => network.GetIPProperties().UnicastAddresses)
+            .Select(unicast => unicast.Address)
+            .FirstOrDefault(address => address.AddressFamily == AddressFamily.InterNetwork)
+            ?? IPAddress.Loopback;
+    }
+}

@@ -1,0 +1,279 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using System.Text;
+using Switchboard.Domain.Routing;
+using Switchboard.Domain.Routing.Interpreter;
+using Switchboard.Media.Playback;
+using Switchboard.Media.Rtp;
+using Switchboard.Media.Sdp;
+using Switchboard.Sip;
+using Switchboard.Sip.Authentication;
+using Switchboard.Sip.Headers;
+using Switchboard.Sip.Registrar;
+using Switchboard.Sip.Transactions;
+using Switchboard.Telephony.Calls;
+
+namespace Switchboard.Telephony;
+
+/// <summary>
+/// The switchboard's back-to-back user agent. It admits incoming INVITEs (from a trunk's addresses, or from a
+/// device that authenticates with digest), finds the dialled number's scenario, and runs each call as a
+/// <see cref="Call"/> that answers, plays, rings users, forwards and hangs up as its scenario asks. It also hosts
+/// the registrar, and routes BYE, re-INVITE and CANCEL to the call they belong to.
+/// </summary>
+public sealed class BackToBackUserAgent
+{
+    private readonly ConcurrentDictionary<string, Call> _bySipCallId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, Call> _live = new();
+    private readonly DigestChallenger _challenger;
+    private readonly ISipCredentialLookup _credentials;
+    private readonly ScenarioInterpreter _interpreter;
+    private readonly IReadOnlyList<ICallObserver> _observers;
+
+    public BackToBackUserAgent(
+        SipEndpoint endpoint,
+        SipRegistrar registrar,
+        RegistrationTable registrations,
+        DigestChallenger challenger,
+        ISipCredentialLookup credentials,
+        RtpPortPool ports,
+        ScenarioInterpreter interpreter,
+        ITelephonyDirectory directory,
+        IEnumerable<ICallObserver> observers,
+        TelephonyOptions options,
+        TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(registrar);
+        Endpoint = endpoint;
+        Registrations = registrations;
+        _challenger = challenger;
+        _credentials = credentials;
+        Ports = ports;
+        _interpreter = interpreter;
+        Directory = directory;
+        _observers = [.. observers];
+        Options = options;
+        Time = time;
+        Player = new SoundPlayer(time);
+
+        endpoint.Handle("REGISTER", registrar.HandleAsync);
+        endpoint.Handle("INVITE", OnInviteAsync);
+        endpoint.Handle("BYE", OnByeAsync);
+        endpoint.SuccessRetransmissions.AckTimedOut += (_, invite) =>
+        {
+            if (FindCall(invite) is { } call)
+                call.Post(new AckTimedOut());
+        };
+    }
+
+    public SipEndpoint Endpoint { get; }
+
+    public RegistrationTable Registrations { get; }
+
+    /// <summary>Calls in progress: ringing, in a scenario or in conversation.</summary>
+    public int LiveCallCount => _live.Count;
+
+    internal RtpPortPool Ports { get; }
+
+    internal ITelephonyDirectory Directory { get; }
+
+    internal TelephonyOptions Options { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal SoundPlayer Player { get; }
+
+    /// <summary>Ends every live call (BYE or a final response to the caller) and waits until each has let go of its media.</summary>
+    public async Task HangUpAllAsync(CancellationToken cancellationToken)
+    {
+        var calls = _live.Values.ToList();
+        foreach (var call in calls)
+            call.Post(new ShutdownRequested());
+        await Task.WhenAll(calls.Select(call => call.Completion)).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    internal void Bind(string sipCallId, Call call) => _bySipCallId[sipCallId] = call;
+
+    internal void Remove(Call call, string callerSipCallId, string? calleeSipCallId)
+    {
+        _live.TryRemove(call.Id, out _);
+        _bySipCallId.TryRemove(new KeyValuePair<string, Call>(callerSipCallId, call));
+        if (calleeSipCallId is not null)
+            _bySipCallId.TryRemove(new KeyValuePair<string, Call>(calleeSipCallId, call));
+    }
+
+    internal void Publish(CallEvent callEvent)
+    {
+        foreach (var observer in _observers)
+            observer.OnCallEvent(callEvent);
+    }
+
+    private ValueTask OnInviteAsync(SipServerTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (transaction.Request.TryGetTo(out var to) && to.HasTag)
+        {
+            // A re-INVITE belongs to its call's mailbox; a dialog we do not know gets 481 (RFC 3261 §12.2.2).
+            if (FindCall(transaction.Request) is { } call && call.Post(new ReinviteReceived(transaction)))
+                return ValueTask.CompletedTask;
+            return RespondAsync(transaction, transaction.CreateResponse(481));
+        }
+
+        // Admission looks things up in storage: that runs apart, so the endpoint goes on with other messages meanwhile.
+        if (transaction is InviteServerTransaction invite)
+            _ = AdmitAsync(invite);
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask OnByeAsync(SipServerTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (FindCall(transaction.Request) is { } call && call.Post(new ByeReceived(transaction)))
+            return ValueTask.CompletedTask;
+        return RespondAsync(transaction, transaction.CreateResponse(481));
+    }
+
+    private Call? FindCall(SipRequest request) =>
+        request.TryGetCallId(out var callId) && _bySipCallId.TryGetValue(Encoding.UTF8.GetString(callId.Span), out var call) ? call : null;
+
+    private async Task AdmitAsync(InviteServerTransaction invite)
+    {
+        var request = invite.Request;
+        var admission = InboundInvite.Read(request, Time.GetUtcNow());
+        // Stopped with the invite: a CANCEL while storage answers ends the admission.
+        var cancellationToken = invite.CancellationRequested;
+        try
+        {
+            var source = invite.Received.Source.EndPoint.Address;
+            if (!await Directory.IsTrunkAddressAsync(source, cancellationToken).ConfigureAwait(false))
+            {
+                var refusal = await AuthenticateDeviceAsync(invite, admission, cancellationToken).ConfigureAwait(false);
+                if (refusal is not null)
+                {
+                    await RefuseAsync(invite, admission, refusal, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+            }
+
+            InboundRoute? route = null;
+            foreach (var candidate in admission.DialledCandidates)
+            {
+                route = await Directory.FindNumberAsync(candidate, cancellationToken).ConfigureAwait(false);
+                if (route is not null)
+                    break;
+            }
+
+            if (route is null)
+            {
+                await RefuseAsync(invite, admission, new Refusal(404, "Number Not Found", CallResult.NotFound,
+                    $"{admission.DialledUser} is not a number of this switchboard"), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await StartCallAsync(invite, admission with { DialledNumber = route.Number }, route.Scenario, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Publish(new CallEnded(admission.Summary(Time.GetUtcNow(), CallResult.CallerHungUp, "cancelled before it was admitted")));
+        }
+        catch (Exception exception) when (exception is SocketException or IOException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            await RefuseAsync(invite, admission, new Refusal(500, "Server Error", CallResult.Failed, exception.Message), CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Calls from outside the trunks must come from a device: challenged with 407 (RFC 3261 §22.3) until they
+    /// prove the device's credentials; anything that is not a device is refused 403.
+    /// </summary>
+    private async Task<Refusal?> AuthenticateDeviceAsync(InviteServerTransaction invite, InboundInvite admission, CancellationToken cancellationToken)
+    {
+        var source = invite.Received.Source.EndPoint.Address;
+        if (admission.CallerUser is not { } user || !await Directory.IsDeviceAsync(user, cancellationToken).ConfigureAwait(false))
+            return new Refusal(403, "Not A Trunk Or Device", CallResult.Refused, $"{source} is no trunk's address and '{admission.CallerUser}' is no device");
+
+        var verification = await _challenger.VerifyAsync(invite.Request, _credentials, cancellationToken, proxy: true).ConfigureAwait(false);
+        switch (verification.Verdict)
+        {
+            case DigestVerdict.Missing or DigestVerdict.UnknownNonce or DigestVerdict.Stale:
+                var challenge = invite.CreateResponse(407);
+                _challenger.AddChallenges(challenge, stale: verification.Verdict == DigestVerdict.Stale);
+                await RespondAsync(invite, challenge).ConfigureAwait(false);
+                return Refusal.Challenged;
+            case DigestVerdict.Malformed:
+                return new Refusal(400, "Malformed Proxy-Authorization", CallResult.Refused, "malformed credentials");
+            case DigestVerdict.Valid when verification.Username == user:
+                return null;
+            default:
+                return new Refusal(403, "Wrong Device Credentials", CallResult.Refused, $"device '{user}' failed authentication from {source}");
+        }
+    }
+
+    private async Task StartCallAsync(InviteServerTransaction invite, InboundInvite admission, Scenario scenario, CancellationToken cancellationToken)
+    {
+        if (!SdpBody.TryRead(invite.Request, out var offer, out var error))
+        {
+            await RefuseAsync(invite, admission, new Refusal(488, Call.Phrase($"Unreadable SDP: {error}"), CallResult.Failed, error), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        RtpSession media;
+        try
+        {
+            media = RtpSession.Open(Ports, Options.MediaBindAddress, Time);
+        }
+        catch (InvalidOperationException exception)
+        {
+            await RefuseAsync(invite, admission, new Refusal(503, "No Free Media Port", CallResult.Failed, exception.Message), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        var caller = new CallerLeg(invite, media, Options.MediaAddress, admission.SipCallId);
+        if (!OfferAnswer.TryAnswer(offer, caller.Local, out var answer, out var refusal))
+        {
+            await caller.DisposeAsync().ConfigureAwait(false);
+            await RefuseAsync(invite, admission, new Refusal(488, Call.Phrase($"Not Acceptable: {refusal.Message}"), CallResult.Failed, refusal.Message),
+                cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        caller.Answer = answer;
+        media.Connect(answer.Audio.RemoteRtp, answer.Audio.RemoteRtcp, answer.Audio.Format);
+        media.Start();
+        var call = new Call(this, admission.ToIncomingCall(), caller, admission.StartedAt);
+        _live[call.Id] = call;
+        Bind(admission.SipCallId, call);
+        Publish(new CallStarted(call.Id, admission.DialledNumber, admission.CallerNumber));
+        call.Start(scenario, _interpreter);
+    }
+
+    private async Task RefuseAsync(InviteServerTransaction invite, InboundInvite admission, Refusal refusal, CancellationToken cancellationToken)
+    {
+        if (refusal == Refusal.Challenged)
+            return;
+        await RespondAsync(invite, invite.CreateResponse(refusal.StatusCode, refusal.ReasonPhrase)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        Publish(new CallEnded(admission.Summary(Time.GetUtcNow(), refusal.Result, $"{refusal.StatusCode} {refusal.ReasonPhrase}: {refusal.Detail}")));
+    }
+
+    private static async ValueTask RespondAsync(SipServerTransaction transaction, SipResponse response)
+    {
+        try
+        {
+            await transaction.SendResponseAsync(response, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or SocketException or IOException)
+        {
+            // Already answered (a CANCEL got its 487 first) or the caller is gone: nothing more to say.
+        }
+    }
+
+    /// <summary>Why an INVITE is not taken, and what to answer.</summary>
+    private sealed record Refusal(int StatusCode, string ReasonPhrase, CallResult Result, string Detail)
+    {
+        /// <summary>A 407 went out: not a refusal yet, the device tries again with credentials.</summary>
+        public static Refusal Challenged { get; } = new(407, "", CallResult.Refused, "");
+    }
+}

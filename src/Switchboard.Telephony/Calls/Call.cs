@@ -1,0 +1,519 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Channels;
+using Switchboard.Domain.Routing;
+using Switchboard.Domain.Routing.Interpreter;
+using Switchboard.Media.Bridging;
+using Switchboard.Media.Playback;
+using Switchboard.Media.Rtp;
+using Switchboard.Media.Sdp;
+using Switchboard.Sip;
+using Switchboard.Sip.Dialogs;
+using Switchboard.Sip.Headers;
+using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Transport;
+
+namespace Switchboard.Telephony.Calls;
+
+/// <summary>
+/// One live call and its only owner: every SIP message of its legs, every request of its scenario and every timer
+/// arrives as a <see cref="CallMessage"/> in its mailbox and is handled in order on one flow, so its state needs no
+/// lock. Long work (playing a sound, waiting for a response) runs elsewhere and posts its result back.
+/// </summary>
+#pragma warning disable CA1001 // The bridge is released by FinishAsync; the token source has no timer and its token must outlive the call for the scenario.
+internal sealed class Call
+#pragma warning restore CA1001
+{
+    /// <summary>How long a forward target may ring; carriers usually give up sooner themselves.</summary>
+    private static readonly TimeSpan ForwardRingTime = TimeSpan.FromSeconds(60);
+
+    private readonly BackToBackUserAgent _owner;
+    private readonly Channel<CallMessage> _mailbox = Channel.CreateUnbounded<CallMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _callerGone = new();
+    private readonly CallerLeg _caller;
+    private readonly StringBuilder _digits = new();
+    private readonly DateTimeOffset _startedAt;
+    private CalleeLeg? _callee;
+    private MediaBridge? _bridge;
+    private CancellationTokenSource? _playback;
+    private DateTimeOffset? _answeredAt;
+    private CallResult? _result;
+    private string _detail = "";
+    private Guid? _agentUserId;
+    private bool _finished;
+
+    public Call(BackToBackUserAgent owner, IncomingCall incoming, CallerLeg caller, DateTimeOffset startedAt)
+    {
+        _owner = owner;
+        Incoming = incoming;
+        _caller = caller;
+        _startedAt = startedAt;
+        caller.Media.DigitReceived += (_, e) => Post(new DigitReceived(e.Digit));
+        caller.Invite.CancellationRequested.Register(() => Post(new CallerCancelled()));
+    }
+
+    public IncomingCall Incoming { get; }
+
+    public Guid Id => Incoming.CallId;
+
+    /// <summary>Completes when the call has ended and everything it held is released.</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    /// <summary>False once the call has ended: nobody handles messages any more.</summary>
+    public bool Post(CallMessage message) => _mailbox.Writer.TryWrite(message);
+
+    /// <summary>Starts the call's flow and its scenario.</summary>
+    public void Start(Scenario scenario, ScenarioInterpreter interpreter)
+    {
+        Completion = RunAsync();
+        _ = RunScenarioAsync(scenario, interpreter);
+    }
+
+    /// <summary>Posts a request carrying <typeparamref name="T"/>'s completion and waits for it, or for the caller to hang up.</summary>
+    public async Task<T> AskAsync<T>(Func<TaskCompletionSource<T>, CallMessage> request, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!Post(request(done)))
+            throw new OperationCanceledException("The call has ended.", cancellationToken);
+        return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AskAsync(Func<TaskCompletionSource, CallMessage> request, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!Post(request(done)))
+            throw new OperationCanceledException("The call has ended.", cancellationToken);
+        await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        // The mailbox is completed by Finish, so this loop is the call's lifetime.
+        await foreach (var message in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            if (_finished)
+                continue;
+            try
+            {
+                await HandleAsync(message).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is SocketException or IOException or InvalidOperationException or ObjectDisposedException or ArgumentException)
+            {
+                // A leg that cannot be reached or a peer that broke the protocol ends the call rather than leaving it half alive.
+                _result ??= CallResult.Failed;
+                _detail = exception.Message;
+                await EndCallerAsync(500, "Server Error").ConfigureAwait(false);
+                await EndCalleeAsync().ConfigureAwait(false);
+                await FinishAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RunScenarioAsync(Scenario scenario, ScenarioInterpreter interpreter)
+    {
+        ScenarioRunResult? result = null;
+        try
+        {
+            result = await interpreter.RunAsync(Incoming, new CallControl(this, _owner), scenario, _callerGone.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A scenario that failed (storage gone, a bug) must still end the call: the null result says so.
+        }
+
+        Post(new ScenarioFinished(result));
+    }
+
+    private Task HandleAsync(CallMessage message) => message switch
+    {
+        AnswerRequested answer => AnswerAsync(answer),
+        PlayRequested play => PlayAsync(play),
+        CallUserRequested callUser => CallUserAsync(callUser),
+        ForwardRequested forward => ForwardAsync(forward),
+        HangupRequested hangup => HangupAsync(hangup),
+        ScenarioFinished finished => ScenarioFinishedAsync(finished),
+        CalleeResponded responded => CalleeRespondedAsync(responded),
+        RingingTimedOut timedOut => RingingTimedOutAsync(timedOut.Leg),
+        ByeReceived bye => ByeAsync(bye.Transaction),
+        ReinviteReceived reinvite => ReinviteAsync(reinvite.Transaction),
+        CallerCancelled => CallerLeftAsync(),
+        AckTimedOut => EndEverythingAsync(CallResult.Failed, "the caller never acknowledged our 200 OK"),
+        DigitReceived digit => DigitAsync(digit.Digit),
+        ShutdownRequested => EndEverythingAsync(CallResult.Failed, "the server stopped"),
+        _ => throw new ArgumentException($"No handling for {message.GetType().Name}.", nameof(message)),
+    };
+
+    private async Task AnswerAsync(AnswerRequested request)
+    {
+        await AnswerCallerAsync().ConfigureAwait(false);
+        request.Done.TrySetResult();
+    }
+
+    private Task PlayAsync(PlayRequested request)
+    {
+        StopPlayback();
+        var playback = new CancellationTokenSource();
+        _playback = playback;
+        _ = PlayInBackgroundAsync(request, playback.Token);
+        return Task.CompletedTask;
+    }
+
+    private async Task PlayInBackgroundAsync(PlayRequested request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _owner.Player.PlayAsync(_caller.Media, request.Sound, PlaybackRepeat.Count(Math.Max(1, request.Repeat)), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            request.Done.TrySetResult();
+        }
+    }
+
+    private async Task CallUserAsync(CallUserRequested request)
+    {
+        if (_callee is { Ended: false })
+        {
+            request.Done.TrySetResult(CallUserResult.Unavailable);
+            return;
+        }
+
+        var leg = await PlaceCallAsync(request.Contact.ContactUri, request.Contact.Source, request.UserId, TimeSpan.FromSeconds(request.RingSeconds))
+            .ConfigureAwait(false);
+        _ = leg.Done.Task.ContinueWith(done => request.Done.TrySetResult(done.Result), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task ForwardAsync(ForwardRequested request)
+    {
+        if (request.Destination is not { } destination || _callee is { Ended: false })
+        {
+            await EndEverythingAsync(CallResult.ForwardFailed, request.Reason).ConfigureAwait(false);
+            request.Done.TrySetResult();
+            return;
+        }
+
+        var leg = await PlaceCallAsync(request.RequestUri, destination, userId: null, ForwardRingTime).ConfigureAwait(false);
+        _ = leg.Done.Task.ContinueWith(_ => request.Done.TrySetResult(), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task HangupAsync(HangupRequested request)
+    {
+        await EndEverythingAsync(CallResult.HungUpByScenario, $"scenario: {request.Reason}").ConfigureAwait(false);
+        request.Done.TrySetResult();
+    }
+
+    private async Task ScenarioFinishedAsync(ScenarioFinished finished)
+    {
+        switch (finished.Result?.Outcome)
+        {
+            case AnsweredByUser or Forwarded or AnsweredFromQueue:
+                // The call now lives on as a conversation until one side hangs up.
+                if (_bridge is null && _callee is not { Ended: false })
+                    await EndEverythingAsync(_result ?? CallResult.Failed, "the call was handed on but no leg is connected").ConfigureAwait(false);
+                break;
+            case null:
+                await EndEverythingAsync(CallResult.Failed, "the scenario failed").ConfigureAwait(false);
+                break;
+            default:
+                await EndEverythingAsync(_result ?? CallResult.HungUpByScenario, "").ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>Opens a leg and sends its INVITE; <see cref="CalleeLeg.Done"/> completes when it is answered or given up.</summary>
+    private async Task<CalleeLeg> PlaceCallAsync(string requestUri, SipTransportAddress destination, Guid? userId, TimeSpan ringTime)
+    {
+        var media = RtpSession.Open(_owner.Ports, _owner.Options.MediaBindAddress, _owner.Time);
+        var sipCallId = $"{Guid.NewGuid():N}@switchboard";
+        var leg = new CalleeLeg(media, _owner.Options.MediaAddress, sipCallId, destination, userId);
+        _callee = leg;
+        _owner.Bind(sipCallId, this);
+
+        var endpoint = _owner.Endpoint;
+        var invite = new SipRequest("INVITE", requestUri);
+        var callerUser = Incoming.CallerNumber ?? "anonymous";
+        var display = Incoming.CallerName is { Length: > 0 } name ? $"\"{name.Replace("\"", "", StringComparison.Ordinal)}\" " : "";
+        invite.Headers.Add("From", $"{display}<sip:{callerUser}@{endpoint.Host}>;tag={Encoding.ASCII.GetString(SipTag.Create())}");
+        invite.Headers.Add("To", $"<{requestUri}>");
+        invite.Headers.Add("Call-ID", sipCallId);
+        invite.Headers.Add("CSeq", "1 INVITE");
+        invite.Headers.Add("Contact", $"<{endpoint.ContactUri(destination.Transport, _owner.Options.ContactUser)}>");
+        invite.Headers.Add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS");
+        SdpBody.Write(invite, OfferAnswer.CreateOffer(leg.Local));
+
+        media.Start();
+        leg.Invite = (InviteClientTransaction)endpoint.SendRequest(invite, destination);
+        leg.RingTimer = _owner.Time.CreateTimer(_ => Post(new RingingTimedOut(leg)), null, ringTime, Timeout.InfiniteTimeSpan);
+        _ = RelayResponsesAsync(leg, leg.Invite);
+        return leg;
+    }
+
+    /// <summary>Posts the leg's responses to the mailbox; a 2xx arriving after the call ended is still acknowledged and hung up.</summary>
+    private async Task RelayResponsesAsync(CalleeLeg leg, InviteClientTransaction invite)
+    {
+        // Not cancelled with the call: a late answer must still be seen to be hung up.
+        await foreach (var provisional in invite.ProvisionalResponses.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            Post(new CalleeResponded(leg, provisional));
+        var final = await invite.FinalResponse.ConfigureAwait(false);
+        if (!Post(new CalleeResponded(leg, final)) && final.StatusCode is >= 200 and < 300)
+            await HangUpLateAnswerAsync(leg, final).ConfigureAwait(false);
+    }
+
+    private async Task CalleeRespondedAsync(CalleeResponded responded)
+    {
+        var (leg, response) = (responded.Leg, responded.Response);
+        var status = response.StatusCode;
+        if (!ReferenceEquals(leg, _callee) || leg.Ended)
+        {
+            if (status is >= 200 and < 300)
+                await HangUpLateAnswerAsync(leg, response).ConfigureAwait(false);
+            return;
+        }
+
+        if (status < 200)
+        {
+            if (status is 180 or 183 && !_caller.Answered && !_caller.RingingSent && !_caller.Ended)
+            {
+                _caller.RingingSent = true;
+                await _caller.Invite.SendResponseAsync(_caller.Invite.CreateResponse(180), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        leg.RingTimer?.Dispose();
+        if (status >= 300)
+        {
+            await CalleeFailedAsync(leg, status is 486 or 600 or 603 ? CallUserResult.Refused : CallUserResult.NoAnswer, response.ToString())
+                .ConfigureAwait(false);
+            return;
+        }
+
+        leg.Dialog = SipDialog.CreateForUac(leg.Invite!.Request, response, ContactOf(leg.Invite.Request));
+        await _owner.Endpoint.SendAckAsync(leg.Dialog.CreateAck(1), CancellationToken.None).ConfigureAwait(false);
+        if (!SdpBody.TryRead(response, out var answer, out var error) || !OfferAnswer.TryReadAnswer(answer, out var audio, out _))
+        {
+            SendBye(leg);
+            await CalleeFailedAsync(leg, CallUserResult.NoAnswer, $"unusable SDP answer: {error}").ConfigureAwait(false);
+            return;
+        }
+
+        leg.Media.Connect(audio.RemoteRtp, audio.RemoteRtcp, audio.Format);
+        StopPlayback();
+        await AnswerCallerAsync().ConfigureAwait(false);
+        _bridge?.Dispose();
+        _bridge = new MediaBridge(_caller.Media, leg.Media);
+        _result = leg.IsForward ? CallResult.Forwarded : CallResult.AnsweredByUser;
+        _agentUserId = leg.UserId;
+        leg.Done.TrySetResult(CallUserResult.Answered);
+    }
+
+    private async Task CalleeFailedAsync(CalleeLeg leg, CallUserResult result, string detail)
+    {
+        leg.Ended = true;
+        await leg.DisposeAsync().ConfigureAwait(false);
+        if (leg.IsForward)
+            await EndEverythingAsync(CallResult.ForwardFailed, detail).ConfigureAwait(false);
+        leg.Done.TrySetResult(result);
+    }
+
+    private async Task RingingTimedOutAsync(CalleeLeg leg)
+    {
+        if (!ReferenceEquals(leg, _callee) || leg.Ended || leg.Dialog is not null)
+            return;
+        await EndCalleeAsync().ConfigureAwait(false);
+        if (leg.IsForward)
+            await EndEverythingAsync(CallResult.ForwardFailed, "the forward target did not answer").ConfigureAwait(false);
+        leg.Done.TrySetResult(CallUserResult.NoAnswer);
+    }
+
+    private async Task ByeAsync(SipServerTransaction bye)
+    {
+        bye.Request.TryGetCallId(out var callIdBytes);
+        var callId = Encoding.UTF8.GetString(callIdBytes.Span);
+        await bye.SendResponseAsync(bye.CreateResponse(200), CancellationToken.None).ConfigureAwait(false);
+        if (callId == _caller.SipCallId)
+        {
+            _caller.Ended = true;
+            await CallerLeftAsync().ConfigureAwait(false);
+        }
+        else if (_callee is { } callee && callId == callee.SipCallId)
+        {
+            callee.Ended = true;
+            // The person the caller talked to hung up: so does the caller's leg, the conversation is over.
+            await EndEverythingAsync(_result ?? CallResult.Failed, "").ConfigureAwait(false);
+        }
+    }
+
+    private async Task CallerLeftAsync()
+    {
+        _caller.Ended = true;
+        await EndEverythingAsync(_result ?? CallResult.CallerHungUp, "").ConfigureAwait(false);
+    }
+
+    private async Task ReinviteAsync(SipServerTransaction reinvite)
+    {
+        reinvite.Request.TryGetCallId(out var callIdBytes);
+        var callId = Encoding.UTF8.GetString(callIdBytes.Span);
+        Leg? leg = callId == _caller.SipCallId ? _caller : _callee is { } callee && callId == callee.SipCallId ? callee : null;
+        if (leg?.Dialog is not { } dialog || leg.Ended)
+        {
+            await reinvite.SendResponseAsync(reinvite.CreateResponse(481), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        if (!dialog.TryAcceptRequest(reinvite.Request))
+        {
+            await reinvite.SendResponseAsync(reinvite.CreateResponse(500, "Out Of Order CSeq"), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        if (!SdpBody.TryRead(reinvite.Request, out var offer, out var error))
+        {
+            await reinvite.SendResponseAsync(reinvite.CreateResponse(488, Phrase($"Unreadable SDP: {error}")), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        if (!OfferAnswer.TryAnswer(offer, leg.NextLocal(), out var answer, out var refusal))
+        {
+            await reinvite.SendResponseAsync(reinvite.CreateResponse(488, Phrase(refusal.Message)), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        var ok = reinvite.CreateResponse(200);
+        ok.Headers.Add("Contact", $"<{dialog.LocalContact}>");
+        SdpBody.Write(ok, answer.Description);
+        await reinvite.SendResponseAsync(ok, CancellationToken.None).ConfigureAwait(false);
+        leg.Media.Connect(answer.Audio.RemoteRtp, answer.Audio.RemoteRtcp, answer.Audio.Format);
+        if (_bridge is not null && _callee is { } connected)
+        {
+            // A bridge translates between the two formats it was built for; the re-INVITE may have changed one.
+            _bridge.Dispose();
+            _bridge = new MediaBridge(_caller.Media, connected.Media);
+        }
+    }
+
+    private Task DigitAsync(char digit)
+    {
+        _digits.Append(digit);
+        _owner.Publish(new DigitPressed(Id, digit));
+        return Task.CompletedTask;
+    }
+
+    private async Task AnswerCallerAsync()
+    {
+        if (_caller.Answered || _caller.Ended || _caller.Answer is not { } answer)
+            return;
+        var ok = _caller.Invite.CreateResponse(200);
+        var contact = _owner.Endpoint.ContactUri(_caller.Peer.Transport, _owner.Options.ContactUser);
+        ok.Headers.Add("Contact", $"<{contact}>");
+        ok.Headers.Add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS");
+        SdpBody.Write(ok, answer.Description);
+        _caller.Dialog = SipDialog.CreateForUas(_caller.Invite.Request, ok, contact);
+        await _caller.Invite.SendResponseAsync(ok, CancellationToken.None).ConfigureAwait(false);
+        _caller.Answered = true;
+        _answeredAt = _owner.Time.GetUtcNow();
+    }
+
+    /// <summary>Ends every leg and the call: a final response or BYE to the caller, CANCEL or BYE to the callee.</summary>
+    private async Task EndEverythingAsync(CallResult result, string detail)
+    {
+        _result ??= result;
+        if (detail.Length > 0 && _detail.Length == 0)
+            _detail = detail;
+        await EndCallerAsync(480, _result == CallResult.ForwardFailed ? "Forward Failed" : "Call Ended By Switchboard").ConfigureAwait(false);
+        await EndCalleeAsync().ConfigureAwait(false);
+        await FinishAsync().ConfigureAwait(false);
+    }
+
+    private async Task EndCallerAsync(int statusCode, string reasonPhrase)
+    {
+        if (_caller.Ended)
+            return;
+        _caller.Ended = true;
+        if (_caller.Answered)
+            SendBye(_caller);
+        else if (!_caller.Invite.HasFinalResponse)
+            await _caller.Invite.SendResponseAsync(_caller.Invite.CreateResponse(statusCode, reasonPhrase), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task EndCalleeAsync()
+    {
+        if (_callee is not { Ended: false } callee)
+            return;
+        callee.Ended = true;
+        callee.RingTimer?.Dispose();
+        if (callee.Dialog is not null)
+            SendBye(callee);
+        else if (callee.Invite is { } invite)
+            _ = CancelAsync(_owner.Endpoint, invite);
+        callee.Done.TrySetResult(CallUserResult.NoAnswer);
+    }
+
+    /// <summary>CANCEL waits for the callee's first response (RFC 3261 §9.1), which must not hold up the mailbox.</summary>
+    private static async Task CancelAsync(SipEndpoint endpoint, InviteClientTransaction invite)
+    {
+        try
+        {
+            await endpoint.CancelAsync(invite, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The callee is unreachable: its INVITE transaction times out by itself.
+        }
+    }
+
+    /// <summary>Sends a BYE on an answered leg; its response is not waited for, the leg is over either way.</summary>
+    private void SendBye(Leg leg)
+    {
+        if (leg.Dialog is { } dialog)
+            _owner.Endpoint.SendRequest(dialog.CreateRequest("BYE"), leg.Peer);
+    }
+
+    private async Task HangUpLateAnswerAsync(CalleeLeg leg, SipResponse response)
+    {
+        var dialog = SipDialog.CreateForUac(leg.Invite!.Request, response, ContactOf(leg.Invite.Request));
+        await _owner.Endpoint.SendAckAsync(dialog.CreateAck(1), CancellationToken.None).ConfigureAwait(false);
+        _owner.Endpoint.SendRequest(dialog.CreateRequest("BYE"), leg.Peer);
+    }
+
+    private void StopPlayback()
+    {
+        if (_playback is null)
+            return;
+        _playback.Cancel();
+        _playback.Dispose();
+        _playback = null;
+    }
+
+    private async Task FinishAsync()
+    {
+        if (_finished)
+            return;
+        _finished = true;
+        _mailbox.Writer.TryComplete();
+        StopPlayback();
+        await _callerGone.CancelAsync().ConfigureAwait(false);
+        _bridge?.Dispose();
+        await _caller.DisposeAsync().ConfigureAwait(false);
+        if (_callee is { } callee)
+        {
+            callee.RingTimer?.Dispose();
+            callee.Done.TrySetResult(CallUserResult.NoAnswer);
+            await callee.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _owner.Remove(this, _caller.SipCallId, _callee?.SipCallId);
+        _owner.Publish(new CallEnded(new CallSummary(
+            Id, _caller.SipCallId, Incoming.CallerNumber, Incoming.DialledNumber, _startedAt, _answeredAt, _owner.Time.GetUtcNow(),
+            _result ?? CallResult.CallerHungUp, _detail, _agentUserId, _digits.ToString(), _caller.Statistics, _callee?.Statistics)));
+    }
+
+    private static string ContactOf(SipRequest request) =>
+        request.TryGetContacts(out var contacts) && contacts.Contacts.Count > 0 ? contacts.Contacts[0].Uri.ToString() : "";
+
+    /// <summary>A reason phrase is one line of text.</summary>
+    internal static string Phrase(string text) => text.ReplaceLineEndings(" ");
+}

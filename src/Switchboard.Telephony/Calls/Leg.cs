@@ -1,0 +1,54 @@
+using System.Net;
+using System.Security.Cryptography;
+using Switchboard.Media.Rtp;
+using Switchboard.Media.Sdp;
+using Switchboard.Sip.Dialogs;
+using Switchboard.Sip.Transport;
+
+namespace Switchboard.Telephony.Calls;
+
+/// <summary>One side of a call: a SIP dialog (once answered) and the RTP session its audio travels on.</summary>
+internal abstract class Leg : IAsyncDisposable
+{
+    private LocalMedia _local;
+    private RtpSessionStatistics? _finalStatistics;
+
+    protected Leg(RtpSession media, IPAddress mediaAddress, string sipCallId, SipTransportAddress peer)
+    {
+        Media = media;
+        SipCallId = sipCallId;
+        Peer = peer;
+        _local = new LocalMedia(mediaAddress, media.LocalRtpEndPoint.Port, BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 2, 1);
+    }
+
+    public RtpSession Media { get; }
+
+    public string SipCallId { get; }
+
+    /// <summary>Where this leg's requests go: the address its peer's messages come from, which also gets through NAT.</summary>
+    public SipTransportAddress Peer { get; }
+
+    public SipDialog? Dialog { get; set; }
+
+    /// <summary>No more requests or responses are sent on this leg.</summary>
+    public bool Ended { get; set; }
+
+    /// <summary>Our side as last described to the peer.</summary>
+    public LocalMedia Local => _local;
+
+    /// <summary>The traffic so far, or at the end once the leg's media is closed.</summary>
+    public RtpSessionStatistics Statistics => _finalStatistics ?? Media.Statistics;
+
+    /// <summary>Our description for a new offer or answer on this leg: the same session with the next version (RFC 3264 §8).</summary>
+    public LocalMedia NextLocal()
+    {
+        _local = _local with { SessionVersion = _local.SessionVersion + 1 };
+        return _local;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _finalStatistics ??= Media.Statistics;
+        await Media.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,16 @@
+using System.Net;
+
+namespace Switchboard.Telephony;
+
+/// <summary>How the back-to-back user agent presents its media.</summary>
+public sealed class TelephonyOptions
+{
+    /// <summary>Where RTP sockets are bound.</summary>
+    public IPAddress MediaBindAddress { get; init; } = IPAddress.Any;
+
+    /// <summary>The address written into SDP (c=) for peers to send media to; never a wildcard.</summary>
+    public required IPAddress MediaAddress { get; init; }
+
+    /// <summary>The user part of our Contact in calls we place.</summary>
+    public string ContactUser { get; init; } = "switchboard";
+}

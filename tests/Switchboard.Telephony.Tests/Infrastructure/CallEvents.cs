@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace Switchboard.Telephony.Tests.Infrastructure;
+
+/// <summary>Collects what the server's telephony publishes, as an observer registered beside the call record writer.</summary>
+internal sealed class CallEvents : ICallObserver
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(40);
+    private readonly Channel<CallSummary> _ended = Channel.CreateUnbounded<CallSummary>();
+
+    public ConcurrentQueue<CallEvent> All { get; } = new();
+
+    public void OnCallEvent(CallEvent callEvent)
+    {
+        All.Enqueue(callEvent);
+        if (callEvent is CallEnded ended)
+            _ended.Writer.TryWrite(ended.Summary);
+    }
+
+    /// <summary>The next call to end; fails the test when none does.</summary>
+    public async Task<CallSummary> NextEndedAsync()
+    {
+        using var guard = new CancellationTokenSource(Guard);
+        try
+        {
+            return await _ended.Reader.ReadAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail("No call ended.");
+            throw;
+        }
+    }
+}
