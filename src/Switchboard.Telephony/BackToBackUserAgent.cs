@@ -40,6 +40,7 @@ public sealed class BackToBackUserAgent
         ScenarioInterpreter interpreter,
         ITelephonyDirectory directory,
         IEnumerable<ICallObserver> observers,
+        IAcdInputSink acd,
         TelephonyOptions options,
         TimeProvider time)
     {
@@ -53,9 +54,11 @@ public sealed class BackToBackUserAgent
         _interpreter = interpreter;
         Directory = directory;
         _observers = [.. observers];
+        Acd = acd;
         Options = options;
         Time = time;
         Player = new SoundPlayer(time);
+        Queues = new QueueCalls(this);
 
         endpoint.Handle("REGISTER", registrar.HandleAsync);
         endpoint.Handle("INVITE", OnInviteAsync);
@@ -71,12 +74,17 @@ public sealed class BackToBackUserAgent
 
     public RegistrationTable Registrations { get; }
 
+    /// <summary>The ACD's hold on live calls: music on hold and the ACD's commands.</summary>
+    public QueueCalls Queues { get; }
+
     /// <summary>Calls in progress: ringing, in a scenario or in conversation.</summary>
     public int LiveCallCount => _live.Count;
 
     internal RtpPortPool Ports { get; }
 
     internal ITelephonyDirectory Directory { get; }
+
+    internal IAcdInputSink Acd { get; }
 
     internal TelephonyOptions Options { get; }
 
@@ -95,12 +103,13 @@ public sealed class BackToBackUserAgent
 
     internal void Bind(string sipCallId, Call call) => _bySipCallId[sipCallId] = call;
 
-    internal void Remove(Call call, string callerSipCallId, string? calleeSipCallId)
+    internal Call? FindLive(Guid callId) => _live.GetValueOrDefault(callId);
+
+    internal void Remove(Call call, IEnumerable<string> sipCallIds)
     {
         _live.TryRemove(call.Id, out _);
-        _bySipCallId.TryRemove(new KeyValuePair<string, Call>(callerSipCallId, call));
-        if (calleeSipCallId is not null)
-            _bySipCallId.TryRemove(new KeyValuePair<string, Call>(calleeSipCallId, call));
+        foreach (var sipCallId in sipCallIds)
+            _bySipCallId.TryRemove(new KeyValuePair<string, Call>(sipCallId, call));
     }
 
     internal void Publish(CallEvent callEvent)

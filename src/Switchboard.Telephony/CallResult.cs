@@ -5,6 +5,8 @@ public enum CallResult
 {
     /// <summary>A user the scenario called answered and talked to the caller.</summary>
     AnsweredByUser,
+    /// <summary>An agent took the call from a distribution queue and talked to the caller.</summary>
+    AnsweredFromQueue,
     /// <summary>The call was handed to another number or SIP address, which answered.</summary>
     Forwarded,
     /// <summary>The forward target could not be reached or did not answer.</summary>

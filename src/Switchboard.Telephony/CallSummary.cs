@@ -15,7 +15,8 @@ namespace Switchboard.Telephony;
 /// <param name="AgentUserId">The user who talked to the caller, if one did.</param>
 /// <param name="Digits">RFC 4733 digits the caller pressed, in order.</param>
 /// <param name="CallerMedia">The caller leg's RTP traffic; null when no media was set up.</param>
-/// <param name="CalleeMedia">The last called leg's RTP traffic (user or forward target); null when none was called.</param>
+/// <param name="CalleeMedia">The last called leg's RTP traffic (user, agent or forward target); null when none was called.</param>
+/// <param name="QueueId">The distribution queue the call last waited in, if it waited in one.</param>
 public sealed record CallSummary(
     Guid CallId,
     string SipCallId,
@@ -29,4 +30,5 @@ public sealed record CallSummary(
     Guid? AgentUserId,
     string Digits,
     RtpSessionStatistics? CallerMedia,
-    RtpSessionStatistics? CalleeMedia);
+    RtpSessionStatistics? CalleeMedia,
+    Guid? QueueId = null);

@@ -23,4 +23,7 @@ public interface ITelephonyDirectory
 
     /// <summary>A sound's normalised audio, or null when it was deleted.</summary>
     Task<NormalizedSound?> FindSoundAsync(Guid soundId, CancellationToken cancellationToken);
+
+    /// <summary>The music on hold a queue chose, or null when it plays the built-in one (or its sound was deleted).</summary>
+    Task<NormalizedSound?> FindQueueMusicAsync(Guid queueId, CancellationToken cancellationToken);
 }

@@ -106,6 +106,7 @@ public sealed partial class CallRecordWriter(IDbContextFactory<SwitchboardDbCont
         AnsweredAt = summary.AnsweredAt,
         EndedAt = summary.EndedAt,
         Result = JsonNamingPolicy.CamelCase.ConvertName(summary.Result.ToString()),
+        QueueId = summary.QueueId,
         AgentUserId = summary.AgentUserId,
     };
 

@@ -48,6 +48,13 @@ public sealed class DatabaseTelephonyDirectory(IDbContextFactory<SwitchboardDbCo
         return trunks.OrderBy(trunk => trunk.Name, StringComparer.Ordinal).Select(trunk => trunk.OutboundHost).FirstOrDefault(host => !string.IsNullOrWhiteSpace(host));
     }
 
+    public async Task<NormalizedSound?> FindQueueMusicAsync(Guid queueId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var soundId = await db.Queues.AsNoTracking().Where(queue => queue.Id == queueId).Select(queue => queue.MusicOnHoldSoundId).FirstOrDefaultAsync(cancellationToken);
+        return soundId is { } id ? await FindSoundAsync(id, cancellationToken) : null;
+    }
+
     public async Task<NormalizedSound?> FindSoundAsync(Guid soundId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

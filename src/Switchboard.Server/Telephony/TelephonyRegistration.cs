@@ -29,16 +29,20 @@ public static class TelephonyRegistration
         services.AddSingleton(provider => new ScenarioInterpreter(
             provider.GetRequiredService<IScenarioSource>(),
             provider.GetRequiredService<IQueueDirectory>(),
-            provider.GetRequiredService<IQueueGateway>(),
+            new MusicOnHoldGateway(provider.GetRequiredService<IQueueGateway>(), new Lazy<BackToBackUserAgent>(provider.GetRequiredService<BackToBackUserAgent>)),
             new ConditionEvaluator(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IQueueState>())));
         services.AddSingleton<CallRecordWriter>();
         services.AddSingleton<ICallObserver>(provider => provider.GetRequiredService<CallRecordWriter>());
         services.AddSingleton<ICallObserver, CallLog>();
         services.AddSingleton(CreateUserAgent);
+        services.AddSingleton<IAcdInputSink, DispatcherInputs>();
 
         // Hosted services stop in reverse order: telephony hangs up its calls first, then the writer stores their records.
+        // Presence subscribes to registrations before SIP opens; the ACD's commands are read while calls run.
         services.AddHostedService(provider => provider.GetRequiredService<CallRecordWriter>());
+        services.AddHostedService<DevicePresence>();
         services.AddHostedService<TelephonyHost>();
+        services.AddHostedService<AcdCommandReader>();
         return services;
     }
 
@@ -63,6 +67,7 @@ public static class TelephonyRegistration
             provider.GetRequiredService<ScenarioInterpreter>(),
             provider.GetRequiredService<ITelephonyDirectory>(),
             provider.GetServices<ICallObserver>(),
+            provider.GetRequiredService<IAcdInputSink>(),
             new TelephonyOptions { MediaBindAddress = bindAddress, MediaAddress = advertised },
             time);
     }

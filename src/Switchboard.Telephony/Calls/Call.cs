@@ -1,17 +1,22 @@
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
+using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Routing.Interpreter;
+using Switchboard.Media.Audio;
 using Switchboard.Media.Bridging;
 using Switchboard.Media.Playback;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Sdp;
 using Switchboard.Sip;
 using Switchboard.Sip.Dialogs;
+using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Headers;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
+
+using AcdCallEnded = Switchboard.Domain.Acd.CallEnded;
 
 namespace Switchboard.Telephony.Calls;
 
@@ -33,9 +38,18 @@ internal sealed class Call
     private readonly CallerLeg _caller;
     private readonly StringBuilder _digits = new();
     private readonly DateTimeOffset _startedAt;
+    // Offers the ACD asked for whose device is still being looked up; a withdrawn one is dropped from here.
+    private readonly HashSet<OfferId> _offersLookingUp = [];
+    // Offers ringing, or answered and waiting for the ACD's ConnectCall.
+    private readonly Dictionary<OfferId, CalleeLeg> _offers = [];
+    // Every leg's Call-ID we were bound to, so that all of them are let go at the end.
+    private readonly List<string> _placedSipCallIds = [];
     private CalleeLeg? _callee;
     private MediaBridge? _bridge;
     private CancellationTokenSource? _playback;
+    private CancellationTokenSource? _holdMusic;
+    private Guid? _queueId;
+    private bool _offeredByAcd;
     private DateTimeOffset? _answeredAt;
     private CallResult? _result;
     private string _detail = "";
@@ -140,6 +154,12 @@ internal sealed class Call
         AckTimedOut => EndEverythingAsync(CallResult.Failed, "the caller never acknowledged our 200 OK"),
         DigitReceived digit => DigitAsync(digit.Digit),
         ShutdownRequested => EndEverythingAsync(CallResult.Failed, "the server stopped"),
+        HoldMusicRequested hold => HoldMusicAsync(hold),
+        HoldMusicStopRequested release => ReleaseHoldAsync(release),
+        OfferRequested offer => OfferAsync(offer.Offer),
+        OfferDeviceFound found => OfferDeviceFoundAsync(found),
+        OfferWithdrawn withdrawn => WithdrawOfferAsync(withdrawn.OfferId),
+        ConnectRequested connect => ConnectAsync(connect.Connect),
         _ => throw new ArgumentException($"No handling for {message.GetType().Name}.", nameof(message)),
     };
 
@@ -151,6 +171,7 @@ internal sealed class Call
 
     private Task PlayAsync(PlayRequested request)
     {
+        StopHoldMusic();
         StopPlayback();
         var playback = new CancellationTokenSource();
         _playback = playback;
@@ -170,18 +191,18 @@ internal sealed class Call
         }
     }
 
-    private async Task CallUserAsync(CallUserRequested request)
+    private Task CallUserAsync(CallUserRequested request)
     {
         if (_callee is { Ended: false })
         {
             request.Done.TrySetResult(CallUserResult.Unavailable);
-            return;
+            return Task.CompletedTask;
         }
 
-        var leg = await PlaceCallAsync(request.Contact.ContactUri, request.Contact.Source, request.UserId, TimeSpan.FromSeconds(request.RingSeconds))
-            .ConfigureAwait(false);
+        var leg = PlaceCall(request.Contact.ContactUri, request.Contact.Source, request.UserId, TimeSpan.FromSeconds(request.RingSeconds));
         _ = leg.Done.Task.ContinueWith(done => request.Done.TrySetResult(done.Result), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Task.CompletedTask;
     }
 
     private async Task ForwardAsync(ForwardRequested request)
@@ -193,7 +214,7 @@ internal sealed class Call
             return;
         }
 
-        var leg = await PlaceCallAsync(request.RequestUri, destination, userId: null, ForwardRingTime).ConfigureAwait(false);
+        var leg = PlaceCall(request.RequestUri, destination, userId: null, ForwardRingTime);
         _ = leg.Done.Task.ContinueWith(_ => request.Done.TrySetResult(), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -210,7 +231,8 @@ internal sealed class Call
         {
             case AnsweredByUser or Forwarded or AnsweredFromQueue:
                 // The call now lives on as a conversation until one side hangs up.
-                if (_bridge is null && _callee is not { Ended: false })
+                // An agent's answer the ACD accepted is connected by its ConnectCall, which may arrive after this.
+                if (_bridge is null && _callee is not { Ended: false } && !_offers.Values.Any(offer => offer.Dialog is not null))
                     await EndEverythingAsync(_result ?? CallResult.Failed, "the call was handed on but no leg is connected").ConfigureAwait(false);
                 break;
             case null:
@@ -222,13 +244,211 @@ internal sealed class Call
         }
     }
 
+    /// <summary>
+    /// The call waits in a queue: the music loops on the caller's leg (already answered by the scenario) until the
+    /// call is connected or leaves the queue.
+    /// </summary>
+    private Task HoldMusicAsync(HoldMusicRequested request)
+    {
+        _queueId = request.QueueId;
+        StopHoldMusic();
+        StopPlayback();
+        var holdMusic = new CancellationTokenSource();
+        _holdMusic = holdMusic;
+        _ = PlayHoldMusicAsync(request.Music, holdMusic.Token);
+        request.Done.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    private async Task PlayHoldMusicAsync(NormalizedSound music, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _owner.Player.PlayAsync(_caller.Media, music, PlaybackRepeat.Forever, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException or SocketException)
+        {
+            // The caller's media closed under the music: the call is ending, there is nobody left to hear it.
+        }
+    }
+
+    private Task ReleaseHoldAsync(HoldMusicStopRequested request)
+    {
+        StopHoldMusic();
+        request.Done?.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    private void StopHoldMusic()
+    {
+        if (_holdMusic is null)
+            return;
+        _holdMusic.Cancel();
+        _holdMusic.Dispose();
+        _holdMusic = null;
+    }
+
+    /// <summary>The ACD offers the call to an agent: their device is looked up in storage apart, so the mailbox goes on meanwhile.</summary>
+    private Task OfferAsync(OfferCall offer)
+    {
+        _offeredByAcd = true;
+        if (_caller.Ended)
+        {
+            _owner.Acd.Post(new OfferFailed(offer.OfferId));
+            return Task.CompletedTask;
+        }
+
+        _offersLookingUp.Add(offer.OfferId);
+        _ = LookUpDeviceAsync(offer);
+        return Task.CompletedTask;
+    }
+
+    private async Task LookUpDeviceAsync(OfferCall offer)
+    {
+        SipBinding? device = null;
+        try
+        {
+            if (await _owner.Directory.FindDeviceUsernameAsync(offer.AgentId, _callerGone.Token).ConfigureAwait(false) is { } username)
+                device = _owner.Registrations.GetContacts(username) is [var preferred, ..] ? preferred : null;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // Storage failed or the call ended: the offer cannot ring, which the device's absence says.
+        }
+
+        if (!Post(new OfferDeviceFound(offer, device)))
+            _owner.Acd.Post(new OfferFailed(offer.OfferId));
+    }
+
+    private Task OfferDeviceFoundAsync(OfferDeviceFound found)
+    {
+        var offerId = found.Offer.OfferId;
+        // Withdrawn while the device was looked up: nothing rings.
+        if (!_offersLookingUp.Remove(offerId))
+            return Task.CompletedTask;
+        if (found.Device is not { } device || _caller.Ended)
+        {
+            _owner.Acd.Post(new OfferFailed(offerId));
+            return Task.CompletedTask;
+        }
+
+        try
+        {
+            // The ACD's ring timeout ends the ringing with a CancelOffer, so the leg needs no timer of its own.
+            _offers[offerId] = SendInvite(device.ContactUri, device.Source, found.Offer.AgentId, offerId);
+        }
+        catch (Exception exception) when (exception is SocketException or IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            _owner.Acd.Post(new OfferFailed(offerId));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// An agent's device answered the offer: acknowledged and held, unbridged, until the ACD confirms with
+    /// ConnectCall (ring-all: only the first answer wins). Declines and failures are reported to the ACD.
+    /// </summary>
+    private async Task OfferRespondedAsync(OfferId offerId, CalleeLeg leg, SipResponse response)
+    {
+        var status = response.StatusCode;
+        if (leg.Ended || !_offers.ContainsKey(offerId))
+        {
+            // Withdrawn before the device answered: the answer is acknowledged and hung up, never bridged.
+            if (status is >= 200 and < 300)
+                await HangUpLateAnswerAsync(leg, response).ConfigureAwait(false);
+            return;
+        }
+
+        if (status < 200)
+            return;
+        if (status >= 300)
+        {
+            _offers.Remove(offerId);
+            leg.Ended = true;
+            await leg.DisposeAsync().ConfigureAwait(false);
+            _owner.Acd.Post(status is 486 or 600 or 603 ? new AgentRefusedOffer(offerId) : new OfferFailed(offerId));
+            return;
+        }
+
+        leg.Dialog = SipDialog.CreateForUac(leg.Invite!.Request, response, ContactOf(leg.Invite.Request));
+        await _owner.Endpoint.SendAckAsync(leg.Dialog.CreateAck(1), CancellationToken.None).ConfigureAwait(false);
+        if (!SdpBody.TryRead(response, out var answer, out _) || !OfferAnswer.TryReadAnswer(answer, out var audio, out _))
+        {
+            await EndOfferLegAsync(offerId, leg).ConfigureAwait(false);
+            _owner.Acd.Post(new OfferFailed(offerId));
+            return;
+        }
+
+        leg.Media.Connect(audio.RemoteRtp, audio.RemoteRtcp, audio.Format);
+        _owner.Acd.Post(new AgentAcceptedOffer(offerId));
+    }
+
+    private async Task WithdrawOfferAsync(OfferId offerId)
+    {
+        _offersLookingUp.Remove(offerId);
+        if (_offers.TryGetValue(offerId, out var leg))
+            await EndOfferLegAsync(offerId, leg).ConfigureAwait(false);
+    }
+
+    /// <summary>The ACD gave the call to the agent whose answer it accepted: music stops and caller and agent are bridged.</summary>
+    private async Task ConnectAsync(ConnectCall connect)
+    {
+        if (!_offers.Remove(connect.OfferId, out var leg) || leg.Ended || leg.Dialog is null || _caller.Ended)
+        {
+            if (leg is not null)
+                await EndOfferLegAsync(connect.OfferId, leg).ConfigureAwait(false);
+            await EndEverythingAsync(CallResult.Failed, "the agent's leg was gone when the ACD connected it").ConfigureAwait(false);
+            return;
+        }
+
+        StopHoldMusic();
+        StopPlayback();
+        await AnswerCallerAsync().ConfigureAwait(false);
+        _callee = leg;
+        _bridge?.Dispose();
+        _bridge = new MediaBridge(_caller.Media, leg.Media);
+        _result = CallResult.AnsweredFromQueue;
+        _agentUserId = connect.AgentId;
+    }
+
+    /// <summary>Stops an offer's leg: CANCEL while it rings, BYE once it answered.</summary>
+    private async Task EndOfferLegAsync(OfferId offerId, CalleeLeg leg)
+    {
+        _offers.Remove(offerId);
+        if (leg.Ended)
+            return;
+        leg.Ended = true;
+        if (leg.Dialog is not null)
+            SendBye(leg);
+        else if (leg.Invite is { } invite)
+            _ = CancelAsync(_owner.Endpoint, invite);
+        await leg.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task EndOffersAsync()
+    {
+        _offersLookingUp.Clear();
+        foreach (var (offerId, leg) in _offers.ToList())
+            await EndOfferLegAsync(offerId, leg).ConfigureAwait(false);
+    }
+
     /// <summary>Opens a leg and sends its INVITE; <see cref="CalleeLeg.Done"/> completes when it is answered or given up.</summary>
-    private async Task<CalleeLeg> PlaceCallAsync(string requestUri, SipTransportAddress destination, Guid? userId, TimeSpan ringTime)
+    private CalleeLeg PlaceCall(string requestUri, SipTransportAddress destination, Guid? userId, TimeSpan ringTime)
+    {
+        var leg = SendInvite(requestUri, destination, userId, offerId: null);
+        _callee = leg;
+        leg.RingTimer = _owner.Time.CreateTimer(_ => Post(new RingingTimedOut(leg)), null, ringTime, Timeout.InfiniteTimeSpan);
+        return leg;
+    }
+
+    /// <summary>Opens a leg, sends its INVITE and relays its responses to the mailbox.</summary>
+    private CalleeLeg SendInvite(string requestUri, SipTransportAddress destination, Guid? userId, OfferId? offerId)
     {
         var media = RtpSession.Open(_owner.Ports, _owner.Options.MediaBindAddress, _owner.Time);
         var sipCallId = $"{Guid.NewGuid():N}@switchboard";
-        var leg = new CalleeLeg(media, _owner.Options.MediaAddress, sipCallId, destination, userId);
-        _callee = leg;
+        var leg = new CalleeLeg(media, _owner.Options.MediaAddress, sipCallId, destination, userId, offerId);
+        _placedSipCallIds.Add(sipCallId);
         _owner.Bind(sipCallId, this);
 
         var endpoint = _owner.Endpoint;
@@ -245,7 +465,6 @@ internal sealed class Call
 
         media.Start();
         leg.Invite = (InviteClientTransaction)endpoint.SendRequest(invite, destination);
-        leg.RingTimer = _owner.Time.CreateTimer(_ => Post(new RingingTimedOut(leg)), null, ringTime, Timeout.InfiniteTimeSpan);
         _ = RelayResponsesAsync(leg, leg.Invite);
         return leg;
     }
@@ -264,6 +483,12 @@ internal sealed class Call
     private async Task CalleeRespondedAsync(CalleeResponded responded)
     {
         var (leg, response) = (responded.Leg, responded.Response);
+        if (leg.OfferId is { } offerId && !ReferenceEquals(leg, _callee))
+        {
+            await OfferRespondedAsync(offerId, leg, response).ConfigureAwait(false);
+            return;
+        }
+
         var status = response.StatusCode;
         if (!ReferenceEquals(leg, _callee) || leg.Ended)
         {
@@ -344,6 +569,14 @@ internal sealed class Call
             callee.Ended = true;
             // The person the caller talked to hung up: so does the caller's leg, the conversation is over.
             await EndEverythingAsync(_result ?? CallResult.Failed, "").ConfigureAwait(false);
+        }
+        else if (_offers.FirstOrDefault(offer => offer.Value.SipCallId == callId) is { Value: { } offered } answeredOffer)
+        {
+            // The agent hung up an answer the ACD had not connected yet: as for the ACD, the offer failed.
+            offered.Ended = true;
+            _offers.Remove(answeredOffer.Key);
+            await offered.DisposeAsync().ConfigureAwait(false);
+            _owner.Acd.Post(new OfferFailed(answeredOffer.Key));
         }
     }
 
@@ -494,7 +727,9 @@ internal sealed class Call
             return;
         _finished = true;
         _mailbox.Writer.TryComplete();
+        StopHoldMusic();
         StopPlayback();
+        await EndOffersAsync().ConfigureAwait(false);
         await _callerGone.CancelAsync().ConfigureAwait(false);
         _bridge?.Dispose();
         await _caller.DisposeAsync().ConfigureAwait(false);
@@ -505,10 +740,13 @@ internal sealed class Call
             await callee.DisposeAsync().ConfigureAwait(false);
         }
 
-        _owner.Remove(this, _caller.SipCallId, _callee?.SipCallId);
+        _owner.Remove(this, [_caller.SipCallId, .. _placedSipCallIds]);
+        // The ACD learns the end of a call it offered: the agent's wrap-up starts, or the waiting call is abandoned.
+        if (_offeredByAcd)
+            _owner.Acd.Post(new AcdCallEnded(Id));
         _owner.Publish(new CallEnded(new CallSummary(
             Id, _caller.SipCallId, Incoming.CallerNumber, Incoming.DialledNumber, _startedAt, _answeredAt, _owner.Time.GetUtcNow(),
-            _result ?? CallResult.CallerHungUp, _detail, _agentUserId, _digits.ToString(), _caller.Statistics, _callee?.Statistics)));
+            _result ?? CallResult.CallerHungUp, _detail, _agentUserId, _digits.ToString(), _caller.Statistics, _callee?.Statistics, _queueId)));
     }
 
     private static string ContactOf(SipRequest request) =>

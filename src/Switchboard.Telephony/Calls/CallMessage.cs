@@ -1,3 +1,4 @@
+using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing.Interpreter;
 using Switchboard.Media.Audio;
 using Switchboard.Sip;
@@ -44,3 +45,21 @@ internal sealed record RingingTimedOut(CalleeLeg Leg) : CallMessage;
 
 /// <summary>The server is stopping: end both legs now.</summary>
 internal sealed record ShutdownRequested : CallMessage;
+
+/// <summary>The call waits in <paramref name="QueueId"/>: play <paramref name="Music"/> in a loop until it is connected or leaves.</summary>
+internal sealed record HoldMusicRequested(Guid QueueId, NormalizedSound Music, TaskCompletionSource Done) : CallMessage;
+
+/// <summary>The call left its queue: stop the music on hold. <paramref name="Done"/> is null when nobody waits for it.</summary>
+internal sealed record HoldMusicStopRequested(TaskCompletionSource? Done) : CallMessage;
+
+/// <summary>The ACD offers the call to an agent: ring their device.</summary>
+internal sealed record OfferRequested(OfferCall Offer) : CallMessage;
+
+/// <summary>Where the offered agent's device is registered; null when it is not.</summary>
+internal sealed record OfferDeviceFound(OfferCall Offer, SipBinding? Device) : CallMessage;
+
+/// <summary>The ACD withdrew the offer: stop ringing (or hang up an answer that came too late).</summary>
+internal sealed record OfferWithdrawn(OfferId OfferId) : CallMessage;
+
+/// <summary>The agent won the call: bridge the caller to the agent's answered leg.</summary>
+internal sealed record ConnectRequested(ConnectCall Connect) : CallMessage;

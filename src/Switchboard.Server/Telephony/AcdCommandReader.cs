@@ -1,0 +1,27 @@
+using Switchboard.Server.Acd;
+using Switchboard.Telephony;
+
+namespace Switchboard.Server.Telephony;
+
+/// <summary>
+/// The one reader of the ACD's commands: each goes to its call's own mailbox (never waited on, so the dispatcher is
+/// never held up); a command for a call telephony no longer has is passed on.
+/// </summary>
+public sealed class AcdCommandReader(AcdCommandChannel commands, BackToBackUserAgent telephony) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var command in commands.Decided.ReadAllAsync(stoppingToken))
+            {
+                if (!telephony.Queues.Carry(command))
+                    commands.PassOn(command);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}
