@@ -21,7 +21,7 @@ namespace Switchboard.Telephony;
 /// <see cref="Call"/> that answers, plays, rings users, forwards and hangs up as its scenario asks. It also hosts
 /// the registrar, and routes BYE, re-INVITE and CANCEL to the call they belong to.
 /// </summary>
-public sealed class BackToBackUserAgent
+public sealed class BackToBackUserAgent : ILiveCallDirectory
 {
     private readonly ConcurrentDictionary<string, Call> _bySipCallId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Call> _live = new();
@@ -91,6 +91,8 @@ public sealed class BackToBackUserAgent
     internal TimeProvider Time { get; }
 
     internal SoundPlayer Player { get; }
+
+    public IReadOnlyCallVariables? FindVariables(Guid callId) => FindLive(callId)?.Variables;
 
     /// <summary>Ends every live call (BYE or a final response to the caller) and waits until each has let go of its media.</summary>
     public async Task HangUpAllAsync(CancellationToken cancellationToken)

@@ -54,10 +54,11 @@ internal sealed class ConfigurationSample
                 new PlaySoundAction(Greeting.Id, Repeat: 2),
                 new ConditionAction(
                     new ScheduleCondition("Europe/Paris", [new WeeklyHours([DayOfWeek.Monday, DayOfWeek.Friday], new TimeOnly(9, 0), new TimeOnly(17, 30))]) { Negate = true },
-                    new SkipToOutcome(8)),
+                    new SkipToOutcome(9)),
                 new ConditionAction(new HolidayCondition("Europe/Paris", [new DateOnly(2026, 12, 25)]), new HangupOutcome()),
                 new ConditionAction(new CallerNumberCondition("+4420*"), new ForwardOutcome("+442071234567")),
                 new ConditionAction(new NoReadyAgentsCondition(Queue.Id), new GoToScenarioOutcome(Guid.CreateVersion7())),
+                new ConditionAction(new QueueLoadCondition(Queue.Id, WaitingCallsAtLeast: 5, EstimatedWaitSecondsAtLeast: 120) { Negate = true }, new ContinueOutcome()),
                 new ConditionAction(new VariableEqualsCondition("language", "fr"), new ContinueOutcome()),
                 new QueueAction(Queue.Id, Priority: 3, MaxWaitSeconds: 60),
                 new CallUserAction(Supervisor.Id, RingSeconds: 25),

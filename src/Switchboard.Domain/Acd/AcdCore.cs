@@ -460,7 +460,10 @@ public sealed class AcdCore
             calls,
             queue.MembersInOrder,
             ReadyMembers(queue),
-            AvailableMembers(queue).Count);
+            AvailableMembers(queue).Count)
+        {
+            EstimatedWaitOfNextCall = queue.EstimatedWait(calls.Length + 1),
+        };
     }
 
     private static AgentSnapshot SnapshotOf(AgentState agent, DateOnly today) =>

@@ -10,4 +10,8 @@ public sealed record QueueSnapshot(
     IReadOnlyList<WaitingCallSnapshot> WaitingCalls,
     IReadOnlyList<QueueMember> Members,
     int ReadyAgents,
-    int AvailableAgents);
+    int AvailableAgents)
+{
+    /// <summary>The estimated wait of a call joining now, behind <see cref="WaitingCalls"/>; null until the queue has answered a call.</summary>
+    public TimeSpan? EstimatedWaitOfNextCall { get; init; }
+}

@@ -8,6 +8,7 @@ namespace Switchboard.Domain.Routing;
 [JsonDerivedType(typeof(HolidayCondition), "holiday")]
 [JsonDerivedType(typeof(CallerNumberCondition), "callerNumber")]
 [JsonDerivedType(typeof(NoReadyAgentsCondition), "noReadyAgents")]
+[JsonDerivedType(typeof(QueueLoadCondition), "queueLoad")]
 [JsonDerivedType(typeof(VariableEqualsCondition), "variableEquals")]
 public abstract record ScenarioCondition
 {
@@ -31,6 +32,13 @@ public sealed record CallerNumberCondition(string Pattern) : ScenarioCondition;
 
 /// <summary>Holds when the queue has no agent in status Ready.</summary>
 public sealed record NoReadyAgentsCondition(Guid QueueId) : ScenarioCondition;
+
+/// <summary>
+/// Holds when the queue's load reaches any threshold given: at least <see cref="WaitingCallsAtLeast"/> calls
+/// waiting, or an estimated wait of at least <see cref="EstimatedWaitSecondsAtLeast"/> seconds for a call joining
+/// now. At least one threshold is required; a queue with nothing to estimate from has not reached the wait one.
+/// </summary>
+public sealed record QueueLoadCondition(Guid QueueId, int? WaitingCallsAtLeast, int? EstimatedWaitSecondsAtLeast) : ScenarioCondition;
 
 /// <summary>Holds when the call variable <see cref="Name"/> equals <see cref="Value"/> (ordinal).</summary>
 public sealed record VariableEqualsCondition(string Name, string Value) : ScenarioCondition;

@@ -11,6 +11,7 @@ public sealed partial class ScenarioValidator
 {
     public const int MaxNameLength = 100;
     public const int MaxVariableValueLength = 1000;
+    public const int MaxWaitingCallsThreshold = 10000;
 
     private const string UnreachableAfterStop = "Unreachable: the action before it never falls through";
     private const string UnreachableAfterUnreachable = "Unreachable: the action before it is never reached either";
@@ -125,11 +126,25 @@ public sealed partial class ScenarioValidator
             case NoReadyAgentsCondition noReadyAgents:
                 CheckQueue(index, "when.queueId", noReadyAgents.QueueId);
                 break;
+            case QueueLoadCondition queueLoad:
+                CheckQueueLoad(index, queueLoad);
+                break;
             case VariableEqualsCondition variableEquals:
                 CheckVariableName(index, "when.name", variableEquals.Name);
                 CheckVariableValue(index, "when.value", variableEquals.Value);
                 break;
         }
+    }
+
+    private void CheckQueueLoad(int index, QueueLoadCondition queueLoad)
+    {
+        CheckQueue(index, "when.queueId", queueLoad.QueueId);
+        if (queueLoad is { WaitingCallsAtLeast: null, EstimatedWaitSecondsAtLeast: null })
+            Error(index, Field(index, "when.waitingCallsAtLeast"), "Enter a number of waiting calls, an estimated wait, or both");
+        if (queueLoad.WaitingCallsAtLeast is { } calls)
+            CheckRange(index, "when.waitingCallsAtLeast", calls, 1, MaxWaitingCallsThreshold, $"Waiting calls are from 1 to {MaxWaitingCallsThreshold}");
+        if (queueLoad.EstimatedWaitSecondsAtLeast is { } seconds)
+            CheckRange(index, "when.estimatedWaitSecondsAtLeast", seconds, 1, 86400, "Estimated wait is 1 to 86400 seconds (24 hours)");
     }
 
     private void CheckWeeklyHours(int index, IReadOnlyList<WeeklyHours?>? hours)

@@ -19,8 +19,7 @@ public sealed class AcdQueueGateway(AcdDispatcher dispatcher, QueueStays stays) 
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var callerNumber = variables.TryGetValue(CallVariableNames.CallerNumber, out var number) ? number : null;
-        var stay = stays.Begin(callId, callerNumber);
+        var stay = stays.Begin(callId, variables);
         if (!dispatcher.Post(new CallArrived(callId, queueId, priority, maxWaitSeconds)))
         {
             stays.Forget(callId);

@@ -7,4 +7,8 @@ namespace Switchboard.Server.Acd;
 public sealed class AcdQueueState(AcdDispatcher dispatcher) : IQueueState
 {
     public int ReadyAgentCount(Guid queueId) => dispatcher.LatestSnapshot.Queue(queueId)?.ReadyAgents ?? 0;
+
+    public int WaitingCallCount(Guid queueId) => dispatcher.LatestSnapshot.Queue(queueId)?.WaitingCalls.Count ?? 0;
+
+    public TimeSpan? EstimatedWait(Guid queueId) => dispatcher.LatestSnapshot.Queue(queueId)?.EstimatedWaitOfNextCall;
 }

@@ -27,7 +27,8 @@ public sealed class LiveQueueBoard(SwitchboardDbContext db, AcdDispatcher dispat
                 call.Position,
                 (long)call.Waited.TotalSeconds,
                 call.EstimatedWait is { } estimate ? (long)Math.Ceiling(estimate.TotalSeconds) : null,
-                call.OfferedTo))
+                call.OfferedTo,
+                stays.VariablesOf(call.CallId)))
             .ToList();
         var agents = queue.Members
             .Select(member =>

@@ -1,3 +1,5 @@
+using Switchboard.Domain.Routing.Interpreter;
+
 namespace Switchboard.Server.Acd;
 
 /// <summary>A call waiting in a queue, as the live view shows it.</summary>
@@ -5,6 +7,7 @@ namespace Switchboard.Server.Acd;
 /// <param name="Position">1 = the next call this queue serves.</param>
 /// <param name="EstimatedWaitSeconds">Null until the queue has answered a call to estimate from.</param>
 /// <param name="OfferedTo">The agents whose device rings with this call now.</param>
+/// <param name="Variables">The call variables its scenario has set so far, in the order each was first set.</param>
 public sealed record WaitingCallView(
     Guid CallId,
     string? CallerNumber,
@@ -12,4 +15,5 @@ public sealed record WaitingCallView(
     int Position,
     long WaitedSeconds,
     long? EstimatedWaitSeconds,
-    IReadOnlyList<Guid> OfferedTo);
+    IReadOnlyList<Guid> OfferedTo,
+    IReadOnlyList<CallVariable> Variables);

@@ -7,11 +7,9 @@ using Switchboard.Domain.Routing.Interpreter;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Bridging;
 using Switchboard.Media.Playback;
-using Switchboard.Media.Rtp;
 using Switchboard.Media.Sdp;
 using Switchboard.Sip;
 using Switchboard.Sip.Dialogs;
-using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Headers;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
@@ -38,12 +36,8 @@ internal sealed class Call
     private readonly CallerLeg _caller;
     private readonly StringBuilder _digits = new();
     private readonly DateTimeOffset _startedAt;
-    // Offers the ACD asked for whose device is still being looked up; a withdrawn one is dropped from here.
-    private readonly HashSet<OfferId> _offersLookingUp = [];
-    // Offers ringing, or answered and waiting for the ACD's ConnectCall.
-    private readonly Dictionary<OfferId, CalleeLeg> _offers = [];
-    // Every leg's Call-ID we were bound to, so that all of them are let go at the end.
-    private readonly List<string> _placedSipCallIds = [];
+    private readonly AgentOffers _offers;
+    private readonly LegSignalling _signalling;
     private CalleeLeg? _callee;
     private MediaBridge? _bridge;
     private CancellationTokenSource? _playback;
@@ -62,11 +56,17 @@ internal sealed class Call
         Incoming = incoming;
         _caller = caller;
         _startedAt = startedAt;
+        Variables = CallVariables.ForIncomingCall(incoming);
+        _signalling = new LegSignalling(this, owner);
+        _offers = new AgentOffers(this, owner, _signalling, caller, _callerGone.Token);
         caller.Media.DigitReceived += (_, e) => Post(new DigitReceived(e.Digit));
         caller.Invite.CancellationRequested.Register(() => Post(new CallerCancelled()));
     }
 
     public IncomingCall Incoming { get; }
+
+    /// <summary>What routing knows of the call so far; its scenario run sets them, devices and live views read them.</summary>
+    public CallVariables Variables { get; }
 
     public Guid Id => Incoming.CallId;
 
@@ -128,7 +128,7 @@ internal sealed class Call
         ScenarioRunResult? result = null;
         try
         {
-            result = await interpreter.RunAsync(Incoming, new CallControl(this, _owner), scenario, _callerGone.Token).ConfigureAwait(false);
+            result = await interpreter.RunAsync(Incoming, Variables, new CallControl(this, _owner), scenario, _callerGone.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -158,7 +158,7 @@ internal sealed class Call
         HoldMusicStopRequested release => ReleaseHoldAsync(release),
         OfferRequested offer => OfferAsync(offer.Offer),
         OfferDeviceFound found => OfferDeviceFoundAsync(found),
-        OfferWithdrawn withdrawn => WithdrawOfferAsync(withdrawn.OfferId),
+        OfferWithdrawn withdrawn => _offers.WithdrawAsync(withdrawn.OfferId),
         ConnectRequested connect => ConnectAsync(connect.Connect),
         _ => throw new ArgumentException($"No handling for {message.GetType().Name}.", nameof(message)),
     };
@@ -232,7 +232,7 @@ internal sealed class Call
             case AnsweredByUser or Forwarded or AnsweredFromQueue:
                 // The call now lives on as a conversation until one side hangs up.
                 // An agent's answer the ACD accepted is connected by its ConnectCall, which may arrive after this.
-                if (_bridge is null && _callee is not { Ended: false } && !_offers.Values.Any(offer => offer.Dialog is not null))
+                if (_bridge is null && _callee is not { Ended: false } && !_offers.AnyAnswered)
                     await EndEverythingAsync(_result ?? CallResult.Failed, "the call was handed on but no leg is connected").ConfigureAwait(false);
                 break;
             case null:
@@ -288,116 +288,26 @@ internal sealed class Call
         _holdMusic = null;
     }
 
-    /// <summary>The ACD offers the call to an agent: their device is looked up in storage apart, so the mailbox goes on meanwhile.</summary>
     private Task OfferAsync(OfferCall offer)
     {
         _offeredByAcd = true;
-        if (_caller.Ended)
-        {
-            _owner.Acd.Post(new OfferFailed(offer.OfferId));
-            return Task.CompletedTask;
-        }
-
-        _offersLookingUp.Add(offer.OfferId);
-        _ = LookUpDeviceAsync(offer);
+        _offers.Ring(offer);
         return Task.CompletedTask;
-    }
-
-    private async Task LookUpDeviceAsync(OfferCall offer)
-    {
-        SipBinding? device = null;
-        try
-        {
-            if (await _owner.Directory.FindDeviceUsernameAsync(offer.AgentId, _callerGone.Token).ConfigureAwait(false) is { } username)
-                device = _owner.Registrations.GetContacts(username) is [var preferred, ..] ? preferred : null;
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            // Storage failed or the call ended: the offer cannot ring, which the device's absence says.
-        }
-
-        if (!Post(new OfferDeviceFound(offer, device)))
-            _owner.Acd.Post(new OfferFailed(offer.OfferId));
     }
 
     private Task OfferDeviceFoundAsync(OfferDeviceFound found)
     {
-        var offerId = found.Offer.OfferId;
-        // Withdrawn while the device was looked up: nothing rings.
-        if (!_offersLookingUp.Remove(offerId))
-            return Task.CompletedTask;
-        if (found.Device is not { } device || _caller.Ended)
-        {
-            _owner.Acd.Post(new OfferFailed(offerId));
-            return Task.CompletedTask;
-        }
-
-        try
-        {
-            // The ACD's ring timeout ends the ringing with a CancelOffer, so the leg needs no timer of its own.
-            _offers[offerId] = SendInvite(device.ContactUri, device.Source, found.Offer.AgentId, offerId);
-        }
-        catch (Exception exception) when (exception is SocketException or IOException or InvalidOperationException or ObjectDisposedException)
-        {
-            _owner.Acd.Post(new OfferFailed(offerId));
-        }
-
+        _offers.DeviceFound(found);
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// An agent's device answered the offer: acknowledged and held, unbridged, until the ACD confirms with
-    /// ConnectCall (ring-all: only the first answer wins). Declines and failures are reported to the ACD.
-    /// </summary>
-    private async Task OfferRespondedAsync(OfferId offerId, CalleeLeg leg, SipResponse response)
-    {
-        var status = response.StatusCode;
-        if (leg.Ended || !_offers.ContainsKey(offerId))
-        {
-            // Withdrawn before the device answered: the answer is acknowledged and hung up, never bridged.
-            if (status is >= 200 and < 300)
-                await HangUpLateAnswerAsync(leg, response).ConfigureAwait(false);
-            return;
-        }
-
-        if (status < 200)
-            return;
-        if (status >= 300)
-        {
-            _offers.Remove(offerId);
-            leg.Ended = true;
-            await leg.DisposeAsync().ConfigureAwait(false);
-            _owner.Acd.Post(status is 486 or 600 or 603 ? new AgentRefusedOffer(offerId) : new OfferFailed(offerId));
-            return;
-        }
-
-        leg.Dialog = SipDialog.CreateForUac(leg.Invite!.Request, response, ContactOf(leg.Invite.Request));
-        await _owner.Endpoint.SendAckAsync(leg.Dialog.CreateAck(1), CancellationToken.None).ConfigureAwait(false);
-        if (!SdpBody.TryRead(response, out var answer, out _) || !OfferAnswer.TryReadAnswer(answer, out var audio, out _))
-        {
-            await EndOfferLegAsync(offerId, leg).ConfigureAwait(false);
-            _owner.Acd.Post(new OfferFailed(offerId));
-            return;
-        }
-
-        leg.Media.Connect(audio.RemoteRtp, audio.RemoteRtcp, audio.Format);
-        _owner.Acd.Post(new AgentAcceptedOffer(offerId));
-    }
-
-    private async Task WithdrawOfferAsync(OfferId offerId)
-    {
-        _offersLookingUp.Remove(offerId);
-        if (_offers.TryGetValue(offerId, out var leg))
-            await EndOfferLegAsync(offerId, leg).ConfigureAwait(false);
     }
 
     /// <summary>The ACD gave the call to the agent whose answer it accepted: music stops and caller and agent are bridged.</summary>
     private async Task ConnectAsync(ConnectCall connect)
     {
-        if (!_offers.Remove(connect.OfferId, out var leg) || leg.Ended || leg.Dialog is null || _caller.Ended)
+        if (!_offers.TryTake(connect.OfferId, out var leg) || leg.Ended || leg.Dialog is null || _caller.Ended)
         {
             if (leg is not null)
-                await EndOfferLegAsync(connect.OfferId, leg).ConfigureAwait(false);
+                await _offers.EndAsync(connect.OfferId, leg).ConfigureAwait(false);
             await EndEverythingAsync(CallResult.Failed, "the agent's leg was gone when the ACD connected it").ConfigureAwait(false);
             return;
         }
@@ -412,72 +322,13 @@ internal sealed class Call
         _agentUserId = connect.AgentId;
     }
 
-    /// <summary>Stops an offer's leg: CANCEL while it rings, BYE once it answered.</summary>
-    private async Task EndOfferLegAsync(OfferId offerId, CalleeLeg leg)
-    {
-        _offers.Remove(offerId);
-        if (leg.Ended)
-            return;
-        leg.Ended = true;
-        if (leg.Dialog is not null)
-            SendBye(leg);
-        else if (leg.Invite is { } invite)
-            _ = CancelAsync(_owner.Endpoint, invite);
-        await leg.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private async Task EndOffersAsync()
-    {
-        _offersLookingUp.Clear();
-        foreach (var (offerId, leg) in _offers.ToList())
-            await EndOfferLegAsync(offerId, leg).ConfigureAwait(false);
-    }
-
     /// <summary>Opens a leg and sends its INVITE; <see cref="CalleeLeg.Done"/> completes when it is answered or given up.</summary>
     private CalleeLeg PlaceCall(string requestUri, SipTransportAddress destination, Guid? userId, TimeSpan ringTime)
     {
-        var leg = SendInvite(requestUri, destination, userId, offerId: null);
+        var leg = _signalling.SendInvite(requestUri, destination, userId, offerId: null);
         _callee = leg;
         leg.RingTimer = _owner.Time.CreateTimer(_ => Post(new RingingTimedOut(leg)), null, ringTime, Timeout.InfiniteTimeSpan);
         return leg;
-    }
-
-    /// <summary>Opens a leg, sends its INVITE and relays its responses to the mailbox.</summary>
-    private CalleeLeg SendInvite(string requestUri, SipTransportAddress destination, Guid? userId, OfferId? offerId)
-    {
-        var media = RtpSession.Open(_owner.Ports, _owner.Options.MediaBindAddress, _owner.Time);
-        var sipCallId = $"{Guid.NewGuid():N}@switchboard";
-        var leg = new CalleeLeg(media, _owner.Options.MediaAddress, sipCallId, destination, userId, offerId);
-        _placedSipCallIds.Add(sipCallId);
-        _owner.Bind(sipCallId, this);
-
-        var endpoint = _owner.Endpoint;
-        var invite = new SipRequest("INVITE", requestUri);
-        var callerUser = Incoming.CallerNumber ?? "anonymous";
-        var display = Incoming.CallerName is { Length: > 0 } name ? $"\"{name.Replace("\"", "", StringComparison.Ordinal)}\" " : "";
-        invite.Headers.Add("From", $"{display}<sip:{callerUser}@{endpoint.Host}>;tag={Encoding.ASCII.GetString(SipTag.Create())}");
-        invite.Headers.Add("To", $"<{requestUri}>");
-        invite.Headers.Add("Call-ID", sipCallId);
-        invite.Headers.Add("CSeq", "1 INVITE");
-        invite.Headers.Add("Contact", $"<{endpoint.ContactUri(destination.Transport, _owner.Options.ContactUser)}>");
-        invite.Headers.Add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS");
-        SdpBody.Write(invite, OfferAnswer.CreateOffer(leg.Local));
-
-        media.Start();
-        leg.Invite = (InviteClientTransaction)endpoint.SendRequest(invite, destination);
-        _ = RelayResponsesAsync(leg, leg.Invite);
-        return leg;
-    }
-
-    /// <summary>Posts the leg's responses to the mailbox; a 2xx arriving after the call ended is still acknowledged and hung up.</summary>
-    private async Task RelayResponsesAsync(CalleeLeg leg, InviteClientTransaction invite)
-    {
-        // Not cancelled with the call: a late answer must still be seen to be hung up.
-        await foreach (var provisional in invite.ProvisionalResponses.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
-            Post(new CalleeResponded(leg, provisional));
-        var final = await invite.FinalResponse.ConfigureAwait(false);
-        if (!Post(new CalleeResponded(leg, final)) && final.StatusCode is >= 200 and < 300)
-            await HangUpLateAnswerAsync(leg, final).ConfigureAwait(false);
     }
 
     private async Task CalleeRespondedAsync(CalleeResponded responded)
@@ -485,7 +336,7 @@ internal sealed class Call
         var (leg, response) = (responded.Leg, responded.Response);
         if (leg.OfferId is { } offerId && !ReferenceEquals(leg, _callee))
         {
-            await OfferRespondedAsync(offerId, leg, response).ConfigureAwait(false);
+            await _offers.RespondedAsync(offerId, leg, response).ConfigureAwait(false);
             return;
         }
 
@@ -493,7 +344,7 @@ internal sealed class Call
         if (!ReferenceEquals(leg, _callee) || leg.Ended)
         {
             if (status is >= 200 and < 300)
-                await HangUpLateAnswerAsync(leg, response).ConfigureAwait(false);
+                await _signalling.HangUpLateAnswerAsync(leg, response).ConfigureAwait(false);
             return;
         }
 
@@ -516,11 +367,11 @@ internal sealed class Call
             return;
         }
 
-        leg.Dialog = SipDialog.CreateForUac(leg.Invite!.Request, response, ContactOf(leg.Invite.Request));
+        leg.Dialog = SipDialog.CreateForUac(leg.Invite!.Request, response, LegSignalling.ContactOf(leg.Invite.Request));
         await _owner.Endpoint.SendAckAsync(leg.Dialog.CreateAck(1), CancellationToken.None).ConfigureAwait(false);
         if (!SdpBody.TryRead(response, out var answer, out var error) || !OfferAnswer.TryReadAnswer(answer, out var audio, out _))
         {
-            SendBye(leg);
+            _signalling.SendBye(leg);
             await CalleeFailedAsync(leg, CallUserResult.NoAnswer, $"unusable SDP answer: {error}").ConfigureAwait(false);
             return;
         }
@@ -570,13 +421,9 @@ internal sealed class Call
             // The person the caller talked to hung up: so does the caller's leg, the conversation is over.
             await EndEverythingAsync(_result ?? CallResult.Failed, "").ConfigureAwait(false);
         }
-        else if (_offers.FirstOrDefault(offer => offer.Value.SipCallId == callId) is { Value: { } offered } answeredOffer)
+        else
         {
-            // The agent hung up an answer the ACD had not connected yet: as for the ACD, the offer failed.
-            offered.Ended = true;
-            _offers.Remove(answeredOffer.Key);
-            await offered.DisposeAsync().ConfigureAwait(false);
-            _owner.Acd.Post(new OfferFailed(answeredOffer.Key));
+            await _offers.AgentHungUpAsync(callId).ConfigureAwait(false);
         }
     }
 
@@ -667,7 +514,7 @@ internal sealed class Call
             return;
         _caller.Ended = true;
         if (_caller.Answered)
-            SendBye(_caller);
+            _signalling.SendBye(_caller);
         else if (!_caller.Invite.HasFinalResponse)
             await _caller.Invite.SendResponseAsync(_caller.Invite.CreateResponse(statusCode, reasonPhrase), CancellationToken.None).ConfigureAwait(false);
     }
@@ -679,37 +526,10 @@ internal sealed class Call
         callee.Ended = true;
         callee.RingTimer?.Dispose();
         if (callee.Dialog is not null)
-            SendBye(callee);
+            _signalling.SendBye(callee);
         else if (callee.Invite is { } invite)
-            _ = CancelAsync(_owner.Endpoint, invite);
+            _signalling.Cancel(invite);
         callee.Done.TrySetResult(CallUserResult.NoAnswer);
-    }
-
-    /// <summary>CANCEL waits for the callee's first response (RFC 3261 §9.1), which must not hold up the mailbox.</summary>
-    private static async Task CancelAsync(SipEndpoint endpoint, InviteClientTransaction invite)
-    {
-        try
-        {
-            await endpoint.CancelAsync(invite, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
-        {
-            // The callee is unreachable: its INVITE transaction times out by itself.
-        }
-    }
-
-    /// <summary>Sends a BYE on an answered leg; its response is not waited for, the leg is over either way.</summary>
-    private void SendBye(Leg leg)
-    {
-        if (leg.Dialog is { } dialog)
-            _owner.Endpoint.SendRequest(dialog.CreateRequest("BYE"), leg.Peer);
-    }
-
-    private async Task HangUpLateAnswerAsync(CalleeLeg leg, SipResponse response)
-    {
-        var dialog = SipDialog.CreateForUac(leg.Invite!.Request, response, ContactOf(leg.Invite.Request));
-        await _owner.Endpoint.SendAckAsync(dialog.CreateAck(1), CancellationToken.None).ConfigureAwait(false);
-        _owner.Endpoint.SendRequest(dialog.CreateRequest("BYE"), leg.Peer);
     }
 
     private void StopPlayback()
@@ -729,7 +549,7 @@ internal sealed class Call
         _mailbox.Writer.TryComplete();
         StopHoldMusic();
         StopPlayback();
-        await EndOffersAsync().ConfigureAwait(false);
+        await _offers.EndAllAsync().ConfigureAwait(false);
         await _callerGone.CancelAsync().ConfigureAwait(false);
         _bridge?.Dispose();
         await _caller.DisposeAsync().ConfigureAwait(false);
@@ -740,7 +560,7 @@ internal sealed class Call
             await callee.DisposeAsync().ConfigureAwait(false);
         }
 
-        _owner.Remove(this, [_caller.SipCallId, .. _placedSipCallIds]);
+        _owner.Remove(this, [_caller.SipCallId, .. _signalling.PlacedSipCallIds]);
         // The ACD learns the end of a call it offered: the agent's wrap-up starts, or the waiting call is abandoned.
         if (_offeredByAcd)
             _owner.Acd.Post(new AcdCallEnded(Id));
@@ -748,9 +568,6 @@ internal sealed class Call
             Id, _caller.SipCallId, Incoming.CallerNumber, Incoming.DialledNumber, _startedAt, _answeredAt, _owner.Time.GetUtcNow(),
             _result ?? CallResult.CallerHungUp, _detail, _agentUserId, _digits.ToString(), _caller.Statistics, _callee?.Statistics, _queueId)));
     }
-
-    private static string ContactOf(SipRequest request) =>
-        request.TryGetContacts(out var contacts) && contacts.Contacts.Count > 0 ? contacts.Contacts[0].Uri.ToString() : "";
 
     /// <summary>A reason phrase is one line of text.</summary>
     internal static string Phrase(string text) => text.ReplaceLineEndings(" ");

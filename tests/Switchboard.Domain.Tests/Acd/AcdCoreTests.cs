@@ -549,6 +549,7 @@ public class AcdCoreTests
         var queue = _acd.Configure(new DistributionQueue { Name = "Sales", WrapUpSeconds = 0, Members = [new(Alice, 1, 0)] });
         _acd.Call(queue);
         Assert.Null(Assert.Single(_acd.Snapshot().Queue(queue.Id)!.WaitingCalls).EstimatedWait);
+        Assert.Null(_acd.Snapshot().Queue(queue.Id)!.EstimatedWaitOfNextCall);
         _acd.Advance(40);
         _acd.Ready(Alice);
         _acd.Accept(Alice);
@@ -559,6 +560,7 @@ public class AcdCoreTests
         var waiting = _acd.Snapshot().Queue(queue.Id)!.WaitingCalls;
         Assert.Equal([1, 2], waiting.Select(call => call.Position));
         Assert.Equal([TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(80)], waiting.Select(call => call.EstimatedWait));
+        Assert.Equal(TimeSpan.FromSeconds(120), _acd.Snapshot().Queue(queue.Id)!.EstimatedWaitOfNextCall);
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public class ScenarioValidatorTests
             new ConditionAction(new VariableEqualsCondition("vip", "yes"), new ContinueOutcome()),
             new PlaySoundAction(Greeting, Repeat: 2),
             new ConditionAction(new NoReadyAgentsCondition(Sales), new ForwardOutcome("+1 415 555 0123")),
+            new ConditionAction(new QueueLoadCondition(Sales, WaitingCallsAtLeast: 5, EstimatedWaitSecondsAtLeast: 120), new ForwardOutcome("+1 415 555 0199")),
             new QueueAction(Sales, Priority: 10, MaxWaitSeconds: 120),
             new CallUserAction(Alice, RingSeconds: 20),
             new ForwardAction("+442079460958"));
@@ -312,6 +313,42 @@ public class ScenarioValidatorTests
     public void A_no_ready_agents_test_on_an_unknown_queue_is_refused()
     {
         Assert.Equal(("actions[0].when.queueId", "Queue not found"), OnlyError(Validate(When(new NoReadyAgentsCondition(Unknown)))));
+    }
+
+    [Fact]
+    public void A_queue_load_test_within_its_limits_has_no_issues()
+    {
+        Assert.Empty(Validate(When(new QueueLoadCondition(Sales, WaitingCallsAtLeast: 5, EstimatedWaitSecondsAtLeast: null))).Issues);
+        Assert.Empty(Validate(When(new QueueLoadCondition(Sales, WaitingCallsAtLeast: null, EstimatedWaitSecondsAtLeast: 120))).Issues);
+    }
+
+    [Fact]
+    public void A_queue_load_test_on_an_unknown_queue_is_refused()
+    {
+        var report = Validate(When(new QueueLoadCondition(Unknown, WaitingCallsAtLeast: 5, EstimatedWaitSecondsAtLeast: null)));
+
+        Assert.Equal(("actions[0].when.queueId", "Queue not found"), OnlyError(report));
+    }
+
+    [Fact]
+    public void A_queue_load_test_needs_at_least_one_threshold()
+    {
+        var report = Validate(When(new QueueLoadCondition(Sales, WaitingCallsAtLeast: null, EstimatedWaitSecondsAtLeast: null)));
+
+        Assert.Equal(("actions[0].when.waitingCallsAtLeast", "Enter a number of waiting calls, an estimated wait, or both"), OnlyError(report));
+    }
+
+    [Fact]
+    public void Queue_load_thresholds_below_one_are_refused_per_field()
+    {
+        var report = Validate(When(new QueueLoadCondition(Sales, WaitingCallsAtLeast: -1, EstimatedWaitSecondsAtLeast: 0)));
+
+        Assert.Equal(
+            [
+                ("actions[0].when.waitingCallsAtLeast", "Waiting calls are from 1 to 10000"),
+                ("actions[0].when.estimatedWaitSecondsAtLeast", "Estimated wait is 1 to 86400 seconds (24 hours)"),
+            ],
+            report.Errors.Select(issue => (issue.Field, issue.Message)));
     }
 
     [Fact]

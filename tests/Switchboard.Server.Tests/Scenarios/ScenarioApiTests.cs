@@ -135,6 +135,58 @@ public abstract class ScenarioApiTests(StorageKind storage) : SwitchboardTest(st
         Assert.Contains("+14155550123", detail);
     }
 
+    [Fact]
+    public async Task Scenario_testing_queue_load_is_saved_and_keeps_its_queue_from_being_deleted()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+        var queue = await ConfigurationApi.CreateAsync<QueueView>(client, "/api/v1/queues", new { name = "Support" }, Ct);
+
+        var created = await ConfigurationApi.CreateAsync<ScenarioView>(
+            client,
+            "/api/v1/scenarios",
+            new
+            {
+                name = "Main",
+                actions = new object[]
+                {
+                    new { type = "condition", when = new { type = "queueLoad", queueId = queue.Id, waitingCallsAtLeast = 5 }, then = new { type = "skipTo", actionIndex = 2 } },
+                    new { type = "condition", when = new { type = "queueLoad", queueId = queue.Id, estimatedWaitSecondsAtLeast = 120, negate = true }, then = new { type = "continue" } },
+                    new { type = "queue", queueId = queue.Id },
+                },
+            },
+            Ct);
+        var fetched = await client.GetFromJsonAsync<ScenarioView>($"/api/v1/scenarios/{created.Id}", TestJson.Options, Ct);
+        Assert.Equal(
+            [
+                new ConditionAction(new QueueLoadCondition(queue.Id, WaitingCallsAtLeast: 5, EstimatedWaitSecondsAtLeast: null), new SkipToOutcome(2)),
+                new ConditionAction(new QueueLoadCondition(queue.Id, WaitingCallsAtLeast: null, EstimatedWaitSecondsAtLeast: 120) { Negate = true }, new ContinueOutcome()),
+                new QueueAction(queue.Id),
+            ],
+            fetched!.Actions);
+
+        using var response = await client.DeleteAsync($"/api/v1/queues/{queue.Id}", Ct);
+
+        var (detail, usages) = await ConfigurationApi.InUseAsync(response, Ct);
+        Assert.Equal(["Scenario 'Main', action 1", "Scenario 'Main', action 2", "Scenario 'Main', action 3"], usages);
+        Assert.Contains("Scenario 'Main'", detail);
+    }
+
+    [Fact]
+    public async Task Queue_load_test_without_a_threshold_is_refused_on_that_field()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+        var queue = await ConfigurationApi.CreateAsync<QueueView>(client, "/api/v1/queues", new { name = "Support" }, Ct);
+
+        using var response = await client.PostAsJsonAsync(
+            "/api/v1/scenarios",
+            new { name = "Main", actions = new object[] { new { type = "condition", when = new { type = "queueLoad", queueId = queue.Id }, then = new { type = "hangup" } } } },
+            TestJson.Options,
+            Ct);
+
+        var messages = await ConfigurationApi.FieldErrorAsync(response, "actions[0].when.waitingCallsAtLeast", Ct);
+        Assert.Equal(["Enter a number of waiting calls, an estimated wait, or both"], messages);
+    }
+
     [Theory]
     [InlineData(Actor.Agent, HttpStatusCode.Forbidden)]
     [InlineData(Actor.Anonymous, HttpStatusCode.Unauthorized)]

@@ -38,7 +38,7 @@ public class BaresipRegistrationTests : IAsyncLifetime
     public Task DisposeAsync() => _endpoint.DisposeAsync().AsTask();
 
     /// <summary>The task's result; a run that never gets there fails with what baresip printed.</summary>
-    private static async Task<T> Within<T>(Task<T> task, PeerProcess baresip)
+    private static async Task<T> Within<T>(Task<T> task, Baresip baresip)
     {
         var finished = await Task.WhenAny(task, Task.Delay(Guard));
         Assert.True(finished == task, baresip.Output);
@@ -52,8 +52,7 @@ public class BaresipRegistrationTests : IAsyncLifetime
     public async Task Baresip_with_the_right_password_is_bound_at_its_address_and_unbound_when_it_quits()
     {
         using var directory = new TemporaryDirectory();
-        var (started, port) = await Baresip.StartAsync(Account("secret"), directory);
-        await using var baresip = started;
+        await using var baresip = await Baresip.StartAsync(Account("secret"), directory);
 
         var binding = await Within(_registered.Task, baresip);
         var contacts = _table.GetContacts("alice");
@@ -62,7 +61,7 @@ public class BaresipRegistrationTests : IAsyncLifetime
 
         Assert.Equal(binding, Assert.Single(contacts));
         Assert.StartsWith("sip:alice-", binding.ContactUri, StringComparison.Ordinal);
-        Assert.Equal(new IPEndPoint(IPAddress.Loopback, port), binding.Source.EndPoint);
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, baresip.Port), binding.Source.EndPoint);
         Assert.Equal(binding.ContactUri, removed.ContactUri);
         Assert.Contains("SIP/2.0 401 Unauthorized", baresip.Output, StringComparison.Ordinal);
         Assert.Contains("SIP/2.0 200 OK", baresip.Output, StringComparison.Ordinal);
@@ -72,8 +71,7 @@ public class BaresipRegistrationTests : IAsyncLifetime
     public async Task Baresip_with_a_wrong_password_is_refused_and_not_bound()
     {
         using var directory = new TemporaryDirectory();
-        var (started, _) = await Baresip.StartAsync(Account("wrong"), directory);
-        await using var baresip = started;
+        await using var baresip = await Baresip.StartAsync(Account("wrong"), directory);
 
         await Within(_authorizedAttempt.Task, baresip);
         var contacts = _table.GetContacts("alice");

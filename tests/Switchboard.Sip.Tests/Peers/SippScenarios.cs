@@ -1,3 +1,5 @@
+using static Switchboard.Testing.Peers.SippMessages;
+
 namespace Switchboard.Sip.Tests.Peers;
 
 /// <summary>sipp scenarios written for these tests (sipp's keywords in brackets; [branch-N] is the branch of the Nth message back).</summary>
@@ -104,56 +106,16 @@ internal static class SippScenarios
         """;
 
     /// <summary>INVITE, 180, then CANCEL: expects 200 for the CANCEL and 487 for the INVITE, and ACKs the 487.</summary>
-    public const string CancelAfterRinging = """
+    public static readonly string CancelAfterRinging = $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="cancel">
-          <send retrans="500">
-            <![CDATA[
-
-              INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To: <sip:[service]@[remote_ip]:[remote_port]>
-              Call-ID: [call_id]
-              CSeq: 1 INVITE
-              Contact: <sip:sipp@[local_ip]:[local_port]>
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Invite("service", mediaPort: null)}}
           <recv response="100" optional="true"/>
           <recv response="180"/>
-          <send>
-            <![CDATA[
-
-              CANCEL sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch-3]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To: <sip:[service]@[remote_ip]:[remote_port]>
-              Call-ID: [call_id]
-              CSeq: 1 CANCEL
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Cancel("service", 3)}}
           <recv response="200"/>
           <recv response="487"/>
-          <send>
-            <![CDATA[
-
-              ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch-6]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              [last_To:]
-              Call-ID: [call_id]
-              CSeq: 1 ACK
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{AckNon2xx(6)}}
           <pause milliseconds="300"/>
         </scenario>
         """;

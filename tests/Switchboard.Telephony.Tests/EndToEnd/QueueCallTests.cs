@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing;
-using Switchboard.Server.Acd;
-using Switchboard.Server.Admin;
 using Switchboard.Server.Admin.Queues;
 using Switchboard.Telephony.Tests.Infrastructure;
 using Switchboard.Telephony.Tests.Peers;
@@ -31,12 +28,12 @@ public sealed class QueueCallTests : IAsyncLifetime
 
     public Task DisposeAsync() => _server.DisposeAsync().AsTask();
 
-    private AcdDispatcher Acd => _server.Services.GetRequiredService<AcdDispatcher>();
+    private AcdDispatcher Acd => _server.Acd();
 
     [Fact]
     public async Task An_agent_who_answers_talks_with_the_caller_and_wraps_up_after_the_callers_hangup()
     {
-        var queue = await AddQueueAsync(new QueueInput("Support", WrapUpSeconds: 1, Members: [new QueueMember(_alice, 1, 0)]));
+        var queue = await _server.AddQueueAsync(new QueueInput("Support", WrapUpSeconds: 1, Members: [new QueueMember(_alice, 1, 0)]));
         await _server.AddNumberAsync(Number, new QueueAction(queue), new HangupAction());
         using var phoneDirectory = new TemporaryDirectory();
         using var sippDirectory = new TemporaryDirectory();
@@ -55,8 +52,8 @@ public sealed class QueueCallTests : IAsyncLifetime
         Assert.True(call.CalleeMedia!.PacketsReceived > 50, $"the agent's leg received {call.CalleeMedia.PacketsReceived}");
         Assert.True(call.CalleeMedia.PacketsSent > 50, $"the agent's leg sent {call.CalleeMedia.PacketsSent}");
         Assert.Equal(0, _server.Telephony.LiveCallCount);
-        await AgentBecomesAsync(_alice, agent => agent.Activity == AgentActivity.WrapUp);
-        await AgentBecomesAsync(_alice, agent => agent.Activity == AgentActivity.Idle && agent.Status == AgentStatus.Ready);
+        await _server.AgentBecomesAsync(_alice, agent => agent.Activity == AgentActivity.WrapUp);
+        await _server.AgentBecomesAsync(_alice, agent => agent.Activity == AgentActivity.Idle && agent.Status == AgentStatus.Ready);
         var record = Assert.Single(await _server.CallRecordsAsync());
         Assert.Equal(("answeredFromQueue", (Guid?)queue, (Guid?)_alice), (record.Result, record.QueueId, record.AgentUserId));
     }
@@ -64,7 +61,7 @@ public sealed class QueueCallTests : IAsyncLifetime
     [Fact]
     public async Task A_caller_who_hangs_up_while_the_agent_rings_cancels_the_ringing_and_leaves_the_agent_idle()
     {
-        var queue = await AddQueueAsync(new QueueInput("Support", Members: [new QueueMember(_alice, 1, 0)]));
+        var queue = await _server.AddQueueAsync(new QueueInput("Support", Members: [new QueueMember(_alice, 1, 0)]));
         await _server.AddNumberAsync(Number, new QueueAction(queue), new HangupAction());
         using var phoneDirectory = new TemporaryDirectory();
         using var sippDirectory = new TemporaryDirectory();
@@ -79,7 +76,7 @@ public sealed class QueueCallTests : IAsyncLifetime
         Assert.Contains("INVITE sip:", alice.Output, StringComparison.Ordinal);
         Assert.Equal(CallResult.CallerHungUp, call.Result);
         Assert.Equal(0, _server.Telephony.LiveCallCount);
-        await AgentBecomesAsync(_alice, agent => agent.Activity == AgentActivity.Idle && agent.OfferId is null);
+        await _server.AgentBecomesAsync(_alice, agent => agent.Activity == AgentActivity.Idle && agent.OfferId is null);
         var snapshot = await Acd.GetSnapshotAsync(CancellationToken.None);
         Assert.Empty(snapshot.Queue(queue)!.WaitingCalls);
         Assert.True(snapshot.Agent(_alice)!.IsAvailable);
@@ -88,7 +85,7 @@ public sealed class QueueCallTests : IAsyncLifetime
     [Fact]
     public async Task Refused_offer_goes_to_the_next_ready_agent_who_answers()
     {
-        var queue = await AddQueueAsync(new QueueInput(
+        var queue = await _server.AddQueueAsync(new QueueInput(
             "Support", QueueStrategy.TopDown, WrapUpSeconds: 1, Members: [new QueueMember(_bob, 1, 0), new QueueMember(_alice, 1, 1)]));
         await _server.AddNumberAsync(Number, new QueueAction(queue), new HangupAction());
         using var bobDirectory = new TemporaryDirectory();
@@ -102,7 +99,7 @@ public sealed class QueueCallTests : IAsyncLifetime
         await bob.WaitForOutputAsync("INVITE sip:");
         // Bob presses the red button on the ringing call: his phone declines it.
         await bob.HangUpAsync();
-        await AgentBecomesAsync(_alice, agent => agent.Activity == AgentActivity.OnCall);
+        await _server.AgentBecomesAsync(_alice, agent => agent.Activity == AgentActivity.OnCall);
         await media.WaitForAsync(50);
         await alice.HangUpAsync();
         var run = await sipp;
@@ -119,7 +116,7 @@ public sealed class QueueCallTests : IAsyncLifetime
     [Fact]
     public async Task With_ring_all_the_first_answer_wins_and_the_other_agents_answer_is_hung_up()
     {
-        var queue = await AddQueueAsync(new QueueInput(
+        var queue = await _server.AddQueueAsync(new QueueInput(
             "Support", QueueStrategy.RingAll, WrapUpSeconds: 1, Members: [new QueueMember(_bob, 1, 0), new QueueMember(_alice, 1, 1)]));
         await _server.AddNumberAsync(Number, new QueueAction(queue), new HangupAction());
         using var bobDirectory = new TemporaryDirectory();
@@ -151,7 +148,7 @@ public sealed class QueueCallTests : IAsyncLifetime
     public async Task Without_a_ready_agent_the_caller_hears_music_on_hold_until_the_maximum_wait_then_the_next_action()
     {
         var goodbye = await _server.AddToneAsync("Goodbye", TimeSpan.FromSeconds(1));
-        var queue = await AddQueueAsync(new QueueInput("Support", MaxWaitSeconds: 5, Members: [new QueueMember(_alice, 1, 0)]));
+        var queue = await _server.AddQueueAsync(new QueueInput("Support", MaxWaitSeconds: 5, Members: [new QueueMember(_alice, 1, 0)]));
         await _server.AddNumberAsync(Number, new QueueAction(queue), new PlaySoundAction(goodbye), new HangupAction());
         using var sippDirectory = new TemporaryDirectory();
         await using var media = new RtpCounter(echo: false);
@@ -178,24 +175,9 @@ public sealed class QueueCallTests : IAsyncLifetime
     {
         var account = $"<sip:{username}@127.0.0.1:{_server.SipEndPoint.Port};transport=udp>;auth_pass={password};answermode={answerMode};regint=600";
         var phone = await Baresip.StartAsync(account, directory);
-        await AgentBecomesAsync(agentId, agent => agent.Reachable, phone.Output);
-        using var scope = _server.Services.CreateScope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<AgentBoard>().SetStatusAsync(agentId, AgentStatus.Ready, CancellationToken.None));
+        await _server.AgentBecomesAsync(agentId, agent => agent.Reachable, phone.Output);
+        await _server.SetReadyAsync(agentId);
         return phone;
-    }
-
-    /// <summary>Waits until the ACD's state of the agent meets <paramref name="condition"/>; fails the test if it never does.</summary>
-    private async Task AgentBecomesAsync(Guid agentId, Func<AgentSnapshot, bool> condition, string context = "")
-    {
-        using var guard = new CancellationTokenSource(Guard);
-        while (true)
-        {
-            var agent = (await Acd.GetSnapshotAsync(CancellationToken.None)).Agent(agentId);
-            if (agent is not null && condition(agent))
-                return;
-            Assert.False(guard.IsCancellationRequested, $"The agent never got there; last seen {agent}.\n{context}");
-            await Task.Delay(50, CancellationToken.None);
-        }
     }
 
     private static async Task OutputShowsAsync(Baresip phone, params string[] texts)
@@ -206,13 +188,5 @@ public sealed class QueueCallTests : IAsyncLifetime
             Assert.False(guard.IsCancellationRequested, $"Never printed any of {string.Join(", ", texts)}:\n{phone.Output}");
             await Task.Delay(50, CancellationToken.None);
         }
-    }
-
-    private async Task<Guid> AddQueueAsync(QueueInput input)
-    {
-        using var scope = _server.Services.CreateScope();
-        AdminResult<QueueView> result = await scope.ServiceProvider.GetRequiredService<QueueAdmin>().CreateAsync(input, CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(error => $"{error.Key}: {string.Join(' ', error.Value)}")));
-        return result.Value!.Id;
     }
 }

@@ -16,7 +16,6 @@ using Switchboard.Server.Admin.Sounds;
 using Switchboard.Server.Admin.Trunks;
 using Switchboard.Server.Admin.Users;
 using Switchboard.Server.Telephony;
-using Switchboard.Telephony.Tests.Peers;
 
 namespace Switchboard.Telephony.Tests.Infrastructure;
 
@@ -54,6 +53,11 @@ internal sealed class TelephonyServer : WebApplicationFactory<Program>
 
     public Task<Guid> AddTrunkAsync(params string[] inboundAddresses) =>
         AdminAsync<TrunkAdmin, TrunkView>(trunks => trunks.CreateAsync(new TrunkInput("Carrier", inboundAddresses), CancellationToken.None), view => view.Id);
+
+    /// <summary>A trunk that also takes outbound calls, sent to <paramref name="outboundHost"/> (host:port).</summary>
+    public Task<Guid> AddOutboundTrunkAsync(string outboundHost, params string[] inboundAddresses) =>
+        AdminAsync<TrunkAdmin, TrunkView>(trunks => trunks.CreateAsync(new TrunkInput("Carrier", inboundAddresses, outboundHost), CancellationToken.None),
+            view => view.Id);
 
     /// <summary>A number whose scenario does <paramref name="actions"/>.</summary>
     public async Task AddNumberAsync(string number, params ScenarioAction[] actions)

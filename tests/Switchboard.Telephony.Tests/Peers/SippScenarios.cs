@@ -1,8 +1,11 @@
+using static Switchboard.Testing.Peers.SippMessages;
+
 namespace Switchboard.Telephony.Tests.Peers;
 
 /// <summary>
-/// sipp caller scenarios written for these tests (sipp's keywords in brackets; [branch-N] is the branch of the Nth
-/// message back). The INVITE's SDP offers PCMU, PCMA and telephone-event at a media port the test listens on.
+/// sipp scenarios written for these tests (sipp's keywords in brackets; [branch-N] is the branch of the Nth message
+/// back): callers whose INVITE offers PCMU, PCMA and telephone-event at a media port the test listens on, and a
+/// called party for forwarded calls.
 /// </summary>
 internal static class SippScenarios
 {
@@ -14,9 +17,9 @@ internal static class SippScenarios
           <recv response="100" optional="true"/>
           <recv response="180" optional="true"/>
           <recv response="200" rrs="true"/>
-        {{Ack}}
+        {{Ack()}}
           <recv request="BYE"/>
-        {{OkToBye}}
+        {{Ok}}
           <pause milliseconds="200"/>
         </scenario>
         """;
@@ -29,22 +32,9 @@ internal static class SippScenarios
           <recv response="100" optional="true"/>
           <recv response="180" optional="true"/>
           <recv response="200" rrs="true"/>
-        {{Ack}}
+        {{Ack()}}
           <pause milliseconds="{{talkMilliseconds}}"/>
-          <send retrans="500">
-            <![CDATA[
-
-              BYE [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              [last_To:]
-              Call-ID: [call_id]
-              CSeq: 2 BYE
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Bye(2)}}
           <recv response="200"/>
         </scenario>
         """;
@@ -60,7 +50,7 @@ internal static class SippScenarios
           <recv response="100" optional="true"/>
           <recv response="180" optional="true"/>
           <recv response="200" rrs="true"/>
-        {{Ack}}
+        {{Ack()}}
           <nop><action><exec play_pcap_audio="/usr/share/sip-tester/dtmf_2833_1.pcap"/></action></nop>
           <pause milliseconds="1500"/>
           <send retrans="500">
@@ -107,20 +97,7 @@ internal static class SippScenarios
 
             ]]>
           </send>
-          <send retrans="500">
-            <![CDATA[
-
-              BYE [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              [last_To:]
-              Call-ID: [call_id]
-              CSeq: 3 BYE
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Bye(3)}}
           <recv response="200"/>
           <Reference variables="held"/>
         </scenario>
@@ -145,112 +122,128 @@ internal static class SippScenarios
         {{Invite(number, mediaPort)}}
           <recv response="100" optional="true"/>
           <recv response="180"/>
+        {{Cancel(number, 3)}}
+          <recv response="200"/>
+          <recv response="487"/>
+        {{AckNon2xx(6)}}
+          <pause milliseconds="300"/>
+        </scenario>
+        """;
+
+    /// <summary>
+    /// A device calls as <paramref name="user"/>: challenged with 407, it calls again with sipp's -au/-ap credentials,
+    /// is answered, and waits for the server's BYE.
+    /// </summary>
+    public static string AuthenticatedCallUntilServerHangsUp(string number, int mediaPort, string user) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="device-call">
+        {{Invite(number, mediaPort, user)}}
+          <recv response="100" optional="true"/>
+          <recv response="407" auth="true"/>
+        {{AckNon2xx(3, user)}}
+        {{Invite(number, mediaPort, user, sequence: 2, authenticated: true)}}
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+        {{Ack(2)}}
+          <recv request="BYE"/>
+        {{Ok}}
+          <pause milliseconds="200"/>
+        </scenario>
+        """;
+
+    /// <summary>A device calls as <paramref name="user"/>, is challenged, answers the challenge and expects <paramref name="status"/>.</summary>
+    public static string AuthenticatedCallRefused(string number, int mediaPort, string user, int status) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="device-call-refused">
+        {{Invite(number, mediaPort, user)}}
+          <recv response="100" optional="true"/>
+          <recv response="407" auth="true"/>
+        {{AckNon2xx(3, user)}}
+        {{Invite(number, mediaPort, user, sequence: 2, authenticated: true)}}
+          <recv response="100" optional="true"/>
+          <recv response="{{status}}"/>
+        {{AckNon2xx(3, user, sequence: 2)}}
+          <pause milliseconds="200"/>
+        </scenario>
+        """;
+
+    /// <summary>
+    /// The party a call is forwarded to: answers in PCMA, talks (sipp's G.711 A-law recording, about six seconds) and
+    /// either waits for the switchboard's BYE or, after <paramref name="hangUpAfterMilliseconds"/>, hangs up itself.
+    /// </summary>
+    public static string AnswerAndTalk(int? hangUpAfterMilliseconds = null) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="forward-target">
+          <recv request="INVITE" rrs="true">
+            <action>
+              <ereg regexp=".*" search_in="hdr" header="From:" assign_to="caller"/>
+              <ereg regexp=".*" search_in="hdr" header="To:" assign_to="callee"/>
+            </action>
+          </recv>
           <send>
             <![CDATA[
 
-              CANCEL sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch-3]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To: <sip:[service]@[remote_ip]:[remote_port]>
+              SIP/2.0 180 Ringing
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <sip:target@[local_ip]:[local_port];transport=[transport]>
+              Content-Length: 0
+
+            ]]>
+          </send>
+          <send retrans="500">
+            <![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <sip:target@[local_ip]:[local_port];transport=[transport]>
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+              v=0
+              o=target 53655765 2353687637 IN IP4 127.0.0.1
+              s=-
+              c=IN IP4 127.0.0.1
+              t=0 0
+              m=audio [media_port] RTP/AVP 8 101
+              a=rtpmap:8 PCMA/8000
+              a=rtpmap:101 telephone-event/8000
+              a=sendrecv
+
+            ]]>
+          </send>
+          <recv request="ACK"/>
+          <nop><action><exec play_pcap_audio="/usr/share/sip-tester/g711a.pcap"/></action></nop>
+        {{(hangUpAfterMilliseconds is { } milliseconds ? TargetHangsUp(milliseconds) : $"  <recv request=\"BYE\"/>\n{Ok}")}}
+          <pause milliseconds="200"/>
+          <Reference variables="caller,callee"/>
+        </scenario>
+        """;
+
+    private static string TargetHangsUp(int milliseconds) => $$"""
+          <pause milliseconds="{{milliseconds}}"/>
+          <send retrans="500">
+            <![CDATA[
+
+              BYE [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: [$callee];tag=[pid]SIPpTag01[call_number]
+              To: [$caller]
               Call-ID: [call_id]
-              CSeq: 1 CANCEL
+              CSeq: 1 BYE
               Max-Forwards: 70
               Content-Length: 0
 
             ]]>
           </send>
           <recv response="200"/>
-          <recv response="487"/>
-        {{AckNon2xx(6, "sipp")}}
-          <pause milliseconds="300"/>
-        </scenario>
-        """;
-
-    private static string Invite(string number, int mediaPort, string fromUser = "sipp") =>
-        Invite(number, mediaPort.ToString(System.Globalization.CultureInfo.InvariantCulture), fromUser);
-
-    /// <param name="number">The Request-URI and To user.</param>
-    /// <param name="mediaPort">The SDP's audio port: a number, or sipp's own [media_port].</param>
-    /// <param name="fromUser">The From user.</param>
-    private static string Invite(string number, string mediaPort, string fromUser = "sipp") => $$"""
-          <send retrans="500">
-            <![CDATA[
-
-              INVITE sip:{{number}}@[remote_ip]:[remote_port] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: "Test Caller" <sip:{{fromUser}}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To: <sip:{{number}}@[remote_ip]:[remote_port]>
-              Call-ID: [call_id]
-              CSeq: 1 INVITE
-              Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
-              Max-Forwards: 70
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-              v=0
-              o=sipp 53655765 2353687637 IN IP4 127.0.0.1
-              s=-
-              c=IN IP4 127.0.0.1
-              t=0 0
-              m=audio {{mediaPort}} RTP/AVP 0 8 101
-              a=rtpmap:0 PCMU/8000
-              a=rtpmap:8 PCMA/8000
-              a=rtpmap:101 telephone-event/8000
-              a=fmtp:101 0-15
-              a=sendrecv
-
-            ]]>
-          </send>
-        """;
-
-    private const string Ack = """
-          <send>
-            <![CDATA[
-
-              ACK [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              [last_To:]
-              Call-ID: [call_id]
-              CSeq: 1 ACK
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
-        """;
-
-    private const string OkToBye = """
-          <send>
-            <![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Content-Length: 0
-
-            ]]>
-          </send>
-        """;
-
-    /// <summary>The ACK of a non-2xx final response: in the INVITE's transaction, so with its branch (<paramref name="back"/> messages back).</summary>
-    private static string AckNon2xx(int back, string fromUser) => $$"""
-          <send>
-            <![CDATA[
-
-              ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch-{{back}}]
-              From: "Test Caller" <sip:{{fromUser}}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              [last_To:]
-              Call-ID: [call_id]
-              CSeq: 1 ACK
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
         """;
 }

@@ -18,6 +18,7 @@ public sealed class ConditionEvaluator(TimeProvider time, IQueueState queueState
             HolidayCondition holiday => IsHoliday(holiday),
             CallerNumberCondition caller => CallerMatches(caller, callerNumber),
             NoReadyAgentsCondition noReadyAgents => queueState.ReadyAgentCount(noReadyAgents.QueueId) == 0,
+            QueueLoadCondition queueLoad => IsLoaded(queueLoad),
             VariableEqualsCondition variableEquals => VariableEquals(variableEquals, variables),
             _ => throw new UnreachableException($"No test for condition {condition.GetType().Name}"),
         };
@@ -41,6 +42,12 @@ public sealed class ConditionEvaluator(TimeProvider time, IQueueState queueState
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone)
             ? TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone)
             : null;
+
+    private bool IsLoaded(QueueLoadCondition condition) =>
+        condition.WaitingCallsAtLeast is { } calls && queueState.WaitingCallCount(condition.QueueId) >= calls
+        || condition.EstimatedWaitSecondsAtLeast is { } seconds
+            && queueState.EstimatedWait(condition.QueueId) is { } estimate
+            && estimate >= TimeSpan.FromSeconds(seconds);
 
     private static bool CallerMatches(CallerNumberCondition condition, string? callerNumber) =>
         CallerNumberPattern.TryParse(condition.Pattern, out var pattern, out _) && pattern.Matches(callerNumber);

@@ -24,9 +24,21 @@ public sealed class ScenarioInterpreter(
     /// <param name="control">That call's controls.</param>
     /// <param name="scenario">The scenario of the dialled number.</param>
     /// <param name="callerHangup">Fires when the caller hangs up; the run then ends with <see cref="CallerHungUp"/>.</param>
-    public async Task<ScenarioRunResult> RunAsync(IncomingCall call, ICallControl control, Scenario scenario, CancellationToken callerHangup)
+    public Task<ScenarioRunResult> RunAsync(IncomingCall call, ICallControl control, Scenario scenario, CancellationToken callerHangup) =>
+        RunAsync(call, CallVariables.ForIncomingCall(call), control, scenario, callerHangup);
+
+    /// <summary>
+    /// Runs <paramref name="call"/> through <paramref name="scenario"/> with variables its owner holds, so that they can
+    /// be shown (to the agent's device, in live views) while the run changes them.
+    /// </summary>
+    /// <param name="call">The incoming call.</param>
+    /// <param name="variables">The call's variables, usually <see cref="CallVariables.ForIncomingCall"/>.</param>
+    /// <param name="control">That call's controls.</param>
+    /// <param name="scenario">The scenario of the dialled number.</param>
+    /// <param name="callerHangup">Fires when the caller hangs up; the run then ends with <see cref="CallerHungUp"/>.</param>
+    public async Task<ScenarioRunResult> RunAsync(
+        IncomingCall call, CallVariables variables, ICallControl control, Scenario scenario, CancellationToken callerHangup)
     {
-        var variables = CallVariables.ForIncomingCall(call);
         var run = new ScenarioRun(call, control, variables, scenarios, queues, queueGateway, conditions);
         var outcome = await run.RunAsync(scenario, callerHangup).ConfigureAwait(false);
         return new ScenarioRunResult(outcome, variables);

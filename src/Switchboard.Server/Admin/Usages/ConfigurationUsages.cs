@@ -25,7 +25,8 @@ public sealed class ConfigurationUsages(SwitchboardDbContext db)
     public async Task<IReadOnlyList<string>> UsagesOfQueueAsync(Guid queueId, CancellationToken cancellationToken) =>
         await ScenarioActionsWhereAsync(
             action => action is QueueAction queue && queue.QueueId == queueId
-                || action is ConditionAction { When: NoReadyAgentsCondition noReadyAgents } && noReadyAgents.QueueId == queueId,
+                || action is ConditionAction { When: NoReadyAgentsCondition noReadyAgents } && noReadyAgents.QueueId == queueId
+                || action is ConditionAction { When: QueueLoadCondition queueLoad } && queueLoad.QueueId == queueId,
             cancellationToken);
 
     public async Task<IReadOnlyList<string>> UsagesOfUserAsync(Guid userId, CancellationToken cancellationToken)

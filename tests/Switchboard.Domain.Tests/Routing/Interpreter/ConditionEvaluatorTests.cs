@@ -110,6 +110,62 @@ public class ConditionEvaluatorTests
     }
 
     [Theory]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    [InlineData(6, true)]
+    public void Queue_load_holds_from_the_given_number_of_waiting_calls(int waiting, bool holds)
+    {
+        _queues.WaitingCalls[Sales] = waiting;
+
+        Assert.Equal(holds, Holds(new QueueLoadCondition(Sales, WaitingCallsAtLeast: 5, EstimatedWaitSecondsAtLeast: null), "2026-03-28T12:00:00Z"));
+    }
+
+    [Theory]
+    [InlineData(119, false)]
+    [InlineData(120, true)]
+    public void Queue_load_holds_from_the_given_estimated_wait(int estimateSeconds, bool holds)
+    {
+        _queues.EstimatedWaits[Sales] = TimeSpan.FromSeconds(estimateSeconds);
+
+        Assert.Equal(holds, Holds(new QueueLoadCondition(Sales, WaitingCallsAtLeast: null, EstimatedWaitSecondsAtLeast: 120), "2026-03-28T12:00:00Z"));
+    }
+
+    [Fact]
+    public void A_queue_with_nothing_to_estimate_from_has_not_reached_the_wait_threshold()
+    {
+        _queues.WaitingCalls[Sales] = 3;
+
+        Assert.False(Holds(new QueueLoadCondition(Sales, WaitingCallsAtLeast: null, EstimatedWaitSecondsAtLeast: 1), "2026-03-28T12:00:00Z"));
+    }
+
+    [Fact]
+    public void Queue_load_holds_when_either_threshold_is_reached()
+    {
+        var busy = new QueueLoadCondition(Sales, WaitingCallsAtLeast: 5, EstimatedWaitSecondsAtLeast: 120);
+        _queues.WaitingCalls[Sales] = 1;
+        _queues.EstimatedWaits[Sales] = TimeSpan.FromMinutes(3);
+        Assert.True(Holds(busy, "2026-03-28T12:00:00Z"));
+
+        _queues.WaitingCalls[Sales] = 5;
+        _queues.EstimatedWaits[Sales] = TimeSpan.FromSeconds(30);
+        Assert.True(Holds(busy, "2026-03-28T12:00:00Z"));
+
+        _queues.WaitingCalls[Sales] = 4;
+        Assert.False(Holds(busy, "2026-03-28T12:00:00Z"));
+    }
+
+    [Fact]
+    public void A_negated_queue_load_holds_while_the_queue_is_below_its_thresholds()
+    {
+        var notBusy = new QueueLoadCondition(Sales, WaitingCallsAtLeast: 5, EstimatedWaitSecondsAtLeast: 120) { Negate = true };
+        _queues.WaitingCalls[Sales] = 4;
+        Assert.True(Holds(notBusy, "2026-03-28T12:00:00Z"));
+
+        _queues.WaitingCalls[Sales] = 5;
+        Assert.False(Holds(notBusy, "2026-03-28T12:00:00Z"));
+    }
+
+    [Theory]
     [InlineData("language", "fr", true)]
     [InlineData("language", "FR", false)]
     [InlineData("Language", "fr", false)]

@@ -12,6 +12,11 @@ public sealed class FakeQueues(List<string> log) : IQueueDirectory, IQueueGatewa
 
     public Dictionary<Guid, int> ReadyAgents { get; } = [];
 
+    public Dictionary<Guid, int> WaitingCalls { get; } = [];
+
+    /// <summary>A queue not listed has nothing to estimate from.</summary>
+    public Dictionary<Guid, TimeSpan> EstimatedWaits { get; } = [];
+
     /// <summary>Calls wait in this queue until the caller hangs up.</summary>
     public Guid? EndlessQueueId { get; set; }
 
@@ -21,6 +26,10 @@ public sealed class FakeQueues(List<string> log) : IQueueDirectory, IQueueGatewa
     public RoutingQueue? Find(Guid queueId) => Configured.GetValueOrDefault(queueId);
 
     public int ReadyAgentCount(Guid queueId) => ReadyAgents.GetValueOrDefault(queueId);
+
+    public int WaitingCallCount(Guid queueId) => WaitingCalls.GetValueOrDefault(queueId);
+
+    public TimeSpan? EstimatedWait(Guid queueId) => EstimatedWaits.TryGetValue(queueId, out var estimate) ? estimate : null;
 
     public async Task<QueueWaitResult> WaitInQueueAsync(
         Guid callId,

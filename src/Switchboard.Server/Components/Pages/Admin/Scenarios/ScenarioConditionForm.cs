@@ -23,6 +23,10 @@ public sealed class ScenarioConditionForm
 
     public string? QueueId { get; set; }
 
+    public string? WaitingCallsAtLeast { get; set; }
+
+    public string? EstimatedWaitSecondsAtLeast { get; set; }
+
     public string? VariableName { get; set; }
 
     public string? VariableValue { get; set; }
@@ -53,6 +57,14 @@ public sealed class ScenarioConditionForm
         },
         CallerNumberCondition caller => new() { Kind = ScenarioConditionKind.CallerNumber, Negate = caller.Negate, Pattern = caller.Pattern },
         NoReadyAgentsCondition queue => new() { Kind = ScenarioConditionKind.NoReadyAgents, Negate = queue.Negate, QueueId = PostedValue.Of(queue.QueueId) },
+        QueueLoadCondition load => new()
+        {
+            Kind = ScenarioConditionKind.QueueLoad,
+            Negate = load.Negate,
+            QueueId = PostedValue.Of(load.QueueId),
+            WaitingCallsAtLeast = PostedValue.Of(load.WaitingCallsAtLeast),
+            EstimatedWaitSecondsAtLeast = PostedValue.Of(load.EstimatedWaitSecondsAtLeast),
+        },
         VariableEqualsCondition variable => new()
         {
             Kind = ScenarioConditionKind.VariableEquals,
@@ -71,10 +83,19 @@ public sealed class ScenarioConditionForm
             ScenarioConditionKind.Holiday => new HolidayCondition(TimeZone ?? "", [.. Dates.Select(ParseDate).OfType<DateOnly>()]),
             ScenarioConditionKind.CallerNumber => new CallerNumberCondition(Pattern ?? ""),
             ScenarioConditionKind.NoReadyAgents => new NoReadyAgentsCondition(PostedValue.IdOrEmpty(QueueId)),
+            ScenarioConditionKind.QueueLoad => new QueueLoadCondition(
+                PostedValue.IdOrEmpty(QueueId),
+                Threshold(WaitingCallsAtLeast),
+                Threshold(EstimatedWaitSecondsAtLeast)),
             _ => new VariableEqualsCondition(VariableName ?? "", VariableValue ?? ""),
         };
         return condition with { Negate = Negate };
     }
+
+    // Empty means "no such threshold"; anything else that is not a number is sent on as invalid so the
+    // validator names the field instead of silently dropping it.
+    private static int? Threshold(string? posted) =>
+        string.IsNullOrWhiteSpace(posted) ? null : PostedValue.NumberOrInvalid(posted);
 
     private static DateOnly? ParseDate(string? posted) =>
         DateOnly.TryParseExact(posted, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

@@ -7,5 +7,6 @@ public enum ScenarioConditionKind
     Holiday,
     CallerNumber,
     NoReadyAgents,
+    QueueLoad,
     VariableEquals,
 }

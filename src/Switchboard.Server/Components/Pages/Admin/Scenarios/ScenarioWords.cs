@@ -20,6 +20,7 @@ public static class ScenarioWords
         ScenarioConditionKind.Holiday => "On a holiday",
         ScenarioConditionKind.CallerNumber => "Caller number matches",
         ScenarioConditionKind.NoReadyAgents => "Queue has no ready agent",
+        ScenarioConditionKind.QueueLoad => "Queue is busy",
         _ => "Variable equals",
     };
 

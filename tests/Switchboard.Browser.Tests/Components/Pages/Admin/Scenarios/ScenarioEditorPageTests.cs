@@ -94,6 +94,34 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         await Expect(page.GetByTestId("queue-row").Filter(new() { HasText = "Billing" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Queue_load_condition_keeps_its_queue_and_thresholds_after_a_reload()
+    {
+        await using var browser = await site.OpenBrowserAsync();
+        var page = browser.Page;
+        await page.LogInAsAdminAsync();
+        await page.GotoAsync("/admin/queues/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Overflow");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save queue" }).ClickAsync();
+
+        await page.GotoAsync("/admin/scenarios/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Busy line");
+        await AddActionAsync(page, "Condition");
+        var condition = page.GetByTestId("action").Nth(0);
+        await condition.GetByLabel("When", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Queue is busy" });
+        await Expect(condition.GetByLabel("Waiting calls at least")).ToBeVisibleAsync();
+        await condition.GetByLabel("Queue", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Overflow" });
+        await condition.GetByLabel("Estimated wait at least").FillAsync("90");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await Expect(condition.GetByLabel("When", new() { Exact = true })).ToHaveValueAsync("QueueLoad");
+        await Expect(condition.GetByLabel("Queue", new() { Exact = true }).Locator("option:checked")).ToHaveTextAsync("Overflow");
+        await Expect(condition.GetByLabel("Waiting calls at least")).ToHaveValueAsync("");
+        await Expect(condition.GetByLabel("Estimated wait at least")).ToHaveValueAsync("90");
+    }
+
     private static async Task AddActionAsync(IPage page, string kind)
     {
         var before = await page.GetByTestId("action").CountAsync();

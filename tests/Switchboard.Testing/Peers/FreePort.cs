@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Switchboard.Sip.Tests.Peers;
+namespace Switchboard.Testing.Peers;
 
-/// <summary>A port on 127.0.0.1 that is free for both UDP and TCP right now, for a peer that must be told its port.</summary>
-internal static class FreePort
+/// <summary>Ports on 127.0.0.1 that are free right now, for a peer that must be told its port.</summary>
+public static class FreePort
 {
+    /// <summary>A port free for both UDP and TCP.</summary>
     public static int Find()
     {
         for (var attempt = 0; ; attempt++)
@@ -25,4 +26,10 @@ internal static class FreePort
             }
         }
     }
+
+    /// <summary>
+    /// The start of a run of <paramref name="count"/> UDP ports picked at random above the usual ephemeral ones in
+    /// use; the RTP pool skips any that another program holds when it binds.
+    /// </summary>
+    public static int RangeStart(int count) => Random.Shared.Next(20_000, 30_000 - count) & ~1;
 }

@@ -1,11 +1,11 @@
-namespace Switchboard.Sip.Tests.Peers;
+namespace Switchboard.Testing.Peers;
 
 /// <summary>A directory for one test's peer configuration and traces, removed afterwards.</summary>
-internal sealed class TemporaryDirectory : IDisposable
+public sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory() => Directory.CreateDirectory(Path);
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "switchboard-sip-" + Guid.NewGuid().ToString("N"));
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "switchboard-peer-" + Guid.NewGuid().ToString("N"));
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 

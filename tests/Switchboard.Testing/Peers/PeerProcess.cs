@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
+using Xunit;
 
-namespace Switchboard.Sip.Tests.Peers;
+namespace Switchboard.Testing.Peers;
 
 /// <summary>
 /// A SIP peer program (sipp, baresip) run by a test: output captured, working in the test's own temporary
 /// directory, and never outliving the test — SIGTERM first (baresip un-registers then), SIGKILL if it lingers.
 /// </summary>
-internal sealed class PeerProcess : IAsyncDisposable
+public sealed class PeerProcess : IAsyncDisposable
 {
     // A guard against a hung peer; the peers' own -timeout options end a normal run long before.
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
@@ -25,8 +27,6 @@ internal sealed class PeerProcess : IAsyncDisposable
                 return _output.ToString();
         }
     }
-
-    public int ExitCode => _process.ExitCode;
 
     public static PeerProcess Start(string program, IEnumerable<string> arguments, string workingDirectory)
     {
@@ -51,11 +51,24 @@ internal sealed class PeerProcess : IAsyncDisposable
     }
 
     /// <summary>Waits for the program to end by itself and returns its exit code.</summary>
-    public async Task<int> WaitForExitAsync()
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken = default)
     {
-        using var guard = new CancellationTokenSource(Guard);
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(Guard);
         await _process.WaitForExitAsync(guard.Token);
         return _process.ExitCode;
+    }
+
+    /// <summary>Completes when the output holds <paramref name="text"/>; fails the test with the output if it never does.</summary>
+    public async Task WaitForOutputAsync(string text, CancellationToken cancellationToken = default)
+    {
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(Guard);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.False(guard.IsCancellationRequested || _process.HasExited, $"Never printed \"{text}\":\n{Output}");
+            await Task.Delay(50, CancellationToken.None);
+        }
     }
 
     /// <summary>Stops the program if it still runs; safe to call again (a test stops it early, its using stops it on failure).</summary>
@@ -66,7 +79,7 @@ internal sealed class PeerProcess : IAsyncDisposable
         _disposed = true;
         if (!_process.HasExited)
         {
-            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
                 await term.WaitForExitAsync();
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             try
@@ -79,6 +92,7 @@ internal sealed class PeerProcess : IAsyncDisposable
                 await _process.WaitForExitAsync();
             }
         }
+
         _process.Dispose();
     }
 

@@ -1,7 +1,7 @@
-namespace Switchboard.Sip.Tests.Peers;
+namespace Switchboard.Testing.Peers;
 
-/// <summary>A sipp process of one test.</summary>
-internal sealed class RunningSipp : IAsyncDisposable
+/// <summary>A sipp process of one test, started without waiting for it.</summary>
+public sealed class RunningSipp : IAsyncDisposable
 {
     private readonly PeerProcess _process;
     private readonly TemporaryDirectory _directory;
@@ -12,10 +12,12 @@ internal sealed class RunningSipp : IAsyncDisposable
         _directory = directory;
     }
 
+    public string Output => _process.Output;
+
     /// <summary>Waits for sipp to end by itself (after -m 1 calls or -timeout) and reads its traces.</summary>
-    public async Task<SippRun> WaitAsync()
+    public async Task<SippRun> WaitAsync(CancellationToken cancellationToken = default)
     {
-        var exitCode = await _process.WaitForExitAsync();
+        var exitCode = await _process.WaitForExitAsync(cancellationToken);
         return new SippRun(exitCode, _directory.ReadAll("_messages.log"), _directory.ReadAll("_errors.log"), _process.Output);
     }
 

@@ -1,0 +1,100 @@
+using System.Net.Sockets;
+using System.Text;
+using Switchboard.Domain.Acd;
+using Switchboard.Media.Rtp;
+using Switchboard.Media.Sdp;
+using Switchboard.Sip;
+using Switchboard.Sip.Dialogs;
+using Switchboard.Sip.Headers;
+using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Transport;
+
+namespace Switchboard.Telephony.Calls;
+
+/// <summary>
+/// The requests one call sends on the legs it places: their INVITEs (responses relayed to the call's mailbox), CANCEL,
+/// BYE, and the hang-up of an answer that came too late. Runs on the call's flow.
+/// </summary>
+internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
+{
+    // Every leg's Call-ID the call was bound to, so that all of them are let go at the end.
+    private readonly List<string> _placedSipCallIds = [];
+
+    public IReadOnlyList<string> PlacedSipCallIds => _placedSipCallIds;
+
+    /// <summary>
+    /// Opens a leg, sends its INVITE and relays its responses to the mailbox. A leg to a user's device carries the
+    /// call's variables; a forward's does not.
+    /// </summary>
+    public CalleeLeg SendInvite(string requestUri, SipTransportAddress destination, Guid? userId, OfferId? offerId)
+    {
+        var media = RtpSession.Open(owner.Ports, owner.Options.MediaBindAddress, owner.Time);
+        var sipCallId = $"{Guid.NewGuid():N}@switchboard";
+        var leg = new CalleeLeg(media, owner.Options.MediaAddress, sipCallId, destination, userId, offerId);
+        _placedSipCallIds.Add(sipCallId);
+        owner.Bind(sipCallId, call);
+
+        var endpoint = owner.Endpoint;
+        var invite = new SipRequest("INVITE", requestUri);
+        var callerUser = call.Incoming.CallerNumber ?? "anonymous";
+        var display = call.Incoming.CallerName is { Length: > 0 } name ? $"\"{name.Replace("\"", "", StringComparison.Ordinal)}\" " : "";
+        invite.Headers.Add("From", $"{display}<sip:{callerUser}@{endpoint.Host}>;tag={Encoding.ASCII.GetString(SipTag.Create())}");
+        invite.Headers.Add("To", $"<{requestUri}>");
+        invite.Headers.Add("Call-ID", sipCallId);
+        invite.Headers.Add("CSeq", "1 INVITE");
+        invite.Headers.Add("Contact", $"<{endpoint.ContactUri(destination.Transport, owner.Options.ContactUser)}>");
+        invite.Headers.Add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS");
+        if (userId is not null)
+            CallVariableHeaders.Add(invite, call.Id, call.Variables);
+        SdpBody.Write(invite, OfferAnswer.CreateOffer(leg.Local));
+
+        media.Start();
+        leg.Invite = (InviteClientTransaction)endpoint.SendRequest(invite, destination);
+        _ = RelayResponsesAsync(leg, leg.Invite);
+        return leg;
+    }
+
+    /// <summary>CANCEL waits for the callee's first response (RFC 3261 §9.1), which must not hold up the mailbox.</summary>
+    public void Cancel(InviteClientTransaction invite) => _ = CancelAsync(owner.Endpoint, invite);
+
+    /// <summary>Sends a BYE on an answered leg; its response is not waited for, the leg is over either way.</summary>
+    public void SendBye(Leg leg)
+    {
+        if (leg.Dialog is { } dialog)
+            owner.Endpoint.SendRequest(dialog.CreateRequest("BYE"), leg.Peer);
+    }
+
+    /// <summary>A 2xx for a leg nobody wants any more (withdrawn, or the call ended): acknowledged, then hung up.</summary>
+    public async Task HangUpLateAnswerAsync(CalleeLeg leg, SipResponse response)
+    {
+        var dialog = SipDialog.CreateForUac(leg.Invite!.Request, response, ContactOf(leg.Invite.Request));
+        await owner.Endpoint.SendAckAsync(dialog.CreateAck(1), CancellationToken.None).ConfigureAwait(false);
+        owner.Endpoint.SendRequest(dialog.CreateRequest("BYE"), leg.Peer);
+    }
+
+    public static string ContactOf(SipRequest request) =>
+        request.TryGetContacts(out var contacts) && contacts.Contacts.Count > 0 ? contacts.Contacts[0].Uri.ToString() : "";
+
+    /// <summary>Posts the leg's responses to the mailbox; a 2xx arriving after the call ended is still acknowledged and hung up.</summary>
+    private async Task RelayResponsesAsync(CalleeLeg leg, InviteClientTransaction invite)
+    {
+        // Not cancelled with the call: a late answer must still be seen to be hung up.
+        await foreach (var provisional in invite.ProvisionalResponses.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            call.Post(new CalleeResponded(leg, provisional));
+        var final = await invite.FinalResponse.ConfigureAwait(false);
+        if (!call.Post(new CalleeResponded(leg, final)) && final.StatusCode is >= 200 and < 300)
+            await HangUpLateAnswerAsync(leg, final).ConfigureAwait(false);
+    }
+
+    private static async Task CancelAsync(SipEndpoint endpoint, InviteClientTransaction invite)
+    {
+        try
+        {
+            await endpoint.CancelAsync(invite, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The callee is unreachable: its INVITE transaction times out by itself.
+        }
+    }
+}

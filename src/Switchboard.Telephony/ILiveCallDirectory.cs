@@ -1,0 +1,13 @@
+using Switchboard.Domain.Routing.Interpreter;
+
+namespace Switchboard.Telephony;
+
+/// <summary>What telephony can tell about its live calls to those who show them: the workspace, live queue views.</summary>
+public interface ILiveCallDirectory
+{
+    /// <summary>
+    /// The call variables of a live call as its scenario has set them so far (they change while it runs), or null
+    /// when telephony has no such live call.
+    /// </summary>
+    IReadOnlyCallVariables? FindVariables(Guid callId);
+}
