@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Data.Conversions;
 using Switchboard.Domain.Acd;
+using Switchboard.Domain.Crm;
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Sounds;
 using Switchboard.Domain.Trunks;
@@ -28,6 +29,12 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<QueueEventRecord> QueueEvents => Set<QueueEventRecord>();
 
     public DbSet<CallRecord> CallRecords => Set<CallRecord>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Label> Labels => Set<Label>();
+
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);

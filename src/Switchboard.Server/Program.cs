@@ -2,6 +2,7 @@ using Switchboard.Server.Acd;
 using Switchboard.Server.Admin;
 using Switchboard.Server.Admin.Users;
 using Switchboard.Server.Api;
+using Switchboard.Server.Crm;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Security;
 using Switchboard.Server.Telephony;
@@ -13,6 +14,7 @@ builder.Services.AddSwitchboardSecurity();
 builder.Services.AddUserAdmin();
 builder.Services.AddConfigurationAdmin();
 builder.Services.AddSwitchboardUi();
+builder.Services.AddSwitchboardCrm();
 builder.Services.AddSwitchboardAcd();
 builder.Services.AddSwitchboardTelephony();
 

@@ -16,6 +16,7 @@ public static class ApiRoutes
         api.MapAgentApi();
         api.MapLiveQueueApi();
         api.MapEventStreamApi();
+        api.MapContactApi();
         return app;
     }
 }

@@ -20,12 +20,15 @@ public class DatabaseMigratorTests
         await storage.Migrator.MigrateAsync(CancellationToken.None);
 
         Assert.Equal(
-            ["call_records", "data_protection_keys", "numbers", "queue_events", "queue_members", "queues", "scenarios", "schema_migrations", "sounds", "trunks", "users"],
+            [
+                "call_records", "contact_attributes", "contact_emails", "contact_labels", "contact_messaging_identities", "contact_name_words",
+                "contact_phones", "contact_timeline", "contacts", "data_protection_keys", "labels", "numbers", "queue_events", "queue_members",
+                "queues", "scenarios", "schema_migrations", "sounds", "trunks", "users",
+            ],
             await storage.TablesAsync());
-        Assert.Equal(
-            ["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records"],
-            await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version"));
-        Assert.Equal(4, storage.Migrator.LatestVersion);
+        var steps = await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version");
+        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts"], steps);
+        Assert.Equal(steps.Count, storage.Migrator.LatestVersion);
     }
 
     [Theory]
