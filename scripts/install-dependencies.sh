@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Switchboard's tests talk to: PostgreSQL, sipp (sip-tester), baresip,
-# Chromium (for the browser tests), libsrtp2 (webphone media) and sox/espeak-ng (audio checks).
+# Chromium (for the browser tests) and libsrtp2 (webphone media).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(postgresql sip-tester baresip baresip-core chromium libsrtp2-1 sox)
+packages=(postgresql sip-tester baresip baresip-core chromium libsrtp2-1)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,4 +19,4 @@ else sudo=(); fi
 
 echo "Installing: ${missing[*]}"
 "${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
