@@ -9,8 +9,6 @@ namespace Switchboard.Sip.Tests.Peers;
 public class BaresipRegistrationTests : IAsyncLifetime
 {
     private const string Realm = "switchboard.test";
-    // A guard so that a broken run ends; no assertion depends on how long anything takes.
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
     private readonly SipEndpoint _endpoint = new(new SipEndpointOptions { Address = IPAddress.Loopback, Port = 0 });
     private readonly RegistrationTable _table = new(TimeProvider.System);
@@ -38,12 +36,8 @@ public class BaresipRegistrationTests : IAsyncLifetime
     public Task DisposeAsync() => _endpoint.DisposeAsync().AsTask();
 
     /// <summary>The task's result; a run that never gets there fails with what baresip printed.</summary>
-    private static async Task<T> Within<T>(Task<T> task, Baresip baresip)
-    {
-        var finished = await Task.WhenAny(task, Task.Delay(Guard));
-        Assert.True(finished == task, baresip.Output);
-        return await task;
-    }
+    private static Task<T> Within<T>(Task<T> task, string waitingFor, Baresip baresip) =>
+        PeerWait.WithinAsync(task, waitingFor, () => baresip.Output);
 
     private string Account(string password) =>
         $"<sip:alice@127.0.0.1:{_endpoint.UdpEndPoint!.Port};transport=udp>;auth_pass={password};regint=600";
@@ -54,10 +48,11 @@ public class BaresipRegistrationTests : IAsyncLifetime
         using var directory = new TemporaryDirectory();
         await using var baresip = await Baresip.StartAsync(Account("secret"), directory);
 
-        var binding = await Within(_registered.Task, baresip);
+        var binding = await Within(_registered.Task, "the registration", baresip);
         var contacts = _table.GetContacts("alice");
+        // Quitting (SIGTERM) makes baresip un-REGISTER; disposing waits for it to exit, which it does once answered.
         await baresip.DisposeAsync();
-        var removed = await _unregistered.Task.WaitAsync(Guard);
+        var removed = await Within(_unregistered.Task, "the un-REGISTER sent on quitting", baresip);
 
         Assert.Equal(binding, Assert.Single(contacts));
         Assert.StartsWith("sip:alice-", binding.ContactUri, StringComparison.Ordinal);
@@ -73,7 +68,7 @@ public class BaresipRegistrationTests : IAsyncLifetime
         using var directory = new TemporaryDirectory();
         await using var baresip = await Baresip.StartAsync(Account("wrong"), directory);
 
-        await Within(_authorizedAttempt.Task, baresip);
+        await Within(_authorizedAttempt.Task, "a REGISTER with credentials", baresip);
         var contacts = _table.GetContacts("alice");
         await baresip.DisposeAsync();
 

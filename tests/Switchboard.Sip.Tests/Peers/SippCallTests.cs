@@ -28,7 +28,7 @@ public class SippCallTests : IAsyncLifetime
         _endpoint.Handle("INVITE", AnswerAsync);
         _endpoint.Handle("BYE", async (transaction, ct) =>
         {
-            var dialog = await _answered.Task;
+            var dialog = await PeerWait.WithinAsync(_answered.Task, "the answer before the BYE", () => string.Join(", ", _seen), ct);
             _seen.Enqueue(dialog.TryAcceptRequest(transaction.Request) ? "BYE in dialog" : "BYE out of order");
             await transaction.SendResponseAsync(transaction.CreateResponse(200), ct);
         });
@@ -87,8 +87,8 @@ public class SippCallTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("SIP/2.0 487 Request Terminated", run.Messages, StringComparison.Ordinal);
-        var invite = await _cancelled.Task;
-        Assert.Equal(SipTransactionFailure.None, await invite.Ended);
+        var invite = await PeerWait.WithinAsync(_cancelled.Task, "the INVITE to be cancelled", run.ToString);
+        Assert.Equal(SipTransactionFailure.None, await PeerWait.WithinAsync(invite.Ended, "the cancelled INVITE's transaction to end", run.ToString));
         Assert.Equal(["INVITE"], _seen);
     }
 
@@ -109,11 +109,11 @@ public class SippCallTests : IAsyncLifetime
         invite.Body = Encoding.ASCII.GetBytes(Answer);
 
         var calling = (InviteClientTransaction)await _endpoint.SendRequestAsync(invite, CancellationToken.None);
-        var ok = await calling.FinalResponse;
+        var ok = await PeerWait.WithinAsync(calling.FinalResponse, "sipp's answer to the INVITE", () => sipp.Output);
         var dialog = SipDialog.CreateForUac(invite, ok, contact);
         await _endpoint.SendAckAsync(dialog.CreateAck(1), CancellationToken.None);
         var bye = await _endpoint.SendRequestAsync(dialog.CreateRequest("BYE"), CancellationToken.None);
-        var byeResponse = await bye.FinalResponse;
+        var byeResponse = await PeerWait.WithinAsync(bye.FinalResponse, "sipp's answer to the BYE", () => sipp.Output);
         var run = await sipp.WaitAsync();
 
         Assert.Equal(200, ok.StatusCode);

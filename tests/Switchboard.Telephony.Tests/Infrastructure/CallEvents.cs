@@ -6,7 +6,6 @@ namespace Switchboard.Telephony.Tests.Infrastructure;
 /// <summary>Collects what the server's telephony publishes, as an observer registered beside the call record writer.</summary>
 internal sealed class CallEvents : ICallObserver
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(40);
     private readonly Channel<CallSummary> _ended = Channel.CreateUnbounded<CallSummary>();
 
     public ConcurrentQueue<CallEvent> All { get; } = new();
@@ -18,18 +17,18 @@ internal sealed class CallEvents : ICallObserver
             _ended.Writer.TryWrite(ended.Summary);
     }
 
-    /// <summary>The next call to end; fails the test when none does.</summary>
-    public async Task<CallSummary> NextEndedAsync()
+    /// <summary>The next call to end; fails the test, naming the events seen, when none does.</summary>
+    public async Task<CallSummary> NextEndedAsync(CancellationToken cancellationToken = default)
     {
-        using var guard = new CancellationTokenSource(Guard);
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(PeerWait.Guard);
         try
         {
             return await _ended.Reader.ReadAsync(guard.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Assert.Fail("No call ended.");
-            throw;
+            throw PeerWait.Failure("a call to end", () => string.Join('\n', All));
         }
     }
 }

@@ -70,7 +70,8 @@ internal sealed class TelephonyServer : WebApplicationFactory<Program>
     /// <summary>The stored call records, once the writer has written what it took.</summary>
     public async Task<List<CallRecord>> CallRecordsAsync()
     {
-        await Services.GetRequiredService<CallRecordWriter>().FlushAsync(CancellationToken.None);
+        await PeerWait.WithinAsync(Services.GetRequiredService<CallRecordWriter>().FlushAsync(CancellationToken.None), "the call records to be written",
+            () => string.Join('\n', Events.All));
         await using var db = await Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync();
         return await db.CallRecords.AsNoTracking().ToListAsync();
     }

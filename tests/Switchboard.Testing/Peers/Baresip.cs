@@ -32,7 +32,8 @@ public sealed class Baresip : IAsyncDisposable
     public static async Task<Baresip> StartAsync(string account, TemporaryDirectory directory, CancellationToken cancellationToken = default)
     {
         var port = FreePort.Find();
-        var controlPort = FreePort.Find();
+        // Its own ctrl_tcp port: the default 4444 would be shared by phones of parallel tests.
+        var controlPort = FreePort.FindOtherThan(port);
         var microphone = directory.File("microphone.wav");
         await File.WriteAllBytesAsync(microphone, Tone(TimeSpan.FromSeconds(60)), cancellationToken);
         await File.WriteAllTextAsync(directory.File("config"), string.Create(CultureInfo.InvariantCulture, $"""
@@ -69,16 +70,25 @@ public sealed class Baresip : IAsyncDisposable
     /// <summary>Sends one ctrl_tcp command (netstring JSON) and waits for its reply, which means it was carried out.</summary>
     private async Task CommandAsync(string command, string? parameters, CancellationToken cancellationToken)
     {
-        using var client = new TcpClient();
-        await client.ConnectAsync(IPAddress.Loopback, _controlPort, cancellationToken);
-        var json = parameters is null
-            ? $$"""{"command":"{{command}}","token":"test"}"""
-            : $$"""{"command":"{{command}}","params":"{{parameters}}","token":"test"}""";
-        var netstring = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{json.Length}:{json},"));
-        var stream = client.GetStream();
-        await stream.WriteAsync(netstring, cancellationToken);
-        var reply = new byte[512];
-        Assert.True(await stream.ReadAsync(reply, cancellationToken) > 0, Output);
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(PeerWait.Guard);
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, _controlPort, guard.Token);
+            var json = parameters is null
+                ? $$"""{"command":"{{command}}","token":"test"}"""
+                : $$"""{"command":"{{command}}","params":"{{parameters}}","token":"test"}""";
+            var netstring = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{json.Length}:{json},"));
+            var stream = client.GetStream();
+            await stream.WriteAsync(netstring, guard.Token);
+            var reply = new byte[512];
+            Assert.True(await stream.ReadAsync(reply, guard.Token) > 0, $"baresip closed ctrl_tcp without answering \"{command}\":\n{Output}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw PeerWait.Failure($"baresip's answer to \"{command}\" on ctrl_tcp port {_controlPort}", () => Output);
+        }
     }
 
     private static byte[] Tone(TimeSpan duration)

@@ -1,18 +1,19 @@
 using System.Diagnostics;
-using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
-using Xunit;
 
 namespace Switchboard.Testing.Peers;
 
 /// <summary>
 /// A SIP peer program (sipp, baresip) run by a test: output captured, working in the test's own temporary
 /// directory, and never outliving the test — SIGTERM first (baresip un-registers then), SIGKILL if it lingers.
+/// Every wait on it is bounded by <see cref="PeerWait.Guard"/>.
 /// </summary>
 public sealed class PeerProcess : IAsyncDisposable
 {
-    // A guard against a hung peer; the peers' own -timeout options end a normal run long before.
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+    private const int SigTerm = 15;
+    // Time to reap a process already sent SIGKILL; only a kernel in trouble needs more.
+    private static readonly TimeSpan KilledGrace = TimeSpan.FromSeconds(10);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private bool _disposed;
@@ -50,12 +51,10 @@ public sealed class PeerProcess : IAsyncDisposable
         return peer;
     }
 
-    /// <summary>Waits for the program to end by itself and returns its exit code.</summary>
+    /// <summary>Waits for the program to end by itself and returns its exit code; fails with its output if it never does.</summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken = default)
     {
-        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        guard.CancelAfter(Guard);
-        await _process.WaitForExitAsync(guard.Token);
+        await PeerWait.WithinAsync(_process.WaitForExitAsync(cancellationToken), $"{_process.StartInfo.FileName} to exit", () => Output, cancellationToken);
         return _process.ExitCode;
     }
 
@@ -63,10 +62,20 @@ public sealed class PeerProcess : IAsyncDisposable
     public async Task WaitForOutputAsync(string text, CancellationToken cancellationToken = default)
     {
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        guard.CancelAfter(Guard);
+        guard.CancelAfter(PeerWait.Guard);
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
-            Assert.False(guard.IsCancellationRequested || _process.HasExited, $"Never printed \"{text}\":\n{Output}");
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                // Its last lines may still be on their way from the pipe: read to the end before judging.
+                await WaitForExitAsync(cancellationToken);
+                if (Output.Contains(text, StringComparison.Ordinal))
+                    return;
+                throw new InvalidOperationException($"{_process.StartInfo.FileName} exited without printing \"{text}\":\n{Output}");
+            }
+            if (guard.IsCancellationRequested)
+                throw PeerWait.Failure($"\"{text}\" from {_process.StartInfo.FileName}", () => Output);
             await Task.Delay(50, CancellationToken.None);
         }
     }
@@ -79,9 +88,10 @@ public sealed class PeerProcess : IAsyncDisposable
         _disposed = true;
         if (!_process.HasExited)
         {
-            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-                await term.WaitForExitAsync();
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            // A signal straight from here, not a kill(1) child whose own exit would be one more wait.
+            _ = Kill(_process.Id, SigTerm);
+            // baresip un-registers on SIGTERM and waits for the answer: a loaded machine needs far more than a few seconds.
+            using var grace = new CancellationTokenSource(PeerWait.Guard);
             try
             {
                 await _process.WaitForExitAsync(grace.Token);
@@ -89,7 +99,7 @@ public sealed class PeerProcess : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
+                await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(KilledGrace, CancellationToken.None);
             }
         }
 
@@ -103,4 +113,9 @@ public sealed class PeerProcess : IAsyncDisposable
         lock (_output)
             _output.AppendLine(line);
     }
+
+    // kill(2); a process that has just exited makes it fail with ESRCH, which is the outcome wanted anyway.
+    [DllImport("libc", EntryPoint = "kill")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Kill(int pid, int signal);
 }

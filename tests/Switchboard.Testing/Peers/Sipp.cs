@@ -33,8 +33,10 @@ public static class Sipp
             "-t", transport,
             "-i", localAddress,
             "-p", localPort.ToString(CultureInfo.InvariantCulture),
-            // sipp's own media port (and the three above it), for a scenario that plays a recording or echoes.
-            "-mp", (FreePort.RangeStart(4) + 10_000).ToString(CultureInfo.InvariantCulture),
+            // sipp's own media port (and the three above it), for a scenario that plays a recording or echoes, and its
+            // UDP control port: both have fixed defaults (6000, 8888) that sipps run in parallel would share.
+            "-mp", FreePort.UdpRun(4).ToString(CultureInfo.InvariantCulture),
+            "-cp", FreePort.FindOtherThan(localPort).ToString(CultureInfo.InvariantCulture),
             "-m", "1",
             "-timeout", "30s",
             "-timeout_error",
