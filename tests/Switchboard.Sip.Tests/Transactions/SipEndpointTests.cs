@@ -121,7 +121,7 @@ public class SipEndpointTests : IAsyncLifetime
 
         Assert.Equal(180, ringing.StatusCode);
         Assert.Equal([(200, "1 CANCEL"), (487, "1 INVITE")], new[] { first, second }.Select(r => (r.StatusCode, r.Header("CSeq"))));
-        Assert.True(await cancelled.Task);
+        Assert.True(await cancelled.Task.WaitAsync(PeerWait.Guard));
         Assert.True(ringing.TryGetTo(out var ringingTo));
         Assert.True(first.TryGetTo(out var cancelTo));
         Assert.Equal(ringingTo.Tag.Text(), cancelTo.Tag.Text());
@@ -177,9 +177,9 @@ public class SipEndpointTests : IAsyncLifetime
         var cancel = await _endpoint.CancelAsync(calling, CancellationToken.None);
 
         Assert.NotNull(cancel);
-        Assert.Equal(200, (await cancel.FinalResponse).StatusCode);
-        Assert.Equal(487, (await calling.FinalResponse).StatusCode);
-        Assert.Equal(180, (await calling.ProvisionalResponses.ReadAsync()).StatusCode);
+        Assert.Equal(200, (await cancel.FinalResponse.WaitAsync(PeerWait.Guard)).StatusCode);
+        Assert.Equal(487, (await calling.FinalResponse.WaitAsync(PeerWait.Guard)).StatusCode);
+        Assert.Equal(180, (await calling.ProvisionalResponses.ReadAsync().AsTask().WaitAsync(PeerWait.Guard)).StatusCode);
     }
 
     [Fact]
