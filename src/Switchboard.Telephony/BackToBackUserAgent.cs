@@ -6,6 +6,7 @@ using Switchboard.Domain.Routing.Interpreter;
 using Switchboard.Media.Playback;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Sdp;
+using Switchboard.Media.WebRtc.Dtls;
 using Switchboard.Sip;
 using Switchboard.Sip.Authentication;
 using Switchboard.Sip.Headers;
@@ -29,6 +30,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
     private readonly ISipCredentialLookup _credentials;
     private readonly ScenarioInterpreter _interpreter;
     private readonly IReadOnlyList<ICallObserver> _observers;
+    private readonly Lazy<DtlsContext> _webphoneDtls;
 
     public BackToBackUserAgent(
         SipEndpoint endpoint,
@@ -59,6 +61,9 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         Time = time;
         Player = new SoundPlayer(time);
         Queues = new QueueCalls(this);
+        UserCalls = new UserCalls(this);
+        // Made at the first webphone call: a server without webphone agents never needs OpenSSL.
+        _webphoneDtls = new Lazy<DtlsContext>(() => DtlsContext.CreateForAnswering(time));
 
         endpoint.Handle("REGISTER", registrar.HandleAsync);
         endpoint.Handle("INVITE", OnInviteAsync);
@@ -77,6 +82,9 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
     /// <summary>The ACD's hold on live calls: music on hold and the ACD's commands.</summary>
     public QueueCalls Queues { get; }
 
+    /// <summary>What users do to their calls from the workspace: accept on the webphone, refuse, hang up, hold, transfer.</summary>
+    public UserCalls UserCalls { get; }
+
     /// <summary>Calls in progress: ringing, in a scenario or in conversation.</summary>
     public int LiveCallCount => _live.Count;
 
@@ -92,7 +100,12 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
 
     internal SoundPlayer Player { get; }
 
+    /// <summary>The DTLS server context (and certificate) every webphone leg's handshake uses.</summary>
+    internal DtlsContext WebphoneDtls => _webphoneDtls.Value;
+
     public IReadOnlyCallVariables? FindVariables(Guid callId) => FindLive(callId)?.Variables;
+
+    public LiveCallView? Find(Guid callId) => FindLive(callId)?.View;
 
     /// <summary>Ends every live call (BYE or a final response to the caller) and waits until each has let go of its media.</summary>
     public async Task HangUpAllAsync(CancellationToken cancellationToken)

@@ -11,3 +11,31 @@ public sealed record DigitPressed(Guid CallId, char Digit) : CallEvent(CallId);
 
 /// <summary>The call is over, or was refused; <see cref="Summary"/> says how.</summary>
 public sealed record CallEnded(CallSummary Summary) : CallEvent(Summary.CallId);
+
+/// <summary>
+/// A user is rung for the call: an ACD offer (<paramref name="OfferId"/> set) or a direct call or transfer. With
+/// <paramref name="Webphone"/> the user's workspace itself rings and answers; otherwise their SIP device does.
+/// A user is rung at most once per call at a time, so the call and the user name the ring.
+/// </summary>
+public sealed record UserRinging(
+    Guid CallId,
+    Guid UserId,
+    string? CallerNumber,
+    string? CallerName,
+    Guid? QueueId,
+    long? OfferId,
+    TimeSpan RingTimeout,
+    DateTimeOffset? WaitingSince,
+    bool Webphone) : CallEvent(CallId);
+
+/// <summary>The user's ringing for the call stopped, for <paramref name="Reason"/>.</summary>
+public sealed record UserRingingStopped(Guid CallId, Guid UserId, RingingStopReason Reason) : CallEvent(CallId);
+
+/// <summary>The user answered and is now in conversation with the caller.</summary>
+public sealed record UserConnected(Guid CallId, Guid UserId, DateTimeOffset At) : CallEvent(CallId);
+
+/// <summary>The user put the caller on hold (music plays to the caller) or took them back.</summary>
+public sealed record UserCallHeld(Guid CallId, Guid UserId, bool Held) : CallEvent(CallId);
+
+/// <summary>The user's part in the call is over: they hung up, the caller did, or they transferred it on.</summary>
+public sealed record UserLeftCall(Guid CallId, Guid UserId, UserLeftReason Reason) : CallEvent(CallId);

@@ -10,4 +10,7 @@ public interface ILiveCallDirectory
     /// when telephony has no such live call.
     /// </summary>
     IReadOnlyCallVariables? FindVariables(Guid callId);
+
+    /// <summary>A live call as the workspace shows it, or null when telephony has no such live call.</summary>
+    LiveCallView? Find(Guid callId);
 }

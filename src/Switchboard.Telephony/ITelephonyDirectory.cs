@@ -15,8 +15,8 @@ public interface ITelephonyDirectory
     /// <summary>Whether a user's SIP device registers as <paramref name="sipUsername"/>.</summary>
     Task<bool> IsDeviceAsync(string sipUsername, CancellationToken cancellationToken);
 
-    /// <summary>The SIP username a user's device registers with, or null when the user has no device.</summary>
-    Task<string?> FindDeviceUsernameAsync(Guid userId, CancellationToken cancellationToken);
+    /// <summary>Where the user's calls ring, or null when there is no such user.</summary>
+    Task<UserPhone?> FindUserPhoneAsync(Guid userId, CancellationToken cancellationToken);
 
     /// <summary>host[:port] of a trunk that takes outbound calls, or null when no trunk does.</summary>
     Task<string?> FindOutboundHostAsync(CancellationToken cancellationToken);

@@ -23,7 +23,7 @@ public sealed class QueueCalls
         var (callId, message) = command switch
         {
             OfferCall offer => (offer.CallId, (CallMessage)new OfferRequested(offer)),
-            CancelOffer cancel => (cancel.CallId, new OfferWithdrawn(cancel.OfferId)),
+            CancelOffer cancel => (cancel.CallId, new OfferWithdrawn(cancel.OfferId, cancel.Reason)),
             ConnectCall connect => (connect.CallId, new ConnectRequested(connect)),
             LeaveQueue leave => (leave.CallId, new HoldMusicStopRequested(null)),
             _ => (Guid.Empty, null),

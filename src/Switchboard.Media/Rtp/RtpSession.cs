@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
+using Switchboard.Media.WebRtc;
 
 namespace Switchboard.Media.Rtp;
 
@@ -10,7 +11,8 @@ namespace Switchboard.Media.Rtp;
 /// loop per socket into one pre-allocated buffer each; sends from one pre-allocated buffer; so steady
 /// state allocates nothing per packet. Sends where the peer's packets actually come from once any
 /// arrive (symmetric RTP), which is what gets media through NAT. Reports every
-/// <see cref="ReportInterval"/> over RTCP.
+/// <see cref="ReportInterval"/> over RTCP. A WebRTC leg (<see cref="UseWebRtc"/>) carries STUN, DTLS,
+/// SRTP and SRTCP on the RTP socket alone; its media takes the same paths once unprotected.
 /// </summary>
 public sealed class RtpSession : IAsyncDisposable
 {
@@ -48,6 +50,9 @@ public sealed class RtpSession : IAsyncDisposable
     private uint _lastSenderReport;
     private long _lastSenderReportArrival;
     private RtcpReportBlock? _peerReport;
+    private SrtpTransmitter? _secure;
+    private SocketAddress? _secureSourceAddress;
+    private IPEndPoint? _secureSource;
     private int _disposed;
 
     private RtpSession(Socket rtpSocket, Socket rtcpSocket, RtpPortLease lease, TimeProvider time)
@@ -77,10 +82,14 @@ public sealed class RtpSession : IAsyncDisposable
     /// <summary>What was negotiated for this leg, once <see cref="Connect"/> was called.</summary>
     public RtpMediaFormat? Format => Volatile.Read(ref _format);
 
-    /// <summary>Where our RTP goes now: from the SDP at first, then wherever the peer's packets come from.</summary>
-    public IPEndPoint? RemoteRtpEndPoint => ToEndPoint(Volatile.Read(ref _rtpTarget));
+    /// <summary>
+    /// Where our RTP goes now: from the SDP at first, then wherever the peer's packets come from; on a
+    /// WebRTC leg, where ICE found the browser.
+    /// </summary>
+    public IPEndPoint? RemoteRtpEndPoint => _secure is { } secure ? secure.Channel.Ice.RemoteEndPoint : ToEndPoint(Volatile.Read(ref _rtpTarget));
 
-    public IPEndPoint? RemoteRtcpEndPoint => ToEndPoint(Volatile.Read(ref _rtcpTarget));
+    /// <summary>Where our RTCP goes; on a WebRTC leg the same as RTP (rtcp-mux).</summary>
+    public IPEndPoint? RemoteRtcpEndPoint => _secure is { } secure ? secure.Channel.Ice.RemoteEndPoint : ToEndPoint(Volatile.Read(ref _rtcpTarget));
 
     /// <summary>Who gets every accepted packet; see <see cref="IRtpPacketSink"/> for the rules.</summary>
     public IRtpPacketSink? PacketSink
@@ -145,12 +154,51 @@ public sealed class RtpSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// Makes this a WebRTC leg, before <see cref="Start"/>: every datagram on the RTP socket goes through
+    /// <paramref name="channel"/> (STUN answered, DTLS fed, SRTP and SRTCP unprotected), and everything we
+    /// send is protected and goes where ICE found the browser, RTCP included (rtcp-mux): the RTCP socket
+    /// keeps its port leased and stays silent. Nothing is sent until the DTLS handshake gave keys. The
+    /// session disposes the channel.
+    /// </summary>
+    public void UseWebRtc(WebRtcMediaChannel channel)
+    {
+        if (_reportTimer is not null || _secure is not null)
+        {
+            throw new InvalidOperationException("a session becomes a WebRTC leg once, before it is started");
+        }
+
+        _secure = new SrtpTransmitter(channel, _rtpSocket);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="datagram"/> as it is from the RTP socket: the WebRTC channel's STUN answers and
+    /// DTLS flights (it is the channel's <see cref="WebRtcDatagramSender"/>). Never throws.
+    /// </summary>
+    public void SendDatagram(ReadOnlySpan<byte> datagram, IPEndPoint destination)
+    {
+        try
+        {
+            _rtpSocket.SendTo(datagram, SocketFlags.None, destination);
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            // DTLS retransmits its flights and the browser repeats its checks.
+        }
+    }
+
+    /// <summary>
     /// Sets where to send, from the peer's SDP, and the negotiated format; called again on re-INVITE.
-    /// A null <paramref name="remoteRtp"/> (the peer holds with c=0.0.0.0) stops sending.
+    /// A null <paramref name="remoteRtp"/> (the peer holds with c=0.0.0.0) stops sending. A WebRTC leg
+    /// takes only the format (pass null end points): ICE decides where its media goes.
     /// </summary>
     public void Connect(IPEndPoint? remoteRtp, IPEndPoint? remoteRtcp, RtpMediaFormat format)
     {
         Volatile.Write(ref _format, format);
+        if (_secure is not null)
+        {
+            return;
+        }
+
         remoteRtcp ??= remoteRtp is null ? null : new IPEndPoint(remoteRtp.Address, remoteRtp.Port + 1);
         Volatile.Write(ref _rtpTarget, remoteRtp is null ? null : new MediaTarget(remoteRtp.Serialize(), latched: false));
         Volatile.Write(ref _rtcpTarget, remoteRtcp is null ? null : new MediaTarget(remoteRtcp.Serialize(), latched: false));
@@ -167,7 +215,7 @@ public sealed class RtpSession : IAsyncDisposable
         var stopping = _stopping.Token;
         _running = Task.WhenAll(
             ReceiveAsync(_rtpSocket, _rtpReceiveBuffer, _rtpSource, isRtcp: false, stopping),
-            ReceiveAsync(_rtcpSocket, _rtcpReceiveBuffer, _rtcpSource, isRtcp: true, stopping),
+            _secure is null ? ReceiveAsync(_rtcpSocket, _rtcpReceiveBuffer, _rtcpSource, isRtcp: true, stopping) : Task.CompletedTask,
             RaiseDigitsAsync(stopping));
         _reportTimer = _time.CreateTimer(static state => ((RtpSession)state!).SendReport(), this, ReportInterval, ReportInterval);
     }
@@ -179,7 +227,7 @@ public sealed class RtpSession : IAsyncDisposable
     public bool SendAudio(ReadOnlySpan<byte> payload, int samples, bool marker = false)
     {
         var format = Format ?? throw new InvalidOperationException("the session is not connected: call Connect first");
-        if (Volatile.Read(ref _rtpTarget) is null)
+        if (!CanSend)
         {
             return false;
         }
@@ -198,7 +246,7 @@ public sealed class RtpSession : IAsyncDisposable
     public bool SendEvent(in TelephoneEvent telephoneEvent, bool startOfEvent, int samplesElapsed)
     {
         var format = Format ?? throw new InvalidOperationException("the session is not connected: call Connect first");
-        if (format.TelephoneEventPayloadType is not { } payloadType || Volatile.Read(ref _rtpTarget) is null)
+        if (format.TelephoneEventPayloadType is not { } payloadType || !CanSend)
         {
             return false;
         }
@@ -228,16 +276,37 @@ public sealed class RtpSession : IAsyncDisposable
             await _reportTimer.DisposeAsync().ConfigureAwait(false);
         }
 
+        _digits.Writer.TryComplete();
+        if (_secure is { } secure)
+        {
+            // The loop ends on cancellation; the channel goes only then, and its close_notify still has a socket.
+            await _running.ConfigureAwait(false);
+            secure.Channel.Dispose();
+        }
+
         _rtpSocket.Dispose();
         _rtcpSocket.Dispose();
-        _digits.Writer.TryComplete();
         await _running.ConfigureAwait(false);
         _lease.Dispose();
         _stopping.Dispose();
     }
 
+    /// <summary>Whether a packet would leave now: a peer address (plain), or keys and the browser's consent (WebRTC).</summary>
+    private bool CanSend => _secure is { } secure ? secure.IsReady : Volatile.Read(ref _rtpTarget) is not null;
+
     private bool Transmit(ReadOnlySpan<byte> packet)
     {
+        if (_secure is { } secure)
+        {
+            if (!secure.SendRtp(packet))
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _lastSendTimestamp, _time.GetTimestamp());
+            return true;
+        }
+
         if (Volatile.Read(ref _rtpTarget) is not { } target)
         {
             return false;
@@ -288,6 +357,10 @@ public sealed class RtpSession : IAsyncDisposable
             {
                 OnRtcp(buffer.AsSpan(0, length));
             }
+            else if (_secure is { } secure)
+            {
+                OnWebRtcDatagram(secure.Channel, buffer.AsSpan(0, length));
+            }
             else
             {
                 OnRtp(buffer.AsSpan(0, length));
@@ -310,6 +383,46 @@ public sealed class RtpSession : IAsyncDisposable
         }
 
         PacketSink?.OnPacket(this, packet);
+    }
+
+    /// <summary>
+    /// The channel deals with STUN and DTLS itself and leaves plain RTP or RTCP in place of SRTP, which
+    /// then goes the way of any leg's. What fails authentication or replay is ignored, as a stranger's
+    /// packet is on a plain leg; SRTP proves the sender, so no address is latched.
+    /// </summary>
+    private void OnWebRtcDatagram(WebRtcMediaChannel channel, Span<byte> datagram)
+    {
+        var kind = channel.Receive(datagram, SecureSource(), out var plainLength);
+        if (kind is not (WebRtcPacketKind.Rtp or WebRtcPacketKind.Rtcp))
+        {
+            return;
+        }
+
+        if (plainLength == 0)
+        {
+            Interlocked.Increment(ref _packetsIgnored);
+        }
+        else if (kind == WebRtcPacketKind.Rtp)
+        {
+            OnRtp(datagram[..plainLength]);
+        }
+        else
+        {
+            OnRtcp(datagram[..plainLength]);
+        }
+    }
+
+    /// <summary>The last datagram's source as an end point, made anew only when the source changes (the receive loop's alone).</summary>
+    private IPEndPoint SecureSource()
+    {
+        if (_secureSource is null || !_rtpSource.Equals(_secureSourceAddress))
+        {
+            _secureSourceAddress = new SocketAddress(_rtpSource.Family, _rtpSource.Size);
+            _rtpSource.Buffer.Span[.._rtpSource.Size].CopyTo(_secureSourceAddress.Buffer.Span);
+            _secureSource = (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(_secureSourceAddress);
+        }
+
+        return _secureSource;
     }
 
     private void OnRtcp(ReadOnlySpan<byte> datagram)
@@ -377,7 +490,8 @@ public sealed class RtpSession : IAsyncDisposable
 
     private void SendReport()
     {
-        if (Volatile.Read(ref _rtcpTarget) is not { } target)
+        var target = Volatile.Read(ref _rtcpTarget);
+        if (_secure is { } secure ? !secure.IsReady : target is null)
         {
             return;
         }
@@ -402,15 +516,24 @@ public sealed class RtpSession : IAsyncDisposable
                 : (uint)(_time.GetElapsedTime(_lastSenderReportArrival, now).Ticks * 65536 / TimeSpan.TicksPerSecond);
             var block = _reception.CreateReportBlock(_lastSenderReport, delaySinceLastSenderReport);
             var length = RtcpWriter.WriteReport(_reportBuffer, Outbound.Ssrc, senderInfo, block, _cname);
-            try
+            if (_secure?.SendRtcp(_reportBuffer.AsSpan(0, length)) ?? SendPlainReport(_reportBuffer.AsSpan(0, length), target!))
             {
-                _rtcpSocket.SendTo(_reportBuffer.AsSpan(0, length), SocketFlags.None, target.Address);
                 Interlocked.Increment(ref _reportsSent);
             }
-            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-            {
-                // The next report will try again.
-            }
+        }
+    }
+
+    private bool SendPlainReport(ReadOnlySpan<byte> report, MediaTarget target)
+    {
+        try
+        {
+            _rtcpSocket.SendTo(report, SocketFlags.None, target.Address);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            // The next report will try again.
+            return false;
         }
     }
 

@@ -138,9 +138,37 @@ public static class OfferAnswer
         out IPEndPoint? remoteRtcp,
         out OfferRefusal refusal)
     {
-        format = null!;
         remoteRtp = null;
         remoteRtcp = null;
+        if (!TryChooseFormat(media, out format, out refusal))
+        {
+            return false;
+        }
+
+        var connection = description.ConnectionOf(media);
+        if (connection is null || !IPAddress.TryParse(connection.Address, out var address))
+        {
+            format = null!;
+            refusal = new OfferRefusal(OfferRefusalReason.InvalidAddress, $"the audio stream's connection address is not an IP address: \"{connection?.Address}\"");
+            return false;
+        }
+
+        if (!connection.IsUnspecified)
+        {
+            remoteRtp = new IPEndPoint(address, media.Port);
+            remoteRtcp = new IPEndPoint(address, media.RtcpPort ?? media.Port + 1);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The codec choice every answer makes, plain or WebRTC: the first PCMU or PCMA in the offerer's
+    /// order, and telephone-event/8000 under the offerer's payload type when offered.
+    /// </summary>
+    internal static bool TryChooseFormat(MediaDescription media, out RtpMediaFormat format, out OfferRefusal refusal)
+    {
+        format = null!;
         (AudioEncoding Encoding, byte PayloadType)? audio = null;
         byte? telephoneEvent = null;
         foreach (var payloadType in media.PayloadTypes)
@@ -167,27 +195,14 @@ public static class OfferAnswer
             return false;
         }
 
-        var connection = description.ConnectionOf(media);
-        if (connection is null || !IPAddress.TryParse(connection.Address, out var address))
-        {
-            refusal = new OfferRefusal(OfferRefusalReason.InvalidAddress, $"the audio stream's connection address is not an IP address: \"{connection?.Address}\"");
-            return false;
-        }
-
-        if (!connection.IsUnspecified)
-        {
-            remoteRtp = new IPEndPoint(address, media.Port);
-            remoteRtcp = new IPEndPoint(address, media.RtcpPort ?? media.Port + 1);
-        }
-
         format = new RtpMediaFormat(audio.Value.Encoding, audio.Value.PayloadType, telephoneEvent);
         refusal = null!;
         return true;
     }
 
-    private static MediaDescription AnswerAudio(MediaDescription offered, LocalMedia local, NegotiatedAudio audio)
+    /// <summary>The m= formats of <paramref name="format"/> and the rtpmap and fmtp lines that say what they are.</summary>
+    internal static (List<string> Formats, List<SdpAttribute> Attributes) DescribeAnswered(RtpMediaFormat format)
     {
-        var format = audio.Format;
         var formats = new List<string> { format.AudioPayloadType.ToString(CultureInfo.InvariantCulture) };
         var attributes = new List<SdpAttribute>
         {
@@ -200,6 +215,12 @@ public static class OfferAnswer
             attributes.Add(new SdpAttribute("fmtp", $"{eventPayloadType} {TelephoneEventsAnswered}"));
         }
 
+        return (formats, attributes);
+    }
+
+    private static MediaDescription AnswerAudio(MediaDescription offered, LocalMedia local, NegotiatedAudio audio)
+    {
+        var (formats, attributes) = DescribeAnswered(audio.Format);
         attributes.Add(new SdpAttribute("ptime", PacketizationMilliseconds));
         attributes.Add(new SdpAttribute(audio.Direction.ToAttributeName()));
         return new MediaDescription

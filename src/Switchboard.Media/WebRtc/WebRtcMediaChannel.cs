@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Media.Rtp;
 using Switchboard.Media.WebRtc.Dtls;
 using Switchboard.Media.WebRtc.Ice;
 using Switchboard.Media.WebRtc.Srtp;
@@ -33,6 +34,21 @@ public sealed class WebRtcMediaChannel : IDisposable
     public IceLiteAgent Ice { get; }
 
     public DtlsTransport Dtls { get; }
+
+    /// <summary>
+    /// The channel of a webphone leg we answered with <paramref name="answer"/>: an ICE-lite agent with
+    /// <paramref name="ours"/> (the credentials the answer carries) and the browser's ufrag, and DTLS as the
+    /// server, sending through <paramref name="session"/>'s media socket. Hand it to <see cref="RtpSession.UseWebRtc"/>.
+    /// </summary>
+    public static WebRtcMediaChannel ForAnswer(WebRtcAnswer answer, IceCredentials ours, DtlsContext serverContext, RtpSession session, TimeProvider time)
+    {
+        if (serverContext.Role != DtlsRole.Server)
+        {
+            throw new ArgumentException("the answer says a=setup:passive, so the DTLS context must be the server's", nameof(serverContext));
+        }
+
+        return new WebRtcMediaChannel(new IceLiteAgent(ours, answer.RemoteUsernameFragment, time), serverContext, answer.RemoteFingerprint, session.SendDatagram, time);
+    }
 
     /// <summary>True once SRTP keys exist: media can be protected and unprotected.</summary>
     public bool IsSecure => Volatile.Read(ref _outbound) is not null;

@@ -34,11 +34,11 @@ public sealed class DatabaseTelephonyDirectory(IDbContextFactory<SwitchboardDbCo
         return await db.Users.AnyAsync(user => user.SipDevice != null && user.SipDevice.Username == sipUsername, cancellationToken);
     }
 
-    public async Task<string?> FindDeviceUsernameAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<UserPhone?> FindUserPhoneAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        return user?.SipDevice?.Username;
+        return user is null ? null : new UserPhone(user.WebphoneEnabled, user.SipDevice?.Username);
     }
 
     public async Task<string?> FindOutboundHostAsync(CancellationToken cancellationToken)

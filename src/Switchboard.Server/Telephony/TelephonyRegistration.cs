@@ -36,6 +36,7 @@ public static class TelephonyRegistration
         services.AddSingleton<ICallObserver, CallLog>();
         services.AddSingleton(CreateUserAgent);
         services.AddSingleton<ILiveCallDirectory>(provider => provider.GetRequiredService<BackToBackUserAgent>());
+        services.AddSingleton(provider => provider.GetRequiredService<BackToBackUserAgent>().UserCalls);
         services.AddSingleton<IAcdInputSink, DispatcherInputs>();
 
         // Hosted services stop in reverse order: telephony hangs up its calls first, then the writer stores their records.

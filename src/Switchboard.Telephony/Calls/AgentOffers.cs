@@ -4,26 +4,25 @@ using Switchboard.Domain.Acd;
 using Switchboard.Media.Sdp;
 using Switchboard.Sip;
 using Switchboard.Sip.Dialogs;
-using Switchboard.Sip.Registrar;
 
 namespace Switchboard.Telephony.Calls;
 
 /// <summary>
-/// The ACD's offers of one call to agents: each rings the agent's registered device, and what the device does
-/// (answers, declines, fails) is reported to the ACD, which alone decides who gets the call. Part of its
-/// <see cref="Call"/>: it runs on the call's flow, so it shares the call's order and needs no lock either.
+/// The ACD's offers of one call to agents: each rings the agent's webphone or registered device, and what the agent
+/// does (accepts, refuses, lets it ring, fails) is reported to the ACD, which alone decides who gets the call. Part
+/// of its <see cref="Call"/>: it runs on the call's flow, so it shares the call's order and needs no lock either.
 /// </summary>
 internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSignalling signalling, CallerLeg caller, CancellationToken callerGone)
 {
-    // Offers the ACD asked for whose device is still being looked up; a withdrawn one is dropped from here.
+    // Offers the ACD asked for whose ring target is still being looked up; a withdrawn one is dropped from here.
     private readonly HashSet<OfferId> _lookingUp = [];
     // Offers ringing, or answered and waiting for the ACD's ConnectCall.
     private readonly Dictionary<OfferId, CalleeLeg> _legs = [];
 
-    /// <summary>An agent's device answered and the ACD has not connected (or withdrawn) it yet.</summary>
-    public bool AnyAnswered => _legs.Values.Any(leg => leg.Dialog is not null);
+    /// <summary>An agent answered and the ACD has not connected (or withdrawn) them yet.</summary>
+    public bool AnyAnswered => _legs.Values.Any(leg => leg.Answered);
 
-    /// <summary>The ACD offers the call to an agent: their device is looked up in storage apart, so the mailbox goes on meanwhile.</summary>
+    /// <summary>The ACD offers the call to an agent: what rings for them is looked up in storage apart, so the mailbox goes on meanwhile.</summary>
     public void Ring(OfferCall offer)
     {
         if (caller.Ended)
@@ -33,29 +32,33 @@ internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSigna
         }
 
         _lookingUp.Add(offer.OfferId);
-        _ = LookUpDeviceAsync(offer);
+        _ = LookUpRingTargetAsync(offer);
     }
 
-    public void DeviceFound(OfferDeviceFound found)
+    public void RingTargetFound(RingTargetFound found)
     {
-        var offerId = found.Offer.OfferId;
-        // Withdrawn while the device was looked up: nothing rings.
-        if (!_lookingUp.Remove(offerId))
+        var offer = found.Offer;
+        // Withdrawn while the ring target was looked up: nothing rings.
+        if (!_lookingUp.Remove(offer.OfferId))
             return;
-        if (found.Device is not { } device || caller.Ended)
+        if (found.Target is not { } target || caller.Ended)
         {
-            owner.Acd.Post(new OfferFailed(offerId));
+            owner.Acd.Post(new OfferFailed(offer.OfferId));
             return;
         }
 
         try
         {
             // The ACD's ring timeout ends the ringing with a CancelOffer, so the leg needs no timer of its own.
-            _legs[offerId] = signalling.SendInvite(device.ContactUri, device.Source, found.Offer.AgentId, offerId);
+            var leg = target.Device is { } device
+                ? signalling.SendInvite(device.ContactUri, device.Source, offer.AgentId, offer.OfferId)
+                : signalling.OpenWebphoneLeg(offer.AgentId, offer.OfferId);
+            _legs[offer.OfferId] = leg;
+            call.RingStarted(leg, offer.RingTimeout);
         }
         catch (Exception exception) when (exception is SocketException or IOException or InvalidOperationException or ObjectDisposedException)
         {
-            owner.Acd.Post(new OfferFailed(offerId));
+            owner.Acd.Post(new OfferFailed(offer.OfferId));
         }
     }
 
@@ -78,10 +81,12 @@ internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSigna
             return;
         if (status >= 300)
         {
+            var refused = status is 486 or 600 or 603;
             _legs.Remove(offerId);
             leg.Ended = true;
             await leg.DisposeAsync().ConfigureAwait(false);
-            owner.Acd.Post(status is 486 or 600 or 603 ? new AgentRefusedOffer(offerId) : new OfferFailed(offerId));
+            call.RingStopped(leg, refused ? RingingStopReason.Refused : RingingStopReason.Failed);
+            owner.Acd.Post(refused ? new AgentRefusedOffer(offerId) : new OfferFailed(offerId));
             return;
         }
 
@@ -89,21 +94,48 @@ internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSigna
         await owner.Endpoint.SendAckAsync(leg.Dialog.CreateAck(1), CancellationToken.None).ConfigureAwait(false);
         if (!SdpBody.TryRead(response, out var answer, out _) || !OfferAnswer.TryReadAnswer(answer, out var audio, out _))
         {
-            await EndAsync(offerId, leg).ConfigureAwait(false);
+            await EndAsync(offerId, leg, RingingStopReason.Failed).ConfigureAwait(false);
             owner.Acd.Post(new OfferFailed(offerId));
             return;
         }
 
         leg.Media.Connect(audio.RemoteRtp, audio.RemoteRtcp, audio.Format);
+        call.RingStopped(leg, RingingStopReason.Answered);
         owner.Acd.Post(new AgentAcceptedOffer(offerId));
     }
 
+    /// <summary>
+    /// The agent's webphone accepts the offer ringing it: its media is answered and the ACD told, which connects the
+    /// call unless another agent was first. Null when no offer rings this agent's webphone.
+    /// </summary>
+    public async Task<WebphoneAcceptOutcome?> AcceptOnWebphoneAsync(Guid agentId, string sdpOffer)
+    {
+        if (!TryFindRinging(agentId, out var offerId, out var leg) || !leg.IsWebphone)
+            return null;
+        var outcome = await WebphoneMedia.AnswerAsync(owner, call, leg, sdpOffer).ConfigureAwait(false);
+        if (outcome.Status != WebphoneAcceptStatus.Answered)
+            return outcome;
+        call.RingStopped(leg, RingingStopReason.Answered);
+        owner.Acd.Post(new AgentAcceptedOffer(offerId));
+        return outcome;
+    }
+
+    /// <summary>The agent refuses the offer ringing them (their device stops ringing): the ACD offers it to the next agent.</summary>
+    public async Task<bool> RefuseAsync(Guid agentId)
+    {
+        if (!TryFindRinging(agentId, out var offerId, out var leg))
+            return false;
+        await EndAsync(offerId, leg, RingingStopReason.Refused).ConfigureAwait(false);
+        owner.Acd.Post(new AgentRefusedOffer(offerId));
+        return true;
+    }
+
     /// <summary>The ACD withdrew the offer: its ringing stops (or an answer that came too late is hung up).</summary>
-    public async Task WithdrawAsync(OfferId offerId)
+    public async Task WithdrawAsync(OfferId offerId, OfferCancelReason reason)
     {
         _lookingUp.Remove(offerId);
         if (_legs.TryGetValue(offerId, out var leg))
-            await EndAsync(offerId, leg).ConfigureAwait(false);
+            await EndAsync(offerId, leg, StopReasonOf(reason)).ConfigureAwait(false);
     }
 
     /// <summary>Hands over the leg of the offer the ACD connected; it is no longer an offer's.</summary>
@@ -119,22 +151,27 @@ internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSigna
             return false;
         leg.Ended = true;
         _legs.Remove(answered.Key);
+        call.CalleeLeft(leg, UserLeftReason.HungUp);
         await leg.DisposeAsync().ConfigureAwait(false);
         owner.Acd.Post(new OfferFailed(answered.Key));
         return true;
     }
 
-    /// <summary>Stops an offer's leg: CANCEL while it rings, BYE once it answered.</summary>
-    public async Task EndAsync(OfferId offerId, CalleeLeg leg)
+    /// <summary>
+    /// Stops an offer's leg: CANCEL while a device rings, BYE once it answered; the workspace is told by an event
+    /// (the ringing stopped, or, answered but never connected, the agent is out of the call).
+    /// </summary>
+    public async Task EndAsync(OfferId offerId, CalleeLeg leg, RingingStopReason reason)
     {
         _legs.Remove(offerId);
         if (leg.Ended)
             return;
         leg.Ended = true;
-        if (leg.Dialog is not null)
-            signalling.SendBye(leg);
-        else if (leg.Invite is { } invite)
-            signalling.Cancel(invite);
+        if (leg.Answered)
+            call.CalleeLeft(leg, UserLeftReason.Failed);
+        else
+            call.RingStopped(leg, reason);
+        signalling.HangUp(leg);
         await leg.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -143,23 +180,45 @@ internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSigna
     {
         _lookingUp.Clear();
         foreach (var (offerId, leg) in _legs.ToList())
-            await EndAsync(offerId, leg).ConfigureAwait(false);
+            await EndAsync(offerId, leg, RingingStopReason.CallerHungUp).ConfigureAwait(false);
     }
 
-    private async Task LookUpDeviceAsync(OfferCall offer)
+    private bool TryFindRinging(Guid agentId, out OfferId offerId, [MaybeNullWhen(false)] out CalleeLeg leg)
     {
-        SipBinding? device = null;
+        foreach (var (id, candidate) in _legs)
+        {
+            if (candidate.UserId == agentId && !candidate.Answered && !candidate.Ended)
+            {
+                (offerId, leg) = (id, candidate);
+                return true;
+            }
+        }
+
+        (offerId, leg) = (default, null);
+        return false;
+    }
+
+    private static RingingStopReason StopReasonOf(OfferCancelReason reason) => reason switch
+    {
+        OfferCancelReason.AnsweredElsewhere => RingingStopReason.AnsweredElsewhere,
+        OfferCancelReason.CallerHungUp => RingingStopReason.CallerHungUp,
+        OfferCancelReason.AgentUnreachable => RingingStopReason.Failed,
+        _ => RingingStopReason.NoAnswer,
+    };
+
+    private async Task LookUpRingTargetAsync(OfferCall offer)
+    {
+        RingTarget? target = null;
         try
         {
-            if (await owner.Directory.FindDeviceUsernameAsync(offer.AgentId, callerGone).ConfigureAwait(false) is { } username)
-                device = owner.Registrations.GetContacts(username) is [var preferred, ..] ? preferred : null;
+            target = await RingTarget.FindAsync(owner, offer.AgentId, callerGone).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or System.Data.Common.DbException)
         {
-            // Storage failed or the call ended: the offer cannot ring, which the device's absence says.
+            // Storage failed or the call ended: the offer cannot ring, which a missing target says.
         }
 
-        if (!call.Post(new OfferDeviceFound(offer, device)))
+        if (!call.Post(new RingTargetFound(offer, target)))
             owner.Acd.Post(new OfferFailed(offer.OfferId));
     }
 }

@@ -24,7 +24,7 @@ namespace Switchboard.Telephony.Calls;
 /// lock. Long work (playing a sound, waiting for a response) runs elsewhere and posts its result back.
 /// </summary>
 #pragma warning disable CA1001 // The bridge is released by FinishAsync; the token source has no timer and its token must outlive the call for the scenario.
-internal sealed class Call
+internal sealed partial class Call
 #pragma warning restore CA1001
 {
     /// <summary>How long a forward target may ring; carriers usually give up sooner themselves.</summary>
@@ -48,7 +48,13 @@ internal sealed class Call
     private CallResult? _result;
     private string _detail = "";
     private Guid? _agentUserId;
+    private DateTimeOffset? _waitingSince;
+    private bool _queuedByTransfer;
     private bool _finished;
+    // What View shows, written on the call's flow and read from anywhere.
+    private readonly Lock _viewLock = new();
+    private readonly HashSet<Guid> _viewUsers = [];
+    private Guid? _viewQueueId;
 
     public Call(BackToBackUserAgent owner, IncomingCall incoming, CallerLeg caller, DateTimeOffset startedAt)
     {
@@ -70,6 +76,19 @@ internal sealed class Call
 
     public Guid Id => Incoming.CallId;
 
+    /// <summary>Cancelled once the call has ended: a request it has not got to will never be answered.</summary>
+    public CancellationToken Ending => _callerGone.Token;
+
+    /// <summary>The call as the workspace shows it; read from any thread.</summary>
+    public LiveCallView View
+    {
+        get
+        {
+            lock (_viewLock)
+                return new LiveCallView(Id, Incoming.DialledNumber, Incoming.CallerNumber, Incoming.CallerName, _startedAt, _viewQueueId, Variables, [.. _viewUsers]);
+        }
+    }
+
     /// <summary>Completes when the call has ended and everything it held is released.</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
 
@@ -89,7 +108,9 @@ internal sealed class Call
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!Post(request(done)))
             throw new OperationCanceledException("The call has ended.", cancellationToken);
-        return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // A request the call carried out wins over a cancellation that comes after it (the call ending as it answers).
+        using (cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)))
+            return await done.Task.ConfigureAwait(false);
     }
 
     public async Task AskAsync(Func<TaskCompletionSource, CallMessage> request, CancellationToken cancellationToken)
@@ -97,7 +118,8 @@ internal sealed class Call
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!Post(request(done)))
             throw new OperationCanceledException("The call has ended.", cancellationToken);
-        await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using (cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)))
+            await done.Task.ConfigureAwait(false);
     }
 
     private async Task RunAsync()
@@ -157,9 +179,16 @@ internal sealed class Call
         HoldMusicRequested hold => HoldMusicAsync(hold),
         HoldMusicStopRequested release => ReleaseHoldAsync(release),
         OfferRequested offer => OfferAsync(offer.Offer),
-        OfferDeviceFound found => OfferDeviceFoundAsync(found),
-        OfferWithdrawn withdrawn => _offers.WithdrawAsync(withdrawn.OfferId),
+        RingTargetFound found => RingTargetFoundAsync(found),
+        OfferWithdrawn withdrawn => _offers.WithdrawAsync(withdrawn.OfferId, withdrawn.Reason),
         ConnectRequested connect => ConnectAsync(connect.Connect),
+        WebphoneAcceptRequested accept => WebphoneAcceptAsync(accept),
+        RefuseRequested refuse => RefuseAsync(refuse),
+        UserHangupRequested hangup => UserHangupAsync(hangup),
+        HoldRequested hold => UserHoldAsync(hold),
+        DigitsRequested digits => SendDigitsAsync(digits),
+        TransferRequested transfer => TransferAsync(transfer),
+        WebphoneConsentCheck check => WebphoneConsentCheckAsync(check),
         _ => throw new ArgumentException($"No handling for {message.GetType().Name}.", nameof(message)),
     };
 
@@ -199,7 +228,10 @@ internal sealed class Call
             return Task.CompletedTask;
         }
 
-        var leg = PlaceCall(request.Contact.ContactUri, request.Contact.Source, request.UserId, TimeSpan.FromSeconds(request.RingSeconds));
+        var ringTime = TimeSpan.FromSeconds(request.RingSeconds);
+        var leg = request.Target.Device is { } device
+            ? PlaceCall(device.ContactUri, device.Source, request.UserId, ringTime)
+            : RingWebphone(request.UserId, ringTime);
         _ = leg.Done.Task.ContinueWith(done => request.Done.TrySetResult(done.Result), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return Task.CompletedTask;
@@ -250,14 +282,28 @@ internal sealed class Call
     /// </summary>
     private Task HoldMusicAsync(HoldMusicRequested request)
     {
-        _queueId = request.QueueId;
+        EnterQueue(request.QueueId);
+        StartHoldMusic(request.Music);
+        request.Done.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    private void EnterQueue(Guid queueId)
+    {
+        _queueId = queueId;
+        _waitingSince ??= _owner.Time.GetUtcNow();
+        lock (_viewLock)
+            _viewQueueId = queueId;
+    }
+
+    /// <summary>Loops <paramref name="music"/> to the caller until <see cref="StopHoldMusic"/>.</summary>
+    private void StartHoldMusic(NormalizedSound music)
+    {
         StopHoldMusic();
         StopPlayback();
         var holdMusic = new CancellationTokenSource();
         _holdMusic = holdMusic;
-        _ = PlayHoldMusicAsync(request.Music, holdMusic.Token);
-        request.Done.TrySetResult();
-        return Task.CompletedTask;
+        _ = PlayHoldMusicAsync(music, holdMusic.Token);
     }
 
     private async Task PlayHoldMusicAsync(NormalizedSound music, CancellationToken cancellationToken)
@@ -272,11 +318,13 @@ internal sealed class Call
         }
     }
 
-    private Task ReleaseHoldAsync(HoldMusicStopRequested request)
+    private async Task ReleaseHoldAsync(HoldMusicStopRequested request)
     {
         StopHoldMusic();
         request.Done?.TrySetResult();
-        return Task.CompletedTask;
+        // A call transferred to a queue has no scenario to go on with when it leaves the queue unanswered.
+        if (_queuedByTransfer && _bridge is null)
+            await EndEverythingAsync(CallResult.Failed, "the call left the queue it was transferred to unanswered").ConfigureAwait(false);
     }
 
     private void StopHoldMusic()
@@ -295,19 +343,19 @@ internal sealed class Call
         return Task.CompletedTask;
     }
 
-    private Task OfferDeviceFoundAsync(OfferDeviceFound found)
+    private Task RingTargetFoundAsync(RingTargetFound found)
     {
-        _offers.DeviceFound(found);
+        _offers.RingTargetFound(found);
         return Task.CompletedTask;
     }
 
     /// <summary>The ACD gave the call to the agent whose answer it accepted: music stops and caller and agent are bridged.</summary>
     private async Task ConnectAsync(ConnectCall connect)
     {
-        if (!_offers.TryTake(connect.OfferId, out var leg) || leg.Ended || leg.Dialog is null || _caller.Ended)
+        if (!_offers.TryTake(connect.OfferId, out var leg) || leg.Ended || !leg.Answered || _caller.Ended)
         {
             if (leg is not null)
-                await _offers.EndAsync(connect.OfferId, leg).ConfigureAwait(false);
+                await _offers.EndAsync(connect.OfferId, leg, RingingStopReason.Failed).ConfigureAwait(false);
             await EndEverythingAsync(CallResult.Failed, "the agent's leg was gone when the ACD connected it").ConfigureAwait(false);
             return;
         }
@@ -320,14 +368,25 @@ internal sealed class Call
         _bridge = new MediaBridge(_caller.Media, leg.Media);
         _result = CallResult.AnsweredFromQueue;
         _agentUserId = connect.AgentId;
+        _owner.Publish(new UserConnected(Id, connect.AgentId, _owner.Time.GetUtcNow()));
     }
 
     /// <summary>Opens a leg and sends its INVITE; <see cref="CalleeLeg.Done"/> completes when it is answered or given up.</summary>
     private CalleeLeg PlaceCall(string requestUri, SipTransportAddress destination, Guid? userId, TimeSpan ringTime)
     {
         var leg = _signalling.SendInvite(requestUri, destination, userId, offerId: null);
+        leg.EndsCallOnFailure = leg.IsForward;
+        return Ring(leg, ringTime);
+    }
+
+    /// <summary>Rings a user's webphone; <see cref="CalleeLeg.Done"/> completes when they accept, refuse or let it ring.</summary>
+    private CalleeLeg RingWebphone(Guid userId, TimeSpan ringTime) => Ring(_signalling.OpenWebphoneLeg(userId, offerId: null), ringTime);
+
+    private CalleeLeg Ring(CalleeLeg leg, TimeSpan ringTime)
+    {
         _callee = leg;
         leg.RingTimer = _owner.Time.CreateTimer(_ => Post(new RingingTimedOut(leg)), null, ringTime, Timeout.InfiniteTimeSpan);
+        RingStarted(leg, ringTime);
         return leg;
     }
 
@@ -362,7 +421,9 @@ internal sealed class Call
         leg.RingTimer?.Dispose();
         if (status >= 300)
         {
-            await CalleeFailedAsync(leg, status is 486 or 600 or 603 ? CallUserResult.Refused : CallUserResult.NoAnswer, response.ToString())
+            var refused = status is 486 or 600 or 603;
+            RingStopped(leg, refused ? RingingStopReason.Refused : RingingStopReason.Failed);
+            await CalleeFailedAsync(leg, refused ? CallUserResult.Refused : CallUserResult.NoAnswer, response.ToString())
                 .ConfigureAwait(false);
             return;
         }
@@ -372,17 +433,32 @@ internal sealed class Call
         if (!SdpBody.TryRead(response, out var answer, out var error) || !OfferAnswer.TryReadAnswer(answer, out var audio, out _))
         {
             _signalling.SendBye(leg);
+            RingStopped(leg, RingingStopReason.Failed);
             await CalleeFailedAsync(leg, CallUserResult.NoAnswer, $"unusable SDP answer: {error}").ConfigureAwait(false);
             return;
         }
 
         leg.Media.Connect(audio.RemoteRtp, audio.RemoteRtcp, audio.Format);
+        await CalleeAnsweredAsync(leg).ConfigureAwait(false);
+    }
+
+    /// <summary>The leg the call rang answered (its media is connected): the caller is bridged to it.</summary>
+    private async Task CalleeAnsweredAsync(CalleeLeg leg)
+    {
+        leg.RingTimer?.Dispose();
         StopPlayback();
+        StopHoldMusic();
         await AnswerCallerAsync().ConfigureAwait(false);
         _bridge?.Dispose();
         _bridge = new MediaBridge(_caller.Media, leg.Media);
         _result = leg.IsForward ? CallResult.Forwarded : CallResult.AnsweredByUser;
         _agentUserId = leg.UserId;
+        if (leg.UserId is { } userId)
+        {
+            RingStopped(leg, RingingStopReason.Answered);
+            _owner.Publish(new UserConnected(Id, userId, _owner.Time.GetUtcNow()));
+        }
+
         leg.Done.TrySetResult(CallUserResult.Answered);
     }
 
@@ -390,17 +466,18 @@ internal sealed class Call
     {
         leg.Ended = true;
         await leg.DisposeAsync().ConfigureAwait(false);
-        if (leg.IsForward)
+        if (leg.EndsCallOnFailure)
             await EndEverythingAsync(CallResult.ForwardFailed, detail).ConfigureAwait(false);
         leg.Done.TrySetResult(result);
     }
 
     private async Task RingingTimedOutAsync(CalleeLeg leg)
     {
-        if (!ReferenceEquals(leg, _callee) || leg.Ended || leg.Dialog is not null)
+        if (!ReferenceEquals(leg, _callee) || leg.Ended || leg.Answered)
             return;
+        RingStopped(leg, RingingStopReason.NoAnswer);
         await EndCalleeAsync().ConfigureAwait(false);
-        if (leg.IsForward)
+        if (leg.EndsCallOnFailure)
             await EndEverythingAsync(CallResult.ForwardFailed, "the forward target did not answer").ConfigureAwait(false);
         leg.Done.TrySetResult(CallUserResult.NoAnswer);
     }
@@ -418,6 +495,7 @@ internal sealed class Call
         else if (_callee is { } callee && callId == callee.SipCallId)
         {
             callee.Ended = true;
+            CalleeLeft(callee, UserLeftReason.HungUp);
             // The person the caller talked to hung up: so does the caller's leg, the conversation is over.
             await EndEverythingAsync(_result ?? CallResult.Failed, "").ConfigureAwait(false);
         }
@@ -487,7 +565,7 @@ internal sealed class Call
         if (_caller.Answered || _caller.Ended || _caller.Answer is not { } answer)
             return;
         var ok = _caller.Invite.CreateResponse(200);
-        var contact = _owner.Endpoint.ContactUri(_caller.Peer.Transport, _owner.Options.ContactUser);
+        var contact = _owner.Endpoint.ContactUri(_caller.Invite.Received.Source.Transport, _owner.Options.ContactUser);
         ok.Headers.Add("Contact", $"<{contact}>");
         ok.Headers.Add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS");
         SdpBody.Write(ok, answer.Description);
@@ -519,17 +597,19 @@ internal sealed class Call
             await _caller.Invite.SendResponseAsync(_caller.Invite.CreateResponse(statusCode, reasonPhrase), CancellationToken.None).ConfigureAwait(false);
     }
 
-    private async Task EndCalleeAsync()
+    private Task EndCalleeAsync()
     {
         if (_callee is not { Ended: false } callee)
-            return;
+            return Task.CompletedTask;
         callee.Ended = true;
         callee.RingTimer?.Dispose();
-        if (callee.Dialog is not null)
-            _signalling.SendBye(callee);
-        else if (callee.Invite is { } invite)
-            _signalling.Cancel(invite);
+        if (callee.Answered)
+            CalleeLeft(callee, UserLeftReason.CallerHungUp);
+        else
+            RingStopped(callee, RingingStopReason.CallerHungUp);
+        _signalling.HangUp(callee);
         callee.Done.TrySetResult(CallUserResult.NoAnswer);
+        return Task.CompletedTask;
     }
 
     private void StopPlayback()

@@ -1,6 +1,4 @@
 using Switchboard.Domain.Routing.Interpreter;
-using Switchboard.Sip.Transport;
-using SipUri = Switchboard.Sip.SipUri;
 
 namespace Switchboard.Telephony.Calls;
 
@@ -23,45 +21,18 @@ internal sealed class CallControl(Call call, BackToBackUserAgent owner) : ICallC
 
     public async Task<CallUserResult> CallUserAsync(Guid userId, int ringSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken)
     {
-        if (await owner.Directory.FindDeviceUsernameAsync(userId, cancellationToken).ConfigureAwait(false) is not { } username)
+        if (await RingTarget.FindAsync(owner, userId, cancellationToken).ConfigureAwait(false) is not { } target)
             return CallUserResult.Unavailable;
-        // The most preferred registered device rings; a user's further devices are not forked to.
-        var contacts = owner.Registrations.GetContacts(username);
-        if (contacts.Count == 0)
-            return CallUserResult.Unavailable;
-        return await call.AskAsync<CallUserResult>(done => new CallUserRequested(userId, contacts[0], ringSeconds, done), cancellationToken)
+        return await call.AskAsync<CallUserResult>(done => new CallUserRequested(userId, target, ringSeconds, done), cancellationToken)
             .ConfigureAwait(false);
     }
 
     public async Task ForwardAsync(string destination, CancellationToken cancellationToken)
     {
-        var (requestUri, target, reason) = await ResolveAsync(destination, cancellationToken).ConfigureAwait(false);
-        await call.AskAsync(done => new ForwardRequested(requestUri, target, reason, done), cancellationToken).ConfigureAwait(false);
+        var target = await ForwardTarget.ResolveAsync(owner, destination, cancellationToken).ConfigureAwait(false);
+        await call.AskAsync(done => new ForwardRequested(target.RequestUri, target.Destination, target.Reason, done), cancellationToken).ConfigureAwait(false);
     }
 
     public Task HangupAsync(HangupReason reason, CancellationToken cancellationToken) =>
         call.AskAsync(done => new HangupRequested(reason, done), cancellationToken);
-
-    /// <summary>A SIP URI goes where it names; a number goes to the outbound trunk as number@host.</summary>
-    private async Task<(string RequestUri, SipTransportAddress? Target, string Reason)> ResolveAsync(string destination, CancellationToken cancellationToken)
-    {
-        var requestUri = destination;
-        if (!destination.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) && !destination.StartsWith("sips:", StringComparison.OrdinalIgnoreCase))
-        {
-            if (await owner.Directory.FindOutboundHostAsync(cancellationToken).ConfigureAwait(false) is not { } host)
-                return (destination, null, $"no trunk takes outbound calls to {destination}");
-            requestUri = $"sip:{destination}@{host}";
-        }
-
-        if (!SipUri.TryParse(System.Text.Encoding.UTF8.GetBytes(requestUri), out var uri))
-            return (requestUri, null, $"{requestUri} is not a SIP URI");
-        try
-        {
-            return (requestUri, await SipTargetResolver.ResolveAsync(uri, cancellationToken).ConfigureAwait(false), "");
-        }
-        catch (Exception exception) when (exception is ArgumentException or System.Net.Sockets.SocketException)
-        {
-            return (requestUri, null, $"{requestUri} cannot be reached: {exception.Message}");
-        }
-    }
 }

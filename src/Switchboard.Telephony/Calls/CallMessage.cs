@@ -29,7 +29,7 @@ internal sealed record AnswerRequested(TaskCompletionSource Done) : CallMessage;
 
 internal sealed record PlayRequested(NormalizedSound Sound, int Repeat, TaskCompletionSource Done) : CallMessage;
 
-internal sealed record CallUserRequested(Guid UserId, SipBinding Contact, int RingSeconds, TaskCompletionSource<CallUserResult> Done) : CallMessage;
+internal sealed record CallUserRequested(Guid UserId, RingTarget Target, int RingSeconds, TaskCompletionSource<CallUserResult> Done) : CallMessage;
 
 /// <summary>Hand the call to <paramref name="RequestUri"/> at <paramref name="Destination"/>; a null destination means it cannot be reached.</summary>
 internal sealed record ForwardRequested(string RequestUri, SipTransportAddress? Destination, string Reason, TaskCompletionSource Done) : CallMessage;
@@ -55,11 +55,32 @@ internal sealed record HoldMusicStopRequested(TaskCompletionSource? Done) : Call
 /// <summary>The ACD offers the call to an agent: ring their device.</summary>
 internal sealed record OfferRequested(OfferCall Offer) : CallMessage;
 
-/// <summary>Where the offered agent's device is registered; null when it is not.</summary>
-internal sealed record OfferDeviceFound(OfferCall Offer, SipBinding? Device) : CallMessage;
+/// <summary>What rings for the offered agent; null when nothing can (no such user, a device not registered).</summary>
+internal sealed record RingTargetFound(OfferCall Offer, RingTarget? Target) : CallMessage;
 
 /// <summary>The ACD withdrew the offer: stop ringing (or hang up an answer that came too late).</summary>
-internal sealed record OfferWithdrawn(OfferId OfferId) : CallMessage;
+internal sealed record OfferWithdrawn(OfferId OfferId, OfferCancelReason Reason) : CallMessage;
 
 /// <summary>The agent won the call: bridge the caller to the agent's answered leg.</summary>
 internal sealed record ConnectRequested(ConnectCall Connect) : CallMessage;
+
+/// <summary>The user's webphone accepts the ringing call with the browser's SDP offer; the answer goes back in <paramref name="Done"/>.</summary>
+internal sealed record WebphoneAcceptRequested(Guid UserId, string SdpOffer, TaskCompletionSource<WebphoneAcceptOutcome> Done) : CallMessage;
+
+/// <summary>The user refuses the call ringing them (from the workspace, whatever phone rings).</summary>
+internal sealed record RefuseRequested(Guid UserId, TaskCompletionSource<bool> Done) : CallMessage;
+
+/// <summary>The user hangs up their part of the call from the workspace.</summary>
+internal sealed record UserHangupRequested(Guid UserId, TaskCompletionSource<bool> Done) : CallMessage;
+
+/// <summary>The connected user holds the caller (<paramref name="Music"/> plays to them) or takes them back.</summary>
+internal sealed record HoldRequested(Guid UserId, bool Held, NormalizedSound Music, TaskCompletionSource<bool> Done) : CallMessage;
+
+/// <summary>The connected user sends DTMF digits to the caller (RFC 4733).</summary>
+internal sealed record DigitsRequested(Guid UserId, string Digits, TaskCompletionSource<bool> Done) : CallMessage;
+
+/// <summary>The connected user hands the call on, already resolved to where it goes.</summary>
+internal sealed record TransferRequested(Guid UserId, ResolvedTransfer Target, TaskCompletionSource<bool> Done) : CallMessage;
+
+/// <summary>Time to look whether a webphone leg's browser still answers ICE consent checks.</summary>
+internal sealed record WebphoneConsentCheck(CalleeLeg Leg) : CallMessage;

@@ -7,13 +7,13 @@ using Switchboard.Sip.Transport;
 
 namespace Switchboard.Telephony.Calls;
 
-/// <summary>One side of a call: a SIP dialog (once answered) and the RTP session its audio travels on.</summary>
+/// <summary>One side of a call: a SIP dialog (once answered; none for a webphone) and the RTP session its audio travels on.</summary>
 internal abstract class Leg : IAsyncDisposable
 {
     private LocalMedia _local;
     private RtpSessionStatistics? _finalStatistics;
 
-    protected Leg(RtpSession media, IPAddress mediaAddress, string sipCallId, SipTransportAddress peer)
+    protected Leg(RtpSession media, IPAddress mediaAddress, string sipCallId, SipTransportAddress? peer)
     {
         Media = media;
         SipCallId = sipCallId;
@@ -25,8 +25,11 @@ internal abstract class Leg : IAsyncDisposable
 
     public string SipCallId { get; }
 
-    /// <summary>Where this leg's requests go: the address its peer's messages come from, which also gets through NAT.</summary>
-    public SipTransportAddress Peer { get; }
+    /// <summary>
+    /// Where this leg's requests go: the address its peer's messages come from, which also gets through NAT. Null for
+    /// a webphone leg, which has no SIP: the workspace signals for it.
+    /// </summary>
+    public SipTransportAddress? Peer { get; }
 
     public SipDialog? Dialog { get; set; }
 
@@ -49,6 +52,12 @@ internal abstract class Leg : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _finalStatistics ??= Media.Statistics;
+        ReleaseTimers();
         await Media.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the leg's own timers, so that none fires for a leg that is gone.</summary>
+    protected virtual void ReleaseTimers()
+    {
     }
 }

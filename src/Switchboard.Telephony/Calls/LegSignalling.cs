@@ -54,14 +54,33 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
         return leg;
     }
 
+    /// <summary>
+    /// Opens a leg that rings the user's webphone: nothing goes on the wire, the workspace learns of it from the
+    /// call's events; its media is opened now and secured when the browser accepts.
+    /// </summary>
+    public CalleeLeg OpenWebphoneLeg(Guid userId, OfferId? offerId)
+    {
+        var media = RtpSession.Open(owner.Ports, owner.Options.MediaBindAddress, owner.Time);
+        return new CalleeLeg(media, owner.Options.MediaAddress, $"webphone-{Guid.NewGuid():N}", peer: null, userId, offerId);
+    }
+
+    /// <summary>Stops a leg we placed: BYE once answered, CANCEL while a device rings; a webphone needs no request.</summary>
+    public void HangUp(CalleeLeg leg)
+    {
+        if (leg.Dialog is not null)
+            SendBye(leg);
+        else if (leg.Invite is { } invite)
+            Cancel(invite);
+    }
+
     /// <summary>CANCEL waits for the callee's first response (RFC 3261 §9.1), which must not hold up the mailbox.</summary>
     public void Cancel(InviteClientTransaction invite) => _ = CancelAsync(owner.Endpoint, invite);
 
     /// <summary>Sends a BYE on an answered leg; its response is not waited for, the leg is over either way.</summary>
     public void SendBye(Leg leg)
     {
-        if (leg.Dialog is { } dialog)
-            owner.Endpoint.SendRequest(dialog.CreateRequest("BYE"), leg.Peer);
+        if (leg is { Dialog: { } dialog, Peer: { } peer })
+            owner.Endpoint.SendRequest(dialog.CreateRequest("BYE"), peer);
     }
 
     /// <summary>A 2xx for a leg nobody wants any more (withdrawn, or the call ended): acknowledged, then hung up.</summary>
@@ -69,7 +88,8 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
     {
         var dialog = SipDialog.CreateForUac(leg.Invite!.Request, response, ContactOf(leg.Invite.Request));
         await owner.Endpoint.SendAckAsync(dialog.CreateAck(1), CancellationToken.None).ConfigureAwait(false);
-        owner.Endpoint.SendRequest(dialog.CreateRequest("BYE"), leg.Peer);
+        if (leg.Peer is { } peer)
+            owner.Endpoint.SendRequest(dialog.CreateRequest("BYE"), peer);
     }
 
     public static string ContactOf(SipRequest request) =>

@@ -29,15 +29,27 @@ internal static class AcdSteps
         Assert.True(await scope.ServiceProvider.GetRequiredService<AgentBoard>().SetStatusAsync(agentId, AgentStatus.Ready, CancellationToken.None));
     }
 
-    /// <summary>Waits until the ACD's state of the agent meets <paramref name="condition"/>; fails the test if it never does.</summary>
-    public static async Task AgentBecomesAsync(this TelephonyServer server, Guid agentId, Func<AgentSnapshot, bool> condition, string context = "")
+    /// <summary>
+    /// Starts the agent's sipp device (SIP password "{username}-sip-1") with <paramref name="scenario"/>, and once the
+    /// ACD counts it as registered, makes the agent Ready.
+    /// </summary>
+    public static async Task<AgentDevice> ReadyDeviceAsync(this TelephonyServer server, Guid agentId, string username, string scenario)
+    {
+        var device = await AgentDevice.StartAsync(server, username, scenario);
+        await server.AgentBecomesAsync(agentId, agent => agent.Reachable, device.Output);
+        await server.SetReadyAsync(agentId);
+        return device;
+    }
+
+    /// <summary>Waits until the ACD's state of the agent meets <paramref name="condition"/> and returns that state; fails the test if it never does.</summary>
+    public static async Task<AgentSnapshot> AgentBecomesAsync(this TelephonyServer server, Guid agentId, Func<AgentSnapshot, bool> condition, string context = "")
     {
         using var guard = new CancellationTokenSource(Guard);
         while (true)
         {
             var agent = (await server.Acd().GetSnapshotAsync(CancellationToken.None)).Agent(agentId);
             if (agent is not null && condition(agent))
-                return;
+                return agent;
             Assert.False(guard.IsCancellationRequested, $"The agent never got there; last seen {agent}.\n{context}");
             await Task.Delay(50, CancellationToken.None);
         }

@@ -7,6 +7,8 @@ namespace Switchboard.Telephony.Tests.Infrastructure;
 internal sealed class CallEvents : ICallObserver
 {
     private readonly Channel<CallSummary> _ended = Channel.CreateUnbounded<CallSummary>();
+    // Completed and replaced on every event, so that a waiter wakes on each one instead of polling.
+    private TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<CallEvent> All { get; } = new();
 
@@ -15,6 +17,33 @@ internal sealed class CallEvents : ICallObserver
         All.Enqueue(callEvent);
         if (callEvent is CallEnded ended)
             _ended.Writer.TryWrite(ended.Summary);
+        Interlocked.Exchange(ref _published, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    /// <summary>The events of one call, in the order they were published.</summary>
+    public IReadOnlyList<CallEvent> Of(Guid callId) => [.. All.Where(callEvent => callEvent.CallId == callId)];
+
+    /// <summary>The first event of its kind that meets <paramref name="condition"/>, once published; fails the test, naming the events seen, when none is.</summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool> condition, CancellationToken cancellationToken = default)
+        where T : CallEvent
+    {
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(PeerWait.Guard);
+        try
+        {
+            while (true)
+            {
+                // Taken before looking, so that an event published meanwhile still wakes the wait.
+                var published = Volatile.Read(ref _published);
+                if (All.OfType<T>().FirstOrDefault(condition) is { } found)
+                    return found;
+                await published.Task.WaitAsync(guard.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw PeerWait.Failure($"a {typeof(T).Name} event", () => string.Join('\n', All));
+        }
     }
 
     /// <summary>The next call to end; fails the test, naming the events seen, when none does.</summary>

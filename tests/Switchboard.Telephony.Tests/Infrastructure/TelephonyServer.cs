@@ -45,9 +45,11 @@ internal sealed class TelephonyServer : WebApplicationFactory<Program>
         return await AdminAsync<SoundAdmin, SoundView>(sounds => sounds.UploadAsync(name, wav, CancellationToken.None), view => view.Id);
     }
 
+    /// <summary>An agent whose calls ring their SIP device (not the webphone).</summary>
     public Task<Guid> AddAgentAsync(string username, string sipPassword) =>
         AdminAsync<UserAdmin, UserView>(
-            users => users.CreateAsync(new UserInput(username, username, Role.Agent, "agent-password-1", SipUsername: username, SipPassword: sipPassword),
+            users => users.CreateAsync(
+                new UserInput(username, username, Role.Agent, "agent-password-1", SipUsername: username, SipPassword: sipPassword, WebphoneEnabled: false),
                 CancellationToken.None),
             view => view.Id);
 

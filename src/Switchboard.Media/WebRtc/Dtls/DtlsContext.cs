@@ -51,6 +51,12 @@ public sealed unsafe class DtlsContext : IDisposable
         }
     }
 
+    /// <summary>
+    /// The context a process answers every browser with: server role (we answer a=setup:passive) and a
+    /// new certificate, whose <see cref="DtlsCertificate.Fingerprint"/> goes in every answer. Create it once at start.
+    /// </summary>
+    public static DtlsContext CreateForAnswering(TimeProvider time) => Create(DtlsCertificate.Generate(time), DtlsRole.Server);
+
     public void Dispose() => Handle.Dispose();
 
     private static void Configure(SslContextHandle handle, DtlsCertificate certificate)
