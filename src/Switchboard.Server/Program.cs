@@ -7,6 +7,7 @@ using Switchboard.Server.Hosting;
 using Switchboard.Server.Security;
 using Switchboard.Server.Telephony;
 using Switchboard.Server.Ui;
+using Switchboard.Server.Workspace;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSwitchboardHost();
@@ -17,6 +18,7 @@ builder.Services.AddSwitchboardUi();
 builder.Services.AddSwitchboardCrm();
 builder.Services.AddSwitchboardAcd();
 builder.Services.AddSwitchboardTelephony();
+builder.Services.AddSwitchboardWorkspace();
 
 var app = builder.Build();
 app.UseSwitchboardHost();

@@ -5,16 +5,22 @@ using Switchboard.Domain.Acd;
 namespace Switchboard.Server.Acd;
 
 /// <summary>
-/// An ACD event as integrations and the workspace read it, and as the queue event log stores it:
-/// <c>{"type":"callOffered","at":...,"queueId":...,"callId":...,"agentId":...,"offerId":...}</c> plus the event's
-/// own facts (status, activity, reason, outcome, waitedSeconds...) at the same level.
+/// An event on the events socket as integrations and the workspace read it, and as the queue event log stores the
+/// ACD's: <c>{"type":"callOffered","at":...,"queueId":...,"callId":...,"agentId":...,"offerId":...}</c> plus the
+/// event's own facts (status, activity, reason, outcome, waitedSeconds...) at the same level. Besides the ACD's
+/// events the socket carries the calls that ring or connect a user (built by the workspace's call event router).
 /// </summary>
 public sealed class AcdEventMessage
 {
     private AcdEventMessage(AcdEvent acdEvent)
+        : this(JsonNamingPolicy.CamelCase.ConvertName(acdEvent.GetType().Name), acdEvent.At)
     {
-        Type = JsonNamingPolicy.CamelCase.ConvertName(acdEvent.GetType().Name);
-        At = acdEvent.At;
+    }
+
+    internal AcdEventMessage(string type, DateTimeOffset at)
+    {
+        Type = type;
+        At = at;
     }
 
     /// <summary>The event's name in camelCase: <c>callEnteredQueue</c>, <c>agentStatusChanged</c>...</summary>
@@ -22,13 +28,17 @@ public sealed class AcdEventMessage
 
     public DateTimeOffset At { get; }
 
-    public Guid? QueueId { get; private init; }
+    public Guid? QueueId { get; internal init; }
 
-    public Guid? CallId { get; private init; }
+    public Guid? CallId { get; internal init; }
 
-    public Guid? AgentId { get; private init; }
+    public Guid? AgentId { get; internal init; }
 
-    public long? OfferId { get; private init; }
+    public long? OfferId { get; internal init; }
+
+    /// <summary>A call entered or left <see cref="QueueId"/>: its members' workspaces show the waiting count.</summary>
+    [JsonIgnore]
+    public bool ChangesWaitingCount { get; private init; }
 
     [JsonExtensionData]
     public Dictionary<string, object> Detail { get; } = [];
@@ -39,6 +49,7 @@ public sealed class AcdEventMessage
         {
             QueueId = entered.QueueId,
             CallId = entered.CallId,
+            ChangesWaitingCount = true,
             Detail = { ["priority"] = entered.Priority, ["position"] = entered.Position },
         },
         CallOffered offered => new(offered)
@@ -77,6 +88,7 @@ public sealed class AcdEventMessage
             CallId = left.CallId,
             AgentId = answered?.AgentId,
             OfferId = answered?.OfferId.Value,
+            ChangesWaitingCount = true,
             Detail = { ["outcome"] = left.Outcome, ["waitedSeconds"] = Math.Round(left.Waited.TotalSeconds, 3) },
         };
         if (left is CallRefused refused)

@@ -15,11 +15,13 @@ public sealed class AcdEventSubscription : IDisposable
     private readonly Channel<AcdEventMessage> _messages = Channel.CreateBounded<AcdEventMessage>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
 
+    private readonly Func<Guid, bool>? _watchesQueue;
     private readonly Action<AcdEventSubscription> _unsubscribe;
 
-    internal AcdEventSubscription(Guid? agentId, Action<AcdEventSubscription> unsubscribe)
+    internal AcdEventSubscription(Guid? agentId, Func<Guid, bool>? watchesQueue, Action<AcdEventSubscription> unsubscribe)
     {
         AgentId = agentId;
+        _watchesQueue = watchesQueue;
         _unsubscribe = unsubscribe;
     }
 
@@ -30,9 +32,12 @@ public sealed class AcdEventSubscription : IDisposable
 
     internal void Offer(AcdEventMessage message)
     {
-        if (AgentId is null || message.AgentId == AgentId)
+        if (AgentId is null || message.AgentId == AgentId || IsAboutAWatchedQueue(message))
             _messages.Writer.TryWrite(message);
     }
+
+    private bool IsAboutAWatchedQueue(AcdEventMessage message) =>
+        message.ChangesWaitingCount && message.QueueId is { } queueId && _watchesQueue is not null && _watchesQueue(queueId);
 
     public void Dispose()
     {

@@ -17,6 +17,8 @@ public static class ApiRoutes
         api.MapLiveQueueApi();
         api.MapEventStreamApi();
         api.MapContactApi();
+        api.MapWorkspaceApi();
+        api.MapClientInfoApi();
         return app;
     }
 }

@@ -2,12 +2,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Switchboard.Server.Acd;
 using Switchboard.Server.Security;
+using Switchboard.Server.Workspace;
 
 namespace Switchboard.Server.Api;
 
 /// <summary>
-/// GET /api/v1/events, a WebSocket of realtime ACD events as JSON (<see cref="AcdEventMessage"/>): supervisors get
-/// every event, any other user their own status, activity and offers. The browser authenticates with its cookie
+/// GET /api/v1/events, a WebSocket of realtime events as JSON (<see cref="AcdEventMessage"/>): supervisors get
+/// every event, any other user their own status, activity, offers and calls, and the calls entering and leaving
+/// the queues they belong to (their workspace shows how many wait). The browser authenticates with its cookie
 /// (it cannot set headers on a WebSocket), an integration with a bearer header or <c>?access_token=</c>. While the
 /// socket is open its user counts as reachable for offers.
 /// </summary>
@@ -33,7 +35,8 @@ public static class EventStreamEndpoints
         ClaimsPrincipal user,
         IAuthorizationService authorization,
         AcdEventStream stream,
-        AgentPresence presence)
+        AgentPresence presence,
+        QueueMemberships memberships)
     {
         if (!context.WebSockets.IsWebSocketRequest)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Open this address as a WebSocket.");
@@ -42,7 +45,9 @@ public static class EventStreamEndpoints
 
         var everything = (await authorization.AuthorizeAsync(user, Policies.Supervisor)).Succeeded;
         // Subscribed before the handshake completes, so the client misses nothing that happens once it is connected.
-        using var subscription = stream.Subscribe(everything ? null : userId);
+        using var subscription = everything
+            ? stream.Subscribe(agentId: null)
+            : stream.Subscribe(userId, queueId => memberships.IsMember(userId, queueId));
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using (presence.Connect(userId))
             await EventSocket.PumpAsync(socket, subscription, context.RequestAborted);

@@ -14,6 +14,16 @@ public sealed class BrowserSession : IAsyncDisposable
         "--disable-features=WebRtcHideLocalIpsWithMdns,MediaRouter",
     ];
 
+    /// <summary>
+    /// For the webphone: a fake microphone granted without a prompt, ICE candidates on loopback (Chromium leaves them
+    /// out by default) and sound without a click first (the ring).
+    /// </summary>
+    public static readonly IReadOnlyList<string> WebphoneArguments =
+    [
+        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection",
+        "--autoplay-policy=no-user-gesture-required",
+    ];
+
     private readonly DirectoryInfo _profile;
     private readonly IBrowserContext _context;
 
@@ -26,14 +36,15 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<BrowserSession> OpenAsync(IPlaywright playwright, Uri baseAddress)
+    /// <param name="extraArguments">More Chromium switches, e.g. a fake microphone for the webphone.</param>
+    public static async Task<BrowserSession> OpenAsync(IPlaywright playwright, Uri baseAddress, IReadOnlyList<string>? extraArguments = null)
     {
         var profile = Directory.CreateTempSubdirectory("switchboard-chromium-");
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new BrowserTypeLaunchPersistentContextOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ChromiumArguments,
+            Args = [.. ChromiumArguments, .. extraArguments ?? []],
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });

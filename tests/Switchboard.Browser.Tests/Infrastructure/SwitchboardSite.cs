@@ -19,8 +19,8 @@ public sealed class SwitchboardSite : IAsyncLifetime
 
     private async Task InitializePlaywrightAsync() => _playwright = await Playwright.CreateAsync();
 
-    public Task<BrowserSession> OpenBrowserAsync() =>
-        BrowserSession.OpenAsync(_playwright ?? throw new InvalidOperationException("The site is not started."), Server.BaseAddress);
+    public Task<BrowserSession> OpenBrowserAsync(IReadOnlyList<string>? extraArguments = null) =>
+        BrowserSession.OpenAsync(_playwright ?? throw new InvalidOperationException("The site is not started."), Server.BaseAddress, extraArguments);
 
     public async Task DisposeAsync()
     {

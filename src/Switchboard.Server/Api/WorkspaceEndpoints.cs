@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Server.Security;
+using Switchboard.Server.Workspace;
+using Switchboard.Telephony;
+
+namespace Switchboard.Server.Api;
+
+/// <summary>
+/// /api/v1/workspace: the signed-in user's workspace and what they do to the calls that ring them or that they talk
+/// on. Always their own calls: a call that does not ring or connect them answers 404.
+/// </summary>
+public static class WorkspaceEndpoints
+{
+    public static IEndpointRouteBuilder MapWorkspaceApi(this IEndpointRouteBuilder api)
+    {
+        var workspace = api.MapGroup("/workspace").RequireAuthorization(Policies.Agent).WithTags("Workspace");
+        workspace.MapGet("/", async (ClaimsPrincipal user, WorkspaceBoard board, CancellationToken cancellationToken) =>
+                ProblemResults.OkOrNotFound(await board.GetAsync(Me(user), cancellationToken)))
+            .Produces<WorkspaceView>();
+        workspace.MapGet("/transfer-targets", (ClaimsPrincipal user, WorkspaceBoard board, CancellationToken cancellationToken) =>
+            board.TransferTargetsAsync(Me(user), cancellationToken));
+
+        var call = workspace.MapGroup("/calls/{callId:guid}");
+        call.MapGet("/", async (Guid callId, ClaimsPrincipal user, WorkspaceBoard board, CancellationToken cancellationToken) =>
+                ProblemResults.OkOrNotFound(await board.FindCallAsync(callId, Me(user), cancellationToken)))
+            .Produces<WorkspaceCallView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        call.MapPost("/accept", AcceptAsync)
+            .Produces<WebphoneAnswer>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        call.MapPost("/refuse", async (Guid callId, ClaimsPrincipal user, UserCalls calls, CancellationToken cancellationToken) =>
+                NoContentOrNotFound(await calls.RefuseAsync(callId, Me(user), cancellationToken)))
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        call.MapPost("/hangup", async (Guid callId, ClaimsPrincipal user, UserCalls calls, CancellationToken cancellationToken) =>
+                NoContentOrNotFound(await calls.HangUpAsync(callId, Me(user), cancellationToken)))
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        call.MapPost("/hold", HoldAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        call.MapPost("/dtmf", SendDigitsAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        call.MapPost("/transfer", TransferAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    private static async Task<IResult> AcceptAsync(Guid callId, AcceptInput input, ClaimsPrincipal user, UserCalls calls, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.Sdp))
+            return Invalid("sdp", "Give the webphone's SDP offer.");
+
+        var outcome = await calls.AcceptAsync(callId, Me(user), input.Sdp, cancellationToken);
+        return outcome.Status switch
+        {
+            WebphoneAcceptStatus.Answered => TypedResults.Ok(new WebphoneAnswer(outcome.SdpAnswer ?? "")),
+            WebphoneAcceptStatus.BadOffer => Invalid("sdp", outcome.Problem ?? "The offer cannot be answered."),
+            _ => ProblemResults.NotFound(),
+        };
+    }
+
+    private static async Task<IResult> HoldAsync(Guid callId, HoldInput input, ClaimsPrincipal user, UserCalls calls, CancellationToken cancellationToken)
+    {
+        if (input.Held is not { } held)
+            return Invalid("held", "Say true to hold the caller or false to take them back.");
+        return NoContentOrNotFound(await calls.SetHoldAsync(callId, Me(user), held, cancellationToken));
+    }
+
+    private static async Task<IResult> SendDigitsAsync(Guid callId, DigitsInput input, ClaimsPrincipal user, UserCalls calls, CancellationToken cancellationToken)
+    {
+        if (!input.IsValid)
+            return Invalid("digits", DigitsInput.Rule);
+        return NoContentOrNotFound(await calls.SendDigitsAsync(callId, Me(user), input.Digits!, cancellationToken));
+    }
+
+    private static async Task<IResult> TransferAsync(
+        Guid callId,
+        TransferInput input,
+        ClaimsPrincipal user,
+        WorkspaceBoard board,
+        UserCalls calls,
+        CancellationToken cancellationToken)
+    {
+        if (input.ToTarget(out var errors) is not { } target)
+            return TypedResults.ValidationProblem(errors, title: "The input is not valid.");
+        if (await board.UnknownTargetErrorsAsync(target, cancellationToken) is { Count: > 0 } unknown)
+            return TypedResults.ValidationProblem(unknown, title: "The input is not valid.");
+
+        return await calls.TransferAsync(callId, Me(user), target, cancellationToken) switch
+        {
+            TransferOutcome.Transferred => TypedResults.NoContent(),
+            TransferOutcome.TargetUnreachable => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The target cannot be reached.",
+                detail: "They have no phone to ring, or no trunk takes the number; you are still on the call."),
+            _ => ProblemResults.NotFound(),
+        };
+    }
+
+    // The policy lets only signed-in users in, and every sign-in carries the user's id.
+    private static Guid Me(ClaimsPrincipal user) =>
+        user.GetUserId() ?? throw new InvalidOperationException("A signed-in user without a user id.");
+
+    private static IResult NoContentOrNotFound(bool done) => done ? TypedResults.NoContent() : ProblemResults.NotFound();
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The input is not valid.");
+}

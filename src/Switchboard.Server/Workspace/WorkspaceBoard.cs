@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Data;
+using Switchboard.Domain.Acd;
+using Switchboard.Server.Acd;
+using Switchboard.Server.Crm;
+using Switchboard.Telephony;
+
+namespace Switchboard.Server.Workspace;
+
+/// <summary>What an agent's workspace reads: their state, queues and recent calls, a call that rings them, and whom they may transfer to.</summary>
+public sealed class WorkspaceBoard(
+    SwitchboardDbContext db,
+    AgentBoard agents,
+    AcdDispatcher dispatcher,
+    ILiveCallDirectory liveCalls,
+    ContactDirectory contacts,
+    QueueMemberships queues,
+    ServerRun run)
+{
+    public const int RecentCallCount = 20;
+
+    /// <summary>The agent's workspace, or null when no such user exists.</summary>
+    public async Task<WorkspaceView?> GetAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        if (await agents.FindAsync(agentId, cancellationToken) is not { } agent)
+            return null;
+
+        var snapshot = await dispatcher.GetSnapshotAsync(cancellationToken);
+        var ownQueues = snapshot.Queues
+            .Where(queue => queue.Members.Any(member => member.UserId == agentId))
+            .OrderBy(queue => queue.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(queue => new WorkspaceQueueView(queue.QueueId, queue.Name, queue.WaitingCalls.Count))
+            .ToList();
+        return new WorkspaceView(agent, ownQueues, await RecentCallsAsync(agentId, cancellationToken), run.Id);
+    }
+
+    /// <summary>The live call, or null when it is gone or has never rung or connected this agent.</summary>
+    public async Task<WorkspaceCallView?> FindCallAsync(Guid callId, Guid agentId, CancellationToken cancellationToken)
+    {
+        if (liveCalls.Find(callId) is not { } call || !call.Users.Contains(agentId))
+            return null;
+
+        string? contactName = null;
+        if (call.CallerNumber is { } number && await contacts.IdentifyByNumberAsync(number, cancellationToken) is { Succeeded: true, Value: [var contact, ..] })
+            contactName = contact.Name;
+        var queueName = call.QueueId is { } queueId ? queues.NameOf(queueId) : null;
+        return new WorkspaceCallView(call.CallId, call.CallerNumber, call.CallerName, contactName, call.QueueId, queueName);
+    }
+
+    /// <summary>Every other user with their live state, and every queue, by name.</summary>
+    public async Task<TransferTargetsView> TransferTargetsAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        var users = (await agents.ListAsync(cancellationToken))
+            .Where(user => user.Id != agentId)
+            .Select(user => new TransferUserView(user.Id, user.Name, user.Status, user.Activity, user.Reachable))
+            .ToList();
+        var queueList = (await db.Queues.AsNoTracking().Select(queue => new TransferQueueView(queue.Id, queue.Name)).ToListAsync(cancellationToken))
+            .OrderBy(queue => queue.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+        return new TransferTargetsView(users, queueList);
+    }
+
+    /// <summary>Errors by field when the user or queue a transfer names does not exist; empty when it does.</summary>
+    public async Task<Dictionary<string, string[]>> UnknownTargetErrorsAsync(TransferTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target switch
+        {
+            TransferToUser user when !await db.Users.AnyAsync(candidate => candidate.Id == user.UserId, cancellationToken) =>
+                new() { ["userId"] = ["No such user."] },
+            TransferToQueue queue when !await db.Queues.AnyAsync(candidate => candidate.Id == queue.QueueId, cancellationToken) =>
+                new() { ["queueId"] = ["No such queue."] },
+            _ => [],
+        };
+    }
+
+    private async Task<IReadOnlyList<RecentCallView>> RecentCallsAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        // Call ids are version 7 GUIDs, so ordering by id is ordering by start; Entity Framework's SQLite provider
+        // does not translate ordering by DateTimeOffset.
+        var records = await db.CallRecords.AsNoTracking()
+            .Where(record => record.AgentUserId == agentId)
+            .OrderByDescending(record => record.Id)
+            .Take(RecentCallCount)
+            .ToListAsync(cancellationToken);
+        return [.. records
+            .OrderByDescending(record => record.StartedAt)
+            .Select(record => new RecentCallView(
+                record.Id,
+                record.CallerNumber,
+                record.QueueId,
+                record.QueueId is { } queueId ? queues.NameOf(queueId) : null,
+                record.StartedAt,
+                record.AnsweredAt,
+                record.EndedAt,
+                record.Result))];
+    }
+}

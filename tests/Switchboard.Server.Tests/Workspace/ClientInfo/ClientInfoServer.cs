@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Data;
+using Switchboard.Domain.Acd;
+using Switchboard.Server.Admin.Users;
+using Switchboard.Server.Crm;
+using Switchboard.Server.Security;
+using Switchboard.Server.Tests.Infrastructure;
+using Switchboard.Server.Workspace.ClientInfo;
+using Switchboard.Telephony;
+
+namespace Switchboard.Server.Tests.Workspace.ClientInfo;
+
+/// <summary>
+/// The real server with telephony's live calls replaced by <see cref="LiveCallsDouble"/>, and helpers to put calls
+/// on it: live ones that rang given users, answers, and ended ones as their call records.
+/// </summary>
+internal sealed class ClientInfoServer(WebApplicationFactory<Program> server, LiveCallsDouble calls)
+{
+    public static ClientInfoServer Start(SwitchboardFactory factory)
+    {
+        var calls = new LiveCallsDouble();
+        return new ClientInfoServer(
+            factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<ILiveCallDirectory>(calls))),
+            calls);
+    }
+
+    public LiveCallsDouble Calls => calls;
+
+    /// <summary>An agent (role agent) with or without CRM access, and a client logged in as them.</summary>
+    public async Task<(Guid Id, HttpClient Client)> AgentAsync(string username, bool crmAccess, CancellationToken cancellationToken)
+    {
+        var created = await WithServicesAsync(services => services.GetRequiredService<UserAdmin>()
+            .CreateAsync(new UserInput(username, $"Agent {username}", Password: SwitchboardFactory.UserPassword, CrmAccess: crmAccess), cancellationToken));
+        Assert.True(created.Succeeded, $"Creating '{username}' was refused: {string.Join(", ", created.Errors.Keys)}");
+
+        var client = server.CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest(username, SwitchboardFactory.UserPassword), TestJson.Options, cancellationToken);
+        var token = (await login.Content.ReadFromJsonAsync<TokenResponse>(TestJson.Options, cancellationToken))!.Token;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (created.Value!.Id, client);
+    }
+
+    public HttpClient AnonymousClient() => server.CreateClient();
+
+    /// <summary>Telephony reports that <paramref name="userId"/> answered the live call.</summary>
+    public void Answer(Guid callId, Guid userId) =>
+        server.Services.GetRequiredService<AcceptedCalls>().OnCallEvent(new UserConnected(callId, userId, DateTimeOffset.UtcNow));
+
+    /// <summary>The live call ends, answered by <paramref name="agentId"/>, and its record is stored.</summary>
+    public Task EndAsync(LiveCallView call, Guid agentId, CancellationToken cancellationToken)
+    {
+        calls.End(call.CallId);
+        return WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<SwitchboardDbContext>();
+            db.CallRecords.Add(new CallRecord
+            {
+                Id = call.CallId,
+                SipCallId = $"{call.CallId:N}@test",
+                CallerNumber = call.CallerNumber,
+                DialledNumber = call.DialledNumber,
+                StartedAt = call.StartedAt,
+                AnsweredAt = call.StartedAt,
+                EndedAt = call.StartedAt.AddMinutes(2),
+                Result = "answeredByUser",
+                QueueId = call.QueueId,
+                AgentUserId = agentId,
+            });
+            return await db.SaveChangesAsync(cancellationToken);
+        });
+    }
+
+    public Task<Guid> QueueAsync(string name, CancellationToken cancellationToken) =>
+        WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<SwitchboardDbContext>();
+            var queue = new DistributionQueue { Name = name };
+            db.Queues.Add(queue);
+            await db.SaveChangesAsync(cancellationToken);
+            return queue.Id;
+        });
+
+    public Task<ContactView> ContactAsync(ContactInput input, CancellationToken cancellationToken) =>
+        WithServicesAsync(async services =>
+        {
+            var created = await services.GetRequiredService<ContactAdmin>().CreateAsync(input, cancellationToken);
+            Assert.True(created.Succeeded, $"Creating contact '{input.Name}' was refused: {string.Join(", ", created.Errors.Keys)}");
+            return created.Value!;
+        });
+
+    /// <summary>The contact as the CRM holds it, with its timeline.</summary>
+    public Task<ContactView?> StoredContactAsync(Guid id, CancellationToken cancellationToken) =>
+        WithServicesAsync(services => services.GetRequiredService<ContactDirectory>().GetAsync(id, cancellationToken));
+
+    private async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = server.Services.CreateScope();
+        return await action(scope.ServiceProvider);
+    }
+}
