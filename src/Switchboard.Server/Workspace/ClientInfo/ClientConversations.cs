@@ -28,20 +28,18 @@ public sealed class ClientConversations(ILiveCallDirectory liveCalls, AcceptedCa
                 : null;
         }
 
+        // Ended moments ago: its record may still be on its way to the database.
+        if (accepted.FindEnded(callId, userId) is { } ended)
+            return Ended(callId, ended.CallerNumber, ended.QueueId, ended.StartedAt);
+
         var record = await db.CallRecords.AsNoTracking()
             .FirstOrDefaultAsync(r => r.Id == callId && r.AgentUserId == userId, cancellationToken);
         // Call variables live with the call only; after it ended the page keeps showing those it had.
-        return record is null
-            ? null
-            : new ClientConversation(
-                callId,
-                TimelineEntryKind.Call,
-                IdentifierOf(record.CallerNumber),
-                record.QueueId,
-                record.StartedAt,
-                new Dictionary<string, string>(),
-                Accepted: true);
+        return record is null ? null : Ended(callId, record.CallerNumber, record.QueueId, record.StartedAt);
     }
+
+    private static ClientConversation Ended(Guid callId, string? callerNumber, Guid? queueId, DateTimeOffset startedAt) =>
+        new(callId, TimelineEntryKind.Call, IdentifierOf(callerNumber), queueId, startedAt, new Dictionary<string, string>(), Accepted: true);
 
     private static CallerNumberIdentifier? IdentifierOf(string? callerNumber) =>
         string.IsNullOrWhiteSpace(callerNumber) ? null : new CallerNumberIdentifier(callerNumber);

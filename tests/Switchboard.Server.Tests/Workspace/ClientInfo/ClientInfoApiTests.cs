@@ -253,6 +253,23 @@ public abstract class ClientInfoApiTests(StorageKind storage) : SwitchboardTest(
         Assert.Equal(HttpStatusCode.NotFound, notHers.StatusCode);
     }
 
+    [Fact]
+    public async Task A_contact_can_be_added_in_wrap_up_before_the_calls_record_is_stored()
+    {
+        var server = ClientInfoServer.Start(Factory);
+        var (annId, ann) = await server.AgentAsync("ann", crmAccess: false, Ct);
+        var call = server.Calls.Add("+14155550177", null, NoVariables, annId);
+        server.Answer(call.CallId, annId);
+        server.EndBeforeItsRecordIsStored(call, annId);
+
+        var card = await PostAsync<ClientCard>(ann, $"/api/v1/workspace/calls/{call.CallId}/client/contacts",
+            new { name = "Wanda Wrapup", linkCallerNumber = true });
+
+        var stored = (await server.StoredContactAsync(card.Id, Ct))!;
+        Assert.Equal("+14155550177", Assert.Single(stored.Phones).Number);
+        Assert.Equal(call.CallId.ToString(), Assert.Single(stored.Timeline).ReferenceId);
+    }
+
     private async Task<ClientInfoView> ShowAsync(HttpClient client, Guid callId) =>
         await GetAsync<ClientInfoView>(client, $"/api/v1/workspace/calls/{callId}/client");
 

@@ -50,6 +50,15 @@ internal sealed class ClientInfoServer(WebApplicationFactory<Program> server, Li
     public void Answer(Guid callId, Guid userId) =>
         server.Services.GetRequiredService<AcceptedCalls>().OnCallEvent(new UserConnected(callId, userId, DateTimeOffset.UtcNow));
 
+    /// <summary>The live call ends, answered by <paramref name="agentId"/>; its record has not reached the database yet.</summary>
+    public void EndBeforeItsRecordIsStored(LiveCallView call, Guid agentId)
+    {
+        calls.End(call.CallId);
+        server.Services.GetRequiredService<AcceptedCalls>().OnCallEvent(new Switchboard.Telephony.CallEnded(new CallSummary(
+            call.CallId, $"{call.CallId:N}@test", call.CallerNumber, call.DialledNumber, call.StartedAt, call.StartedAt,
+            call.StartedAt.AddMinutes(2), CallResult.AnsweredFromQueue, "", agentId, "", CallerMedia: null, CalleeMedia: null, call.QueueId)));
+    }
+
     /// <summary>The live call ends, answered by <paramref name="agentId"/>, and its record is stored.</summary>
     public Task EndAsync(LiveCallView call, Guid agentId, CancellationToken cancellationToken)
     {
