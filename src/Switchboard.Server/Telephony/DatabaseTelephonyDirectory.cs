@@ -3,13 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Domain.Trunks;
 using Switchboard.Media.Audio;
+using Switchboard.Server.Acd;
 using Switchboard.Server.Admin.Sounds;
 using Switchboard.Telephony;
 
 namespace Switchboard.Server.Telephony;
 
 /// <summary>Telephony's view of the configuration, read from storage when a call needs it, so every call sees the latest saved state.</summary>
-public sealed class DatabaseTelephonyDirectory(IDbContextFactory<SwitchboardDbContext> contexts, SoundFiles soundFiles) : ITelephonyDirectory
+public sealed class DatabaseTelephonyDirectory(IDbContextFactory<SwitchboardDbContext> contexts, SoundFiles soundFiles, AgentPresence presence)
+    : ITelephonyDirectory
 {
     public async Task<InboundRoute?> FindNumberAsync(string e164, CancellationToken cancellationToken)
     {
@@ -38,7 +40,8 @@ public sealed class DatabaseTelephonyDirectory(IDbContextFactory<SwitchboardDbCo
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        return user is null ? null : new UserPhone(user.WebphoneEnabled, user.SipDevice?.Username);
+        // For a webphone user only their workspaces count as presence (their device is not counted: DevicePresence).
+        return user is null ? null : new UserPhone(user.WebphoneEnabled, user.SipDevice?.Username, presence.ConnectionsOf(user.Id) > 0);
     }
 
     public async Task<string?> FindOutboundHostAsync(CancellationToken cancellationToken)

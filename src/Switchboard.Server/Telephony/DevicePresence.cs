@@ -73,7 +73,8 @@ public sealed partial class DevicePresence(
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var agentId = await db.Users.AsNoTracking()
-                .Where(user => user.SipDevice != null && user.SipDevice.Username == key.User)
+                // A user who takes calls in the webphone is reachable through their workspace, not their device.
+                .Where(user => user.SipDevice != null && user.SipDevice.Username == key.User && !user.WebphoneEnabled)
                 .Select(user => (Guid?)user.Id)
                 .FirstOrDefaultAsync(cancellationToken);
             if (agentId is { } id)

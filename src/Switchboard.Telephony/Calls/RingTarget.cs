@@ -10,8 +10,9 @@ internal sealed record RingTarget(SipBinding? Device)
     {
         if (await owner.Directory.FindUserPhoneAsync(userId, cancellationToken).ConfigureAwait(false) is not { } phone)
             return null;
+        // A webphone with no workspace open would ring nobody: the user is unavailable, as one without a registered device is.
         if (phone.Webphone)
-            return new RingTarget(Device: null);
+            return phone.WebphoneOpen ? new RingTarget(Device: null) : null;
         // The most preferred registered device rings; a user's further devices are not forked to.
         return phone.SipUsername is { } username && owner.Registrations.GetContacts(username) is [var device, ..] ? new RingTarget(device) : null;
     }
