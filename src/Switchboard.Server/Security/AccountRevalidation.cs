@@ -17,7 +17,8 @@ public sealed class AccountRevalidation(AccountCache accounts, IHttpContextAcces
         var user = principal.GetUserId() is { } userId
             ? await accounts.FindAsync(userId, http.HttpContext?.RequestAborted ?? CancellationToken.None)
             : null;
-        return user is null
+        // A deleted user, or a login made with a password changed since, is anonymous from now on.
+        return user is null || principal.FindFirstValue(SwitchboardClaims.PasswordStamp) != SwitchboardClaims.PasswordStampOf(user)
             ? new ClaimsPrincipal(new ClaimsIdentity())
             : SwitchboardClaims.PrincipalFor(user, identity.AuthenticationType ?? SwitchboardSchemes.CookieOrBearer);
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Switchboard.Domain.Users;
 using UserRole = Switchboard.Domain.Users.Role;
 
@@ -17,6 +19,9 @@ public static class SwitchboardClaims
     public const string Role = ClaimTypes.Role;
 
     public const string Crm = "crm";
+
+    /// <summary>Which password the login was made with: a session or token from before a password change stops working.</summary>
+    public const string PasswordStamp = "password_stamp";
 
     /// <summary>The role claim value of a role: <c>admin</c>, <c>supervisor</c> or <c>agent</c>.</summary>
     public static string RoleValue(UserRole role) => role switch
@@ -36,9 +41,17 @@ public static class SwitchboardClaims
             new(DisplayName, user.DisplayName),
             new(Role, RoleValue(user.Role)),
             new(Crm, user.CrmAccess ? "true" : "false"),
+            new(PasswordStamp, PasswordStampOf(user)),
         ];
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, Username, Role));
     }
+
+    /// <summary>
+    /// A short digest of the user's stored password hash: it changes with the password (the hash is salted anew) and
+    /// tells nothing of the password itself.
+    /// </summary>
+    public static string PasswordStampOf(User user) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(user.PasswordHash)).AsSpan(0, 12));
 
     /// <summary>The id of the logged-in user, or null when anonymous.</summary>
     public static Guid? GetUserId(this ClaimsPrincipal principal) =>

@@ -138,6 +138,31 @@ public abstract class ApiAuthenticationTests(StorageKind storage) : SwitchboardT
     }
 
     [Fact]
+    public async Task A_password_change_ends_the_tokens_issued_with_the_old_password()
+    {
+        using var admin = await ClientAsync(Actor.Admin);
+        using var created = await admin.PostAsJsonAsync("/api/v1/users", new UserInput("changing", "Changing", Role.Admin, "first-password"), TestJson.Options, Ct);
+        var user = await created.Content.ReadFromJsonAsync<UserView>(TestJson.Options, Ct);
+        using var old = Factory.CreateClient();
+        old.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Factory.LoginAsync("changing", "first-password", Ct));
+        using var before = await old.GetAsync("/api/v1/users", Ct);
+
+        using var renamed = await admin.PutAsJsonAsync($"/api/v1/users/{user!.Id}", new UserInput("changing", "Changed name", Role.Admin), TestJson.Options, Ct);
+        using var afterRename = await old.GetAsync("/api/v1/users", Ct);
+        using var changed = await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new UserInput("changing", "Changed name", Role.Admin, "second-password"), TestJson.Options, Ct);
+        using var afterChange = await old.GetAsync("/api/v1/users", Ct);
+        using var fresh = Factory.CreateClient();
+        fresh.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Factory.LoginAsync("changing", "second-password", Ct));
+        using var withNewPassword = await fresh.GetAsync("/api/v1/users", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        // Other changes keep the token; the new password ends it, and a login with the new one works.
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (renamed.StatusCode, afterRename.StatusCode));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (changed.StatusCode, afterChange.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, withNewPassword.StatusCode);
+    }
+
+    [Fact]
     public async Task Malformed_json_gets_a_400_problem_naming_the_problem()
     {
         using var admin = await ClientAsync(Actor.Admin);
