@@ -178,7 +178,7 @@ public sealed class ClientInfoTabTests(SwitchboardSite site)
         var sipUsername = $"phone{suffix}";
         var agent = await AdminAsync<UserAdmin, UserView>(users => users.CreateAsync(
             new UserInput(username, $"{name} Agent", Role.Agent, WorkspaceSetup.AgentPassword, CrmAccess: false,
-                SipUsername: sipUsername, SipPassword: ClientInfoPhones.SipPassword(sipUsername), WebphoneEnabled: false),
+                SipUsername: sipUsername, SipPassword: SippDevice.SipPassword(sipUsername), WebphoneEnabled: false),
             CancellationToken.None));
         var queueName = $"Care {suffix}";
         var queueId = await _setup.CreateQueueAsync(queueName, wrapUpSeconds: 1, agent.Id);

@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Switchboard.Testing.Peers;
 
 namespace Switchboard.Browser.Tests.Workspace;
 
@@ -15,33 +13,18 @@ public sealed class RtpEcho : IAsyncDisposable
 {
     private const byte Pcmu = 0;
     private const byte Pcma = 8;
-    // The telephone-event payload type of sipp's offer (SippMessages).
-    private const byte TelephoneEvent = 101;
-    private const string EventDigits = "0123456789*#ABCD";
 
-    // Bounds every wait for what the caller hears, so that a broken call fails the test instead of hanging it.
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
-
-    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _receiving;
-    private readonly Lock _lock = new();
-    private readonly HashSet<uint> _endedEvents = [];
-    private readonly StringBuilder _digits = new();
-    private long _received;
+    private readonly RtpSocket _socket = new();
+    private readonly TelephoneEventDigits _digits = new();
     private long _silent;
     private long _sounding;
 
-    public RtpEcho()
-    {
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _receiving = EchoAsync(_stopping.Token);
-    }
+    public RtpEcho() => _socket.Receive(EchoAsync);
 
-    public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
+    public int Port => _socket.Port;
 
     /// <summary>Every RTP packet received.</summary>
-    public long Received => Interlocked.Read(ref _received);
+    public long Received => _socket.Received;
 
     /// <summary>Audio frames whose samples are all the same.</summary>
     public long Silent => Interlocked.Read(ref _silent);
@@ -50,91 +33,36 @@ public sealed class RtpEcho : IAsyncDisposable
     public long Sounding => Interlocked.Read(ref _sounding);
 
     /// <summary>The digits received as telephone events, each once its event ended.</summary>
-    public string Digits
-    {
-        get
-        {
-            lock (_lock)
-                return _digits.ToString();
-        }
-    }
+    public string Digits => _digits.ToString();
 
     /// <summary>Completes once <paramref name="condition"/> holds; fails the test, naming <paramref name="what"/>, if it never does.</summary>
-    public async Task WaitUntilAsync(Func<RtpEcho, bool> condition, string what)
-    {
-        using var guard = new CancellationTokenSource(Guard);
-        while (!condition(this))
-        {
-            Assert.False(guard.IsCancellationRequested, $"The caller never {what}: {this}.");
-            await Task.Delay(20, CancellationToken.None);
-        }
-    }
+    public Task WaitUntilAsync(Func<RtpEcho, bool> condition, string what) =>
+        PeerWait.UntilAsync(() => condition(this), () => $"The caller never {what}: {this}.");
 
     public override string ToString() =>
         $"received {Received} packets ({Silent} silent frames, {Sounding} sounding), digits \"{Digits}\"";
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        _socket.Dispose();
-        try
-        {
-            await _receiving;
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-        {
-            // Stopped.
-        }
+    public ValueTask DisposeAsync() => _socket.DisposeAsync();
 
-        _stopping.Dispose();
+    private async ValueTask EchoAsync(RtpPacket packet, EndPoint source, CancellationToken cancellationToken)
+    {
+        // Only audio goes back: the digits are for the caller, not for the agent to hear again.
+        if (CountAudio(packet))
+            await _socket.SendAsync(packet.Datagram, source, cancellationToken);
+        else
+            _digits.Note(packet);
     }
 
-    private async Task EchoAsync(CancellationToken cancellationToken)
+    /// <summary>Counts an audio frame as silent or sounding; false for a packet that is no audio.</summary>
+    private bool CountAudio(RtpPacket packet)
     {
-        var buffer = new byte[2048];
-        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken);
-            // RTP version 2 in the first two bits; anything else is not media.
-            if (received.ReceivedBytes < 12 || buffer[0] >> 6 != 2)
-                continue;
-            Interlocked.Increment(ref _received);
-            // Only audio goes back: the digits are for the caller, not for the agent to hear again.
-            if (Count(buffer.AsSpan(0, received.ReceivedBytes)))
-                await _socket.SendToAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, received.RemoteEndPoint, cancellationToken);
-        }
-    }
-
-    /// <summary>Counts what the packet carries; true for audio.</summary>
-    private bool Count(ReadOnlySpan<byte> packet)
-    {
-        var payloadType = (byte)(packet[1] & 0x7F);
-        var headerLength = 12 + 4 * (packet[0] & 0x0F);
-        if ((packet[0] & 0x10) != 0 && packet.Length >= headerLength + 4)
-            headerLength += 4 + 4 * BinaryPrimitives.ReadUInt16BigEndian(packet[(headerLength + 2)..]);
-        if (packet.Length <= headerLength)
+        var payload = packet.Payload.Span;
+        if (payload.IsEmpty || packet.PayloadType is not (Pcmu or Pcma))
             return false;
-        var payload = packet[headerLength..];
-        if (payloadType is Pcmu or Pcma)
-        {
-            if (payload.IndexOfAnyExcept(payload[0]) < 0)
-                Interlocked.Increment(ref _silent);
-            else
-                Interlocked.Increment(ref _sounding);
-            return true;
-        }
-
-        // An event's end is sent three times under the event's timestamp (RFC 4733 §2.5.1.4): one digit.
-        if (payloadType == TelephoneEvent && payload.Length >= 4 && (payload[1] & 0x80) != 0 && payload[0] < EventDigits.Length)
-        {
-            lock (_lock)
-            {
-                if (_endedEvents.Add(BinaryPrimitives.ReadUInt32BigEndian(packet[4..])))
-                    _digits.Append(EventDigits[payload[0]]);
-            }
-        }
-
-        return false;
+        if (payload.IndexOfAnyExcept(payload[0]) < 0)
+            Interlocked.Increment(ref _silent);
+        else
+            Interlocked.Increment(ref _sounding);
+        return true;
     }
 }

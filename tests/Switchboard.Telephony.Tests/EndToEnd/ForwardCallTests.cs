@@ -33,7 +33,7 @@ public sealed class ForwardCallTests : IAsyncLifetime
         await using var target = await Sipp.StartAsync(null, SippScenarios.AnswerAndTalk(), "u1", _targetPort, targetDirectory);
         await using var media = new RtpCounter(echo: true);
 
-        var run = await Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallAndHangUp("12025550100", media.Port, talkMilliseconds: 3000), "u1", callerDirectory);
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallAndHangUp("12025550100", media.Port, talkMilliseconds: 3000), "u1", callerDirectory);
         var forwarded = await target.WaitAsync();
         var call = await _server.Events.NextEndedAsync();
 
@@ -58,7 +58,7 @@ public sealed class ForwardCallTests : IAsyncLifetime
         await using var target = await Sipp.StartAsync(null, SippScenarios.AnswerAndTalk(hangUpAfterMilliseconds: 3000), "u1", _targetPort, targetDirectory);
         await using var media = new RtpCounter(echo: false);
 
-        var run = await Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallUntilServerHangsUp("12025550101", media.Port), "u1", callerDirectory);
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550101", media.Port), "u1", callerDirectory);
         var forwarded = await target.WaitAsync();
         var call = await _server.Events.NextEndedAsync();
 

@@ -24,7 +24,7 @@ public sealed class HoldAndDigitsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _server.AddTrunkAsync("127.0.0.1/32");
-        _alice = await _server.AddAgentAsync("alice", AgentDevice.SipPassword("alice"));
+        _alice = await _server.AddAgentAsync("alice", SippDevice.SipPassword("alice"));
         _names = new() { [_alice] = "alice" };
         var queue = await _server.AddQueueAsync(new QueueInput("Support", Members: [new QueueMember(_alice, 1, 0)]));
         await _server.AddQueueNumberAsync(queue);
@@ -38,7 +38,7 @@ public sealed class HoldAndDigitsTests : IAsyncLifetime
         using var callerDirectory = new TemporaryDirectory();
         await using var callerMedia = new MediaPeer(CallerVoice);
         await using var aliceMedia = new MediaPeer(AliceVoice);
-        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", WorkspaceScenarios.DeviceAnswersUntilBye(aliceMedia.Port));
+        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", SippDeviceScenarios.AnswersUntilBye(aliceMedia.Port));
         await using var caller = await _server.CallAsync(WorkspaceScenarios.CallerUntilServerHangsUp(callerMedia.Port), callerDirectory);
         var callId = (await _server.Events.WaitForAsync<UserConnected>(connected => connected.UserId == _alice)).CallId;
         await WorkspaceSteps.HearEachOtherAsync(callerMedia, aliceMedia);
@@ -75,7 +75,7 @@ public sealed class HoldAndDigitsTests : IAsyncLifetime
         using var callerDirectory = new TemporaryDirectory();
         await using var callerMedia = new MediaPeer(CallerVoice);
         await using var aliceMedia = new MediaPeer(AliceVoice);
-        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", WorkspaceScenarios.DeviceAnswersUntilBye(aliceMedia.Port));
+        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", SippDeviceScenarios.AnswersUntilBye(aliceMedia.Port));
         await using var caller = await _server.CallAsync(WorkspaceScenarios.CallerUntilServerHangsUp(callerMedia.Port), callerDirectory);
         var callId = (await _server.Events.WaitForAsync<UserConnected>(connected => connected.UserId == _alice)).CallId;
 

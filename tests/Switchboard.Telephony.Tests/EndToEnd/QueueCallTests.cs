@@ -40,7 +40,7 @@ public sealed class QueueCallTests : IAsyncLifetime
         await using var alice = await ReadyPhoneAsync(_alice, "alice", "alice-sip-1", "auto", phoneDirectory);
         await using var media = new RtpCounter(echo: true);
 
-        var run = await Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallAndHangUp("12025550100", media.Port, talkMilliseconds: 3000), "u1", sippDirectory);
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallAndHangUp("12025550100", media.Port, talkMilliseconds: 3000), "u1", sippDirectory);
         var call = await _server.Events.NextEndedAsync();
         await alice.WaitForOutputAsync("BYE sip:");
 
@@ -68,7 +68,7 @@ public sealed class QueueCallTests : IAsyncLifetime
         await using var alice = await ReadyPhoneAsync(_alice, "alice", "alice-sip-1", "manual", phoneDirectory);
         await using var media = new RtpCounter(echo: false);
 
-        var run = await Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallAndHangUp("12025550100", media.Port, talkMilliseconds: 2000), "u1", sippDirectory);
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallAndHangUp("12025550100", media.Port, talkMilliseconds: 2000), "u1", sippDirectory);
         var call = await _server.Events.NextEndedAsync();
         await alice.WaitForOutputAsync("CANCEL sip:");
 
@@ -95,7 +95,7 @@ public sealed class QueueCallTests : IAsyncLifetime
         await using var alice = await ReadyPhoneAsync(_alice, "alice", "alice-sip-1", "auto", aliceDirectory);
         await using var media = new RtpCounter(echo: true);
 
-        var sipp = Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallUntilServerHangsUp("12025550100", media.Port), "u1", sippDirectory);
+        var sipp = Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550100", media.Port), "u1", sippDirectory);
         await bob.WaitForOutputAsync("INVITE sip:");
         // Bob presses the red button on the ringing call: his phone declines it.
         await bob.HangUpAsync();
@@ -126,7 +126,7 @@ public sealed class QueueCallTests : IAsyncLifetime
         await using var alice = await ReadyPhoneAsync(_alice, "alice", "alice-sip-1", "auto", aliceDirectory);
         await using var media = new RtpCounter(echo: true);
 
-        var run = await Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallAndHangUp("12025550100", media.Port, talkMilliseconds: 3000), "u1", sippDirectory);
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallAndHangUp("12025550100", media.Port, talkMilliseconds: 3000), "u1", sippDirectory);
         var call = await _server.Events.NextEndedAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -153,7 +153,7 @@ public sealed class QueueCallTests : IAsyncLifetime
         using var sippDirectory = new TemporaryDirectory();
         await using var media = new RtpCounter(echo: false);
 
-        var sipp = Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallUntilServerHangsUp("12025550100", media.Port), "u1", sippDirectory);
+        var sipp = Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550100", media.Port), "u1", sippDirectory);
         // Two seconds of music while the call is still waiting in the queue.
         await media.WaitForAsync(100);
         var waiting = (await Acd.GetSnapshotAsync(CancellationToken.None)).Queue(queue)!.WaitingCalls;

@@ -32,7 +32,7 @@ public sealed class SoundCallTests : IAsyncLifetime
         await using var media = new RtpCounter(echo: false);
 
         // Dialled as trunks often send it, without the '+'.
-        var run = await Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallUntilServerHangsUp("12025550100", media.Port), transport, directory);
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550100", media.Port), transport, directory);
         var call = await _server.Events.NextEndedAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -54,7 +54,7 @@ public sealed class SoundCallTests : IAsyncLifetime
         using var directory = new TemporaryDirectory();
         await using var media = new RtpCounter(echo: false);
 
-        var sipp = Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallUntilServerHangsUp("12025550100", media.Port), "u1", directory);
+        var sipp = Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550100", media.Port), "u1", directory);
         await media.WaitForAsync(10);
         await Garbage.SendAsync(_server.SipEndPoint);
         var run = await sipp;

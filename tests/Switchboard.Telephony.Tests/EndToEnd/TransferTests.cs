@@ -23,8 +23,8 @@ public sealed class TransferTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _server.AddTrunkAsync("127.0.0.1/32");
-        _alice = await _server.AddAgentAsync("alice", AgentDevice.SipPassword("alice"));
-        _bob = await _server.AddAgentAsync("bob", AgentDevice.SipPassword("bob"));
+        _alice = await _server.AddAgentAsync("alice", SippDevice.SipPassword("alice"));
+        _bob = await _server.AddAgentAsync("bob", SippDevice.SipPassword("bob"));
         _names = new() { [_alice] = "alice", [_bob] = "bob" };
         _support = await _server.AddQueueAsync(new QueueInput("Support", WrapUpSeconds: 60, Members: [new QueueMember(_alice, 1, 0)]));
         await _server.AddQueueNumberAsync(_support);
@@ -39,9 +39,9 @@ public sealed class TransferTests : IAsyncLifetime
         await using var callerMedia = new MediaPeer(CallerVoice);
         await using var aliceMedia = new MediaPeer(AliceVoice);
         await using var bobMedia = new MediaPeer(BobVoice);
-        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", WorkspaceScenarios.DeviceAnswersUntilBye(aliceMedia.Port));
+        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", SippDeviceScenarios.AnswersUntilBye(aliceMedia.Port));
         // Bob's phone is registered; he is in no queue and not Ready, which a transfer to him does not ask.
-        await using var bob = await AgentDevice.StartAsync(_server, "bob", WorkspaceScenarios.DeviceAnswersUntilBye(bobMedia.Port, WorkspaceScenarios.CallerNumber));
+        await using var bob = await AgentDevice.StartAsync(_server, "bob", SippDeviceScenarios.AnswersUntilBye(bobMedia.Port, WorkspaceScenarios.CallerNumber));
         await using var caller = await _server.CallAsync(WorkspaceScenarios.CallerUntilServerHangsUp(callerMedia.Port), callerDirectory);
         var callId = (await _server.Events.WaitForAsync<UserConnected>(connected => connected.UserId == _alice)).CallId;
         await WorkspaceSteps.HearEachOtherAsync(callerMedia, aliceMedia);
@@ -79,8 +79,8 @@ public sealed class TransferTests : IAsyncLifetime
         await using var callerMedia = new MediaPeer(CallerVoice);
         await using var aliceMedia = new MediaPeer(AliceVoice);
         await using var bobMedia = new MediaPeer(BobVoice);
-        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", WorkspaceScenarios.DeviceAnswersUntilBye(aliceMedia.Port));
-        await using var bob = await AgentDevice.StartAsync(_server, "bob", WorkspaceScenarios.DeviceAnswersUntilBye(bobMedia.Port, WorkspaceScenarios.CallerNumber));
+        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", SippDeviceScenarios.AnswersUntilBye(aliceMedia.Port));
+        await using var bob = await AgentDevice.StartAsync(_server, "bob", SippDeviceScenarios.AnswersUntilBye(bobMedia.Port, WorkspaceScenarios.CallerNumber));
         await using var caller = await _server.CallAsync(WorkspaceScenarios.CallerUntilServerHangsUp(callerMedia.Port), callerDirectory);
         var callId = (await _server.Events.WaitForAsync<UserConnected>(connected => connected.UserId == _alice)).CallId;
 
@@ -121,7 +121,7 @@ public sealed class TransferTests : IAsyncLifetime
         using var callerDirectory = new TemporaryDirectory();
         await using var callerMedia = new MediaPeer(CallerVoice);
         await using var aliceMedia = new MediaPeer(AliceVoice);
-        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", WorkspaceScenarios.DeviceAnswersUntilBye(aliceMedia.Port));
+        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", SippDeviceScenarios.AnswersUntilBye(aliceMedia.Port));
         await using var caller = await _server.CallAsync(WorkspaceScenarios.CallerUntilServerHangsUp(callerMedia.Port), callerDirectory);
         var callId = (await _server.Events.WaitForAsync<UserConnected>(connected => connected.UserId == _alice)).CallId;
         await WorkspaceSteps.HearEachOtherAsync(callerMedia, aliceMedia);

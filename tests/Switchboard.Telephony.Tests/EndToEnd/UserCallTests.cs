@@ -48,7 +48,7 @@ public sealed class UserCallTests : IAsyncLifetime
         await using var phone = await RegisteredPhoneAsync(phoneDirectory, "auto");
         await using var media = new RtpCounter(echo: true);
 
-        var run = await Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallAndHangUp("12025550100", media.Port, talkMilliseconds: 3000), "u1", sippDirectory);
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallAndHangUp("12025550100", media.Port, talkMilliseconds: 3000), "u1", sippDirectory);
         var call = await _server.Events.NextEndedAsync();
         await phone.WaitForOutputAsync("BYE sip:");
 
@@ -72,7 +72,7 @@ public sealed class UserCallTests : IAsyncLifetime
         await using var phone = await RegisteredPhoneAsync(phoneDirectory, "auto");
         await using var media = new RtpCounter(echo: true);
 
-        var sipp = Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallUntilServerHangsUp("12025550100", media.Port), "u1", sippDirectory);
+        var sipp = Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550100", media.Port), "u1", sippDirectory);
         await media.WaitForAsync(50);
         await phone.HangUpAsync();
         var run = await sipp;

@@ -22,8 +22,8 @@ public sealed class WorkspaceControlTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _server.AddTrunkAsync("127.0.0.1/32");
-        _alice = await _server.AddAgentAsync("alice", AgentDevice.SipPassword("alice"));
-        _bob = await _server.AddAgentAsync("bob", AgentDevice.SipPassword("bob"));
+        _alice = await _server.AddAgentAsync("alice", SippDevice.SipPassword("alice"));
+        _bob = await _server.AddAgentAsync("bob", SippDevice.SipPassword("bob"));
         _names = new() { [_alice] = "alice", [_bob] = "bob" };
     }
 
@@ -39,8 +39,8 @@ public sealed class WorkspaceControlTests : IAsyncLifetime
         using var callerDirectory = new TemporaryDirectory();
         await using var callerMedia = new MediaPeer(CallerVoice);
         await using var bobMedia = new MediaPeer(BobVoice);
-        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", WorkspaceScenarios.DeviceRingsUntilCancelled());
-        await using var bob = await _server.ReadyDeviceAsync(_bob, "bob", WorkspaceScenarios.DeviceAnswersUntilBye(bobMedia.Port));
+        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", SippDeviceScenarios.RingsUntilCancelled());
+        await using var bob = await _server.ReadyDeviceAsync(_bob, "bob", SippDeviceScenarios.AnswersUntilBye(bobMedia.Port));
         await using var caller = await _server.CallAsync(WorkspaceScenarios.CallerUntilServerHangsUp(callerMedia.Port), callerDirectory);
 
         var ringing = await _server.Events.WaitForAsync<UserRinging>(ringing => ringing.UserId == _alice);
@@ -72,7 +72,7 @@ public sealed class WorkspaceControlTests : IAsyncLifetime
         await _server.AddQueueNumberAsync(queue);
         using var callerDirectory = new TemporaryDirectory();
         await using var callerMedia = new MediaPeer(CallerVoice);
-        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", WorkspaceScenarios.DeviceRingsUntilCancelled(WorkspaceScenarios.CallerNumber));
+        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", SippDeviceScenarios.RingsUntilCancelled(WorkspaceScenarios.CallerNumber));
 
         // The caller hears the queue's music for three seconds, while Alice's device rings, and hangs up.
         await using var caller = await _server.CallAsync(WorkspaceScenarios.CallerHangsUpAfter(callerMedia.Port, 3000), callerDirectory);
@@ -102,7 +102,7 @@ public sealed class WorkspaceControlTests : IAsyncLifetime
         using var callerDirectory = new TemporaryDirectory();
         await using var callerMedia = new MediaPeer(CallerVoice);
         await using var aliceMedia = new MediaPeer(AliceVoice);
-        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", WorkspaceScenarios.DeviceAnswersUntilBye(aliceMedia.Port));
+        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", SippDeviceScenarios.AnswersUntilBye(aliceMedia.Port));
         await using var caller = await _server.CallAsync(WorkspaceScenarios.CallerUntilServerHangsUp(callerMedia.Port), callerDirectory);
 
         var connected = await _server.Events.WaitForAsync<UserConnected>(connected => connected.UserId == _alice);
@@ -132,7 +132,7 @@ public sealed class WorkspaceControlTests : IAsyncLifetime
         using var callerDirectory = new TemporaryDirectory();
         await using var callerMedia = new MediaPeer(CallerVoice);
         await using var aliceMedia = new MediaPeer(AliceVoice);
-        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", WorkspaceScenarios.DeviceAnswersUntilBye(aliceMedia.Port));
+        await using var alice = await _server.ReadyDeviceAsync(_alice, "alice", SippDeviceScenarios.AnswersUntilBye(aliceMedia.Port));
         await using var caller = await _server.CallAsync(WorkspaceScenarios.CallerUntilServerHangsUp(callerMedia.Port), callerDirectory);
         var callId = (await _server.Events.WaitForAsync<UserConnected>(connected => connected.UserId == _alice)).CallId;
         await WorkspaceSteps.HearEachOtherAsync(callerMedia, aliceMedia);

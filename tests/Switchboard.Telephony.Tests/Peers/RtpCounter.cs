@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Switchboard.Telephony.Tests.Peers;
 
@@ -9,76 +8,25 @@ namespace Switchboard.Telephony.Tests.Peers;
 /// </summary>
 internal sealed class RtpCounter : IAsyncDisposable
 {
-    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _receiving;
+    private readonly RtpSocket _socket = new();
     private readonly bool _echo;
-    private long _received;
 
     public RtpCounter(bool echo)
     {
         _echo = echo;
-        // An even port, as RTP wants (RFC 3550 §11); the odd one above is left for RTCP nobody reads.
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                _socket.Bind(new IPEndPoint(IPAddress.Loopback, FreePort.RangeStart(2) + 10_000));
-                break;
-            }
-            catch (SocketException) when (attempt < 50)
-            {
-                // Taken: another.
-            }
-        }
-
-        _receiving = ReceiveAsync(_stopping.Token);
+        _socket.Receive(EchoAsync);
     }
 
-    public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
+    public int Port => _socket.Port;
 
-    public long Received => Interlocked.Read(ref _received);
+    public long Received => _socket.Received;
 
     /// <summary>Completes once <paramref name="count"/> packets have arrived; fails the test if they never do.</summary>
-    public async Task WaitForAsync(long count)
-    {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (Received < count)
-        {
-            Assert.False(guard.IsCancellationRequested, $"Only {Received} RTP packets of {count} arrived.");
-            await Task.Delay(20, CancellationToken.None);
-        }
-    }
+    public Task WaitForAsync(long count) =>
+        PeerWait.UntilAsync(() => Received >= count, () => $"Only {Received} RTP packets of {count} arrived.");
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        _socket.Dispose();
-        try
-        {
-            await _receiving;
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-        {
-            // Stopped.
-        }
+    public ValueTask DisposeAsync() => _socket.DisposeAsync();
 
-        _stopping.Dispose();
-    }
-
-    private async Task ReceiveAsync(CancellationToken cancellationToken)
-    {
-        var buffer = new byte[2048];
-        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken);
-            // RTP version 2 in the first two bits; anything else is not media.
-            if (received.ReceivedBytes < 12 || buffer[0] >> 6 != 2)
-                continue;
-            Interlocked.Increment(ref _received);
-            if (_echo)
-                await _socket.SendToAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, received.RemoteEndPoint, cancellationToken);
-        }
-    }
+    private ValueTask EchoAsync(RtpPacket packet, EndPoint source, CancellationToken cancellationToken) =>
+        _echo ? _socket.SendAsync(packet.Datagram, source, cancellationToken) : ValueTask.CompletedTask;
 }

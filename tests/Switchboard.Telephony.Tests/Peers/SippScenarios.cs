@@ -1,44 +1,15 @@
+using static Switchboard.Testing.Peers.SippCalleeMessages;
 using static Switchboard.Testing.Peers.SippMessages;
 
 namespace Switchboard.Telephony.Tests.Peers;
 
 /// <summary>
 /// sipp scenarios written for these tests (sipp's keywords in brackets; [branch-N] is the branch of the Nth message
-/// back): callers whose INVITE offers PCMU, PCMA and telephone-event at a media port the test listens on, and a
-/// called party for forwarded calls.
+/// back), besides the shared <see cref="SippCallerScenarios"/>: callers whose INVITE offers PCMU, PCMA and
+/// telephone-event at a media port the test listens on, and a called party for forwarded calls.
 /// </summary>
 internal static class SippScenarios
 {
-    /// <summary>Calls, is answered, and waits for the server's BYE.</summary>
-    public static string CallUntilServerHangsUp(string number, int mediaPort) => $$"""
-        <?xml version="1.0" encoding="ISO-8859-1" ?>
-        <scenario name="until-server-bye">
-        {{Invite(number, mediaPort)}}
-          <recv response="100" optional="true"/>
-          <recv response="180" optional="true"/>
-          <recv response="200" rrs="true"/>
-        {{Ack()}}
-          <recv request="BYE"/>
-        {{Ok}}
-          <pause milliseconds="200"/>
-        </scenario>
-        """;
-
-    /// <summary>Calls, is answered, talks for <paramref name="talkMilliseconds"/>, then hangs up with BYE.</summary>
-    public static string CallAndHangUp(string number, int mediaPort, int talkMilliseconds) => $$"""
-        <?xml version="1.0" encoding="ISO-8859-1" ?>
-        <scenario name="caller-bye">
-        {{Invite(number, mediaPort)}}
-          <recv response="100" optional="true"/>
-          <recv response="180" optional="true"/>
-          <recv response="200" rrs="true"/>
-        {{Ack()}}
-          <pause milliseconds="{{talkMilliseconds}}"/>
-        {{Bye(2)}}
-          <recv response="200"/>
-        </scenario>
-        """;
-
     /// <summary>
     /// Calls, is answered, presses 1 (RFC 4733, sipp's recording), puts the call on hold with a sendonly re-INVITE and
     /// checks the answer is recvonly, then hangs up. Its media comes from sipp's own media port.
@@ -103,14 +74,20 @@ internal static class SippScenarios
         </scenario>
         """;
 
-    /// <summary>Calls and expects a final <paramref name="status"/> without an answer, which it acknowledges.</summary>
-    public static string CallRefused(string number, int mediaPort, int status, string fromUser = "sipp") => $$"""
+    /// <summary>
+    /// Calls and expects a final <paramref name="status"/> without an answer, which it acknowledges; one that
+    /// <paramref name="mayRing"/> may hear ringing first (a user's phone that rings and declines).
+    /// </summary>
+    /// <param name="headers">More header lines of the INVITE.</param>
+    public static string CallRefused(string number, int mediaPort, int status, string fromUser = "sipp", bool mayRing = false,
+        IReadOnlyList<string>? headers = null) => $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="refused">
-        {{Invite(number, mediaPort, fromUser)}}
+        {{Invite(number, mediaPort, fromUser, headers: headers)}}
           <recv response="100" optional="true"/>
+        {{(mayRing ? """  <recv response="180" optional="true"/>""" : "")}}
           <recv response="{{status}}"/>
-        {{AckNon2xx(3, fromUser)}}
+        {{AckNon2xx(mayRing ? 4 : 3, fromUser)}}
           <pause milliseconds="200"/>
         </scenario>
         """;
@@ -181,45 +158,8 @@ internal static class SippScenarios
               <ereg regexp=".*" search_in="hdr" header="To:" assign_to="callee"/>
             </action>
           </recv>
-          <send>
-            <![CDATA[
-
-              SIP/2.0 180 Ringing
-              [last_Via:]
-              [last_From:]
-              [last_To:];tag=[pid]SIPpTag01[call_number]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Contact: <sip:target@[local_ip]:[local_port];transport=[transport]>
-              Content-Length: 0
-
-            ]]>
-          </send>
-          <send retrans="500">
-            <![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:];tag=[pid]SIPpTag01[call_number]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Contact: <sip:target@[local_ip]:[local_port];transport=[transport]>
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-              v=0
-              o=target 53655765 2353687637 IN IP4 127.0.0.1
-              s=-
-              c=IN IP4 127.0.0.1
-              t=0 0
-              m=audio [media_port] RTP/AVP 8 101
-              a=rtpmap:8 PCMA/8000
-              a=rtpmap:101 telephone-event/8000
-              a=sendrecv
-
-            ]]>
-          </send>
+        {{Ringing("target")}}
+        {{Answer("target", "[media_port]", Pcma)}}
           <recv request="ACK"/>
           <nop><action><exec play_pcap_audio="/usr/share/sip-tester/g711a.pcap"/></action></nop>
         {{(hangUpAfterMilliseconds is { } milliseconds ? TargetHangsUp(milliseconds) : $"  <recv request=\"BYE\"/>\n{Ok}")}}

@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace Switchboard.Testing.Peers;
 
 /// <summary>
@@ -30,6 +32,19 @@ public static class PeerWait
         catch (TimeoutException timeout)
         {
             throw Failure(waitingFor, output, timeout);
+        }
+    }
+
+    /// <summary>Completes once <paramref name="condition"/> holds, as a peer's counts grow; fails the test with <paramref name="failure"/> if it never does.</summary>
+    public static async Task UntilAsync(Func<bool> condition, Func<string> failure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(failure);
+        using var guard = new CancellationTokenSource(Guard);
+        while (!condition())
+        {
+            Assert.False(guard.IsCancellationRequested, failure());
+            await Task.Delay(20, cancellationToken);
         }
     }
 

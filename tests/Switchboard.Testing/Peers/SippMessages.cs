@@ -9,17 +9,21 @@ namespace Switchboard.Testing.Peers;
 public static class SippMessages
 {
     // sipp trims each line, so the indentation after the break does not reach the wire.
-    private const string AuthenticationLine = "[authentication]\n      ";
+    private const string HeaderBreak = "\n      ";
+    private const string AuthenticationLine = "[authentication]" + HeaderBreak;
 
-    public static string Invite(string number, int mediaPort, string fromUser = "sipp", int sequence = 1, bool authenticated = false) =>
-        Invite(number, mediaPort.ToString(CultureInfo.InvariantCulture), fromUser, sequence, authenticated);
+    public static string Invite(string number, int mediaPort, string fromUser = "sipp", int sequence = 1, bool authenticated = false,
+        IReadOnlyList<string>? headers = null) =>
+        Invite(number, mediaPort.ToString(CultureInfo.InvariantCulture), fromUser, sequence, authenticated, headers);
 
     /// <param name="number">The Request-URI and To user.</param>
     /// <param name="mediaPort">The SDP's audio port: a number, or sipp's own [media_port]; null for an INVITE without an offer.</param>
     /// <param name="fromUser">The From user.</param>
     /// <param name="sequence">The CSeq number.</param>
     /// <param name="authenticated">Whether to answer the last challenge with sipp's -au/-ap credentials.</param>
-    public static string Invite(string number, string? mediaPort, string fromUser = "sipp", int sequence = 1, bool authenticated = false) => $$"""
+    /// <param name="headers">More header lines, e.g. a carrier's X- headers.</param>
+    public static string Invite(string number, string? mediaPort, string fromUser = "sipp", int sequence = 1, bool authenticated = false,
+        IReadOnlyList<string>? headers = null) => $$"""
           <send retrans="500">
             <![CDATA[
 
@@ -30,7 +34,7 @@ public static class SippMessages
               Call-ID: [call_id]
               CSeq: {{sequence}} INVITE
               Contact: <sip:{{fromUser}}@[local_ip]:[local_port];transport=[transport]>
-              {{(authenticated ? AuthenticationLine : "")}}Max-Forwards: 70
+              {{string.Concat((headers ?? []).Select(header => header + HeaderBreak))}}{{(authenticated ? AuthenticationLine : "")}}Max-Forwards: 70
               {{(mediaPort is null ? "Content-Length: 0\n" : Offer(mediaPort))}}
             ]]>
           </send>
