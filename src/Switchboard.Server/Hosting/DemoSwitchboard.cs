@@ -16,8 +16,8 @@ namespace Switchboard.Server.Hosting;
 
 /// <summary>
 /// A switchboard that works out of the box, created when <c>Switchboard:Demo</c> is on and nothing is configured
-/// yet: a greeting, an office-hours condition, the queue "Support" with two agents, and a forward to a duty phone
-/// as the fallback. It is built through the same admin services as the API, so it obeys the same rules. The
+/// yet: a greeting, a condition that skips the queue while no agent is Ready, the queue "Support" with two agents
+/// (who take calls in the webphone), and a forward to a duty phone as the fallback. It behaves the same at any hour. It is built through the same admin services as the API, so it obeys the same rules. The
 /// README lists the credentials below; change them before the switchboard faces anyone else.
 /// </summary>
 public sealed partial class DemoSwitchboard(
@@ -67,17 +67,13 @@ public sealed partial class DemoSwitchboard(
             new TrunkInput("Local test trunk", ["127.0.0.1/32", "::1/128"], OutboundHost: "127.0.0.1:5080"),
             cancellationToken));
 
-        var everyDay = Enum.GetValues<DayOfWeek>();
-        var officeHours = new ScheduleCondition("UTC", [new WeeklyHours(everyDay, new TimeOnly(7, 0), new TimeOnly(22, 0))])
-        {
-            Negate = true,
-        };
         const int fallback = 3;
         var scenario = Created(await scenarios.CreateAsync(
             new ScenarioInput("Demo line",
             [
                 new PlaySoundAction(greeting.Id),
-                new ConditionAction(officeHours, new SkipToOutcome(fallback)),
+                // Nobody to answer: straight to the duty phone rather than waiting in an unstaffed queue.
+                new ConditionAction(new NoReadyAgentsCondition(support.Id), new SkipToOutcome(fallback)),
                 new QueueAction(support.Id, MaxWaitSeconds: 120),
                 new ForwardAction(DutyPhone),
             ]),

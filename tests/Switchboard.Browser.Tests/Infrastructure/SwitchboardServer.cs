@@ -20,9 +20,12 @@ public sealed class SwitchboardServer : WebApplicationFactory<Program>
     public const string AdminPassword = "Browser-test-admin-1";
 
     private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("switchboard-browser-");
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public SwitchboardServer()
+    /// <param name="settings">More settings, e.g. the demo switchboard on.</param>
+    public SwitchboardServer(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         // The first start seeds the admin account with this password.
         Environment.SetEnvironmentVariable("SWITCHBOARD_ADMIN_PASSWORD", AdminPassword);
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -44,6 +47,8 @@ public sealed class SwitchboardServer : WebApplicationFactory<Program>
         // Telephony listens on loopback at a free port, so the test never collides with a switchboard on 5060.
         builder.UseSetting("Switchboard:Sip:Address", "127.0.0.1");
         builder.UseSetting("Switchboard:Sip:Port", FreeUdpPort().ToString(CultureInfo.InvariantCulture));
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
     }
 
     private static int FreeUdpPort()

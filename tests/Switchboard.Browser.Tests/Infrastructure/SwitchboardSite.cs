@@ -3,11 +3,18 @@ using Microsoft.Playwright;
 namespace Switchboard.Browser.Tests.Infrastructure;
 
 /// <summary>The running server and the Playwright driver, shared by every browser test.</summary>
-public sealed class SwitchboardSite : IAsyncLifetime
+public class SwitchboardSite : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public SwitchboardServer Server { get; } = new();
+    public SwitchboardSite()
+        : this(settings: null)
+    {
+    }
+
+    protected SwitchboardSite(IReadOnlyDictionary<string, string>? settings) => Server = new SwitchboardServer(settings);
+
+    public SwitchboardServer Server { get; }
 
     public Task InitializeAsync()
     {

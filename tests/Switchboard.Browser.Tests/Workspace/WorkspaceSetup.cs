@@ -72,10 +72,13 @@ public sealed class WorkspaceSetup(SwitchboardSite site)
         Sipp.StartAsync(SipEndPoint, CallerScenarios.UntilServerHangsUp(number, media.Port), "u1", FreePort.Find(), directory);
 
     /// <summary>Logs the agent in on the browser's page, opens the workspace and sets Ready, as the agent would.</summary>
-    public async Task<AgentWorkspace> ReadyWorkspaceAsync(BrowserSession browser, string username, Guid agentId)
+    public Task<AgentWorkspace> ReadyWorkspaceAsync(BrowserSession browser, string username, Guid agentId) =>
+        ReadyWorkspaceAsync(browser, username, AgentPassword, agentId);
+
+    public async Task<AgentWorkspace> ReadyWorkspaceAsync(BrowserSession browser, string username, string password, Guid agentId)
     {
         var page = browser.Page;
-        await page.LogInAsync(username, AgentPassword);
+        await page.LogInAsync(username, password);
         await page.GotoAsync("/workspace");
         await Expect(page.Locator("#connection")).ToHaveTextAsync("Connected");
         await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ready" });

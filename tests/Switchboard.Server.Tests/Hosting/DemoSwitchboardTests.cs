@@ -14,7 +14,7 @@ public abstract class DemoSwitchboardTests(StorageKind storage) : SwitchboardTes
     private static readonly Dictionary<string, string> DemoOn = new() { ["Switchboard:Demo"] = "true" };
 
     [Fact]
-    public async Task Demo_start_creates_a_number_that_runs_greeting_hours_queue_and_fallback()
+    public async Task Demo_start_creates_a_number_that_runs_greeting_staffing_check_queue_and_fallback()
     {
         await using var server = new SwitchboardFactory(Storage, settings: DemoOn);
         var admin = await server.CreateClientAsync(Actor.Admin, Ct);
@@ -30,6 +30,7 @@ public abstract class DemoSwitchboardTests(StorageKind storage) : SwitchboardTes
             scenario.Actions.Select(action => action.GetType()));
         Assert.Empty(scenario.Issues);
         Assert.Equal(queue.Id, ((QueueAction)scenario.Actions[2]).QueueId);
+        Assert.Equal(new NoReadyAgentsCondition(queue.Id), ((ConditionAction)scenario.Actions[1]).When);
         Assert.Equal(DemoSwitchboard.QueueName, queue.Name);
         Assert.Equal(2, queue.Members.Count);
         Assert.Contains(sounds, sound => sound.Id == queue.MusicOnHoldSoundId && sound.DurationMilliseconds > 10_000);
