@@ -107,6 +107,14 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
 
     public LiveCallView? Find(Guid callId) => FindLive(callId)?.View;
 
+    public UserCallView? FindForUser(Guid userId) =>
+        _live.Values
+            .Select(call => call.FindForUser(userId))
+            .OfType<UserCallView>()
+            .OrderBy(current => current.State == UserCallState.Ringing)
+            .ThenByDescending(current => current.RingingSince)
+            .FirstOrDefault();
+
     /// <summary>Ends every live call (BYE or a final response to the caller) and waits until each has let go of its media.</summary>
     public async Task HangUpAllAsync(CancellationToken cancellationToken)
     {

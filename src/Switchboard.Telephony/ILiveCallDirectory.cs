@@ -13,4 +13,10 @@ public interface ILiveCallDirectory
 
     /// <summary>A live call as the workspace shows it, or null when telephony has no such live call.</summary>
     LiveCallView? Find(Guid callId);
+
+    /// <summary>
+    /// The user's current call: the one they are connected to, else the one ringing them (the latest rung), or null
+    /// when none is.
+    /// </summary>
+    UserCallView? FindForUser(Guid userId);
 }

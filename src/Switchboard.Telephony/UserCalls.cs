@@ -22,6 +22,17 @@ public sealed class UserCalls
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A new browser session of the user's connected webphone (their page reloaded): its SDP offer is answered on the
+    /// same media, with new ICE credentials and a new DTLS association, so that the caller and the bridge stay as they are.
+    /// </summary>
+    public async Task<WebphoneAcceptOutcome> ReconnectWebphoneAsync(Guid callId, Guid userId, string sdpOffer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sdpOffer);
+        return await AskAsync(callId, done => new WebphoneReconnectRequested(userId, sdpOffer, done), new WebphoneAcceptOutcome(WebphoneAcceptStatus.NotConnected),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Refuses the call ringing the user: an ACD offer goes straight on to the next agent.</summary>
     public Task<bool> RefuseAsync(Guid callId, Guid userId, CancellationToken cancellationToken) =>
         AskAsync(callId, done => new RefuseRequested(userId, done), false, cancellationToken);

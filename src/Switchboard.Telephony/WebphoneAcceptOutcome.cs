@@ -1,6 +1,6 @@
 namespace Switchboard.Telephony;
 
-/// <summary>What became of a webphone's Accept: the SDP answer for the browser, or why there is none.</summary>
+/// <summary>What became of a webphone's Accept or reconnection: the SDP answer for the browser, or why there is none.</summary>
 public sealed record WebphoneAcceptOutcome(WebphoneAcceptStatus Status, string? SdpAnswer = null, string? Problem = null);
 
 public enum WebphoneAcceptStatus
@@ -13,4 +13,7 @@ public enum WebphoneAcceptStatus
 
     /// <summary>The browser's offer cannot be answered; <see cref="WebphoneAcceptOutcome.Problem"/> says why.</summary>
     BadOffer,
+
+    /// <summary>The user is not connected to the call on their webphone (any more): there is no media to reconnect.</summary>
+    NotConnected,
 }

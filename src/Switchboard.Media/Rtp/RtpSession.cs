@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -12,7 +13,8 @@ namespace Switchboard.Media.Rtp;
 /// state allocates nothing per packet. Sends where the peer's packets actually come from once any
 /// arrive (symmetric RTP), which is what gets media through NAT. Reports every
 /// <see cref="ReportInterval"/> over RTCP. A WebRTC leg (<see cref="UseWebRtc"/>) carries STUN, DTLS,
-/// SRTP and SRTCP on the RTP socket alone; its media takes the same paths once unprotected.
+/// SRTP and SRTCP on the RTP socket alone; its media takes the same paths once unprotected, and a new
+/// browser session (a reloaded page) may take it over with a channel of its own.
 /// </summary>
 public sealed class RtpSession : IAsyncDisposable
 {
@@ -36,6 +38,8 @@ public sealed class RtpSession : IAsyncDisposable
     private readonly DtmfDetector _dtmfDetector = new();
     private readonly Channel<char> _digits = Channel.CreateUnbounded<char>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stopping = new();
+    // Channels a new browser session replaced: the receive loop disposes them before it reads its next datagram.
+    private readonly ConcurrentQueue<WebRtcMediaChannel> _replacedChannels = new();
     private readonly byte[] _cname;
     private Task _running = Task.CompletedTask;
     private ITimer? _reportTimer;
@@ -86,10 +90,10 @@ public sealed class RtpSession : IAsyncDisposable
     /// Where our RTP goes now: from the SDP at first, then wherever the peer's packets come from; on a
     /// WebRTC leg, where ICE found the browser.
     /// </summary>
-    public IPEndPoint? RemoteRtpEndPoint => _secure is { } secure ? secure.Channel.Ice.RemoteEndPoint : ToEndPoint(Volatile.Read(ref _rtpTarget));
+    public IPEndPoint? RemoteRtpEndPoint => Secure is { } secure ? secure.Channel.Ice.RemoteEndPoint : ToEndPoint(Volatile.Read(ref _rtpTarget));
 
     /// <summary>Where our RTCP goes; on a WebRTC leg the same as RTP (rtcp-mux).</summary>
-    public IPEndPoint? RemoteRtcpEndPoint => _secure is { } secure ? secure.Channel.Ice.RemoteEndPoint : ToEndPoint(Volatile.Read(ref _rtcpTarget));
+    public IPEndPoint? RemoteRtcpEndPoint => Secure is { } secure ? secure.Channel.Ice.RemoteEndPoint : ToEndPoint(Volatile.Read(ref _rtcpTarget));
 
     /// <summary>Who gets every accepted packet; see <see cref="IRtpPacketSink"/> for the rules.</summary>
     public IRtpPacketSink? PacketSink
@@ -160,14 +164,27 @@ public sealed class RtpSession : IAsyncDisposable
     /// keeps its port leased and stays silent. Nothing is sent until the DTLS handshake gave keys. The
     /// session disposes the channel.
     /// </summary>
+    /// <remarks>
+    /// On a WebRTC leg, started or not, <paramref name="channel"/> replaces the channel in use: a new browser
+    /// session (the agent's page reloaded) takes the leg over with its own ICE credentials and DTLS
+    /// association, and the SRTP state starts anew with its keys. The old channel protects nothing from
+    /// then on, its browser's packets no longer authenticate, and it is disposed once no packet uses it.
+    /// </remarks>
     public void UseWebRtc(WebRtcMediaChannel channel)
     {
-        if (_reportTimer is not null || _secure is not null)
+        ArgumentNullException.ThrowIfNull(channel);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_reportTimer is not null && Secure is null)
         {
-            throw new InvalidOperationException("a session becomes a WebRTC leg once, before it is started");
+            throw new InvalidOperationException("a plain RTP session that has started cannot become a WebRTC leg");
         }
 
-        _secure = new SrtpTransmitter(channel, _rtpSocket);
+        if (Interlocked.Exchange(ref _secure, new SrtpTransmitter(channel, _rtpSocket)) is { } replaced)
+        {
+            // Waits for a packet being protected with the old keys; the receive loop lets the channel go.
+            replaced.Retire();
+            _replacedChannels.Enqueue(replaced.Channel);
+        }
     }
 
     /// <summary>
@@ -194,7 +211,7 @@ public sealed class RtpSession : IAsyncDisposable
     public void Connect(IPEndPoint? remoteRtp, IPEndPoint? remoteRtcp, RtpMediaFormat format)
     {
         Volatile.Write(ref _format, format);
-        if (_secure is not null)
+        if (Secure is not null)
         {
             return;
         }
@@ -215,7 +232,7 @@ public sealed class RtpSession : IAsyncDisposable
         var stopping = _stopping.Token;
         _running = Task.WhenAll(
             ReceiveAsync(_rtpSocket, _rtpReceiveBuffer, _rtpSource, isRtcp: false, stopping),
-            _secure is null ? ReceiveAsync(_rtcpSocket, _rtcpReceiveBuffer, _rtcpSource, isRtcp: true, stopping) : Task.CompletedTask,
+            Secure is null ? ReceiveAsync(_rtcpSocket, _rtcpReceiveBuffer, _rtcpSource, isRtcp: true, stopping) : Task.CompletedTask,
             RaiseDigitsAsync(stopping));
         _reportTimer = _time.CreateTimer(static state => ((RtpSession)state!).SendReport(), this, ReportInterval, ReportInterval);
     }
@@ -277,10 +294,11 @@ public sealed class RtpSession : IAsyncDisposable
         }
 
         _digits.Writer.TryComplete();
-        if (_secure is { } secure)
+        if (Secure is { } secure)
         {
             // The loop ends on cancellation; the channel goes only then, and its close_notify still has a socket.
             await _running.ConfigureAwait(false);
+            DisposeReplacedChannels();
             secure.Channel.Dispose();
         }
 
@@ -292,11 +310,14 @@ public sealed class RtpSession : IAsyncDisposable
     }
 
     /// <summary>Whether a packet would leave now: a peer address (plain), or keys and the browser's consent (WebRTC).</summary>
-    private bool CanSend => _secure is { } secure ? secure.IsReady : Volatile.Read(ref _rtpTarget) is not null;
+    private bool CanSend => Secure is { } secure ? secure.IsReady : Volatile.Read(ref _rtpTarget) is not null;
+
+    /// <summary>The sending half of a WebRTC leg, null on a plain one; replaced when a new browser session takes the leg over.</summary>
+    private SrtpTransmitter? Secure => Volatile.Read(ref _secure);
 
     private bool Transmit(ReadOnlySpan<byte> packet)
     {
-        if (_secure is { } secure)
+        if (Secure is { } secure)
         {
             if (!secure.SendRtp(packet))
             {
@@ -357,9 +378,11 @@ public sealed class RtpSession : IAsyncDisposable
             {
                 OnRtcp(buffer.AsSpan(0, length));
             }
-            else if (_secure is { } secure)
+            else if (Secure is not null)
             {
-                OnWebRtcDatagram(secure.Channel, buffer.AsSpan(0, length));
+                // A replaced channel goes before the current one is read, so no datagram is ever given to a disposed one.
+                DisposeReplacedChannels();
+                OnWebRtcDatagram(Secure.Channel, buffer.AsSpan(0, length));
             }
             else
             {
@@ -409,6 +432,15 @@ public sealed class RtpSession : IAsyncDisposable
         else
         {
             OnRtcp(datagram[..plainLength]);
+        }
+    }
+
+    /// <summary>Disposes the channels new browser sessions replaced; only where no datagram is being handled.</summary>
+    private void DisposeReplacedChannels()
+    {
+        while (_replacedChannels.TryDequeue(out var replaced))
+        {
+            replaced.Dispose();
         }
     }
 
@@ -491,7 +523,8 @@ public sealed class RtpSession : IAsyncDisposable
     private void SendReport()
     {
         var target = Volatile.Read(ref _rtcpTarget);
-        if (_secure is { } secure ? !secure.IsReady : target is null)
+        var secure = Secure;
+        if (secure is not null ? !secure.IsReady : target is null)
         {
             return;
         }
@@ -516,7 +549,7 @@ public sealed class RtpSession : IAsyncDisposable
                 : (uint)(_time.GetElapsedTime(_lastSenderReportArrival, now).Ticks * 65536 / TimeSpan.TicksPerSecond);
             var block = _reception.CreateReportBlock(_lastSenderReport, delaySinceLastSenderReport);
             var length = RtcpWriter.WriteReport(_reportBuffer, Outbound.Ssrc, senderInfo, block, _cname);
-            if (_secure?.SendRtcp(_reportBuffer.AsSpan(0, length)) ?? SendPlainReport(_reportBuffer.AsSpan(0, length), target!))
+            if (secure?.SendRtcp(_reportBuffer.AsSpan(0, length)) ?? SendPlainReport(_reportBuffer.AsSpan(0, length), target!))
             {
                 Interlocked.Increment(ref _reportsSent);
             }

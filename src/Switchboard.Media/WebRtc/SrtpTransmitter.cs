@@ -17,6 +17,7 @@ internal sealed class SrtpTransmitter(WebRtcMediaChannel channel, Socket socket)
     private readonly Lock _lock = new();
     private IPEndPoint? _destination;
     private SocketAddress? _destinationAddress;
+    private bool _retired;
 
     public WebRtcMediaChannel Channel { get; } = channel;
 
@@ -30,6 +31,18 @@ internal sealed class SrtpTransmitter(WebRtcMediaChannel channel, Socket socket)
 
     public bool SendRtcp(ReadOnlySpan<byte> packet) => Send(packet, rtcp: true);
 
+    /// <summary>
+    /// A new browser session took the leg over: waits for a packet being protected now and protects none
+    /// after it, so that the channel's keys may go.
+    /// </summary>
+    public void Retire()
+    {
+        lock (_lock)
+        {
+            _retired = true;
+        }
+    }
+
     private bool Send(ReadOnlySpan<byte> packet, bool rtcp)
     {
         if (packet.Length > RtpHeader.MaximumPacketSize || !Channel.Ice.HasConsent || Channel.Ice.RemoteEndPoint is not { } destination)
@@ -39,6 +52,11 @@ internal sealed class SrtpTransmitter(WebRtcMediaChannel channel, Socket socket)
 
         lock (_lock)
         {
+            if (_retired)
+            {
+                return false;
+            }
+
             packet.CopyTo(_buffer);
             var status = rtcp
                 ? Channel.ProtectRtcp(_buffer, packet.Length, out var protectedLength)

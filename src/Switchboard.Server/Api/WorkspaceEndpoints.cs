@@ -30,6 +30,10 @@ public static class WorkspaceEndpoints
             .Produces<WebphoneAnswer>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        call.MapPost("/reconnect", ReconnectAsync)
+            .Produces<WebphoneAnswer>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         call.MapPost("/refuse", async (Guid callId, ClaimsPrincipal user, UserCalls calls, CancellationToken cancellationToken) =>
                 NoContentOrNotFound(await calls.RefuseAsync(callId, Me(user), cancellationToken)))
             .Produces(StatusCodes.Status204NoContent)
@@ -59,14 +63,25 @@ public static class WorkspaceEndpoints
         if (string.IsNullOrWhiteSpace(input.Sdp))
             return Invalid("sdp", "Give the webphone's SDP offer.");
 
-        var outcome = await calls.AcceptAsync(callId, Me(user), input.Sdp, cancellationToken);
-        return outcome.Status switch
-        {
-            WebphoneAcceptStatus.Answered => TypedResults.Ok(new WebphoneAnswer(outcome.SdpAnswer ?? "")),
-            WebphoneAcceptStatus.BadOffer => Invalid("sdp", outcome.Problem ?? "The offer cannot be answered."),
-            _ => ProblemResults.NotFound(),
-        };
+        return AnswerOf(await calls.AcceptAsync(callId, Me(user), input.Sdp, cancellationToken));
     }
+
+    /// <summary>The agent's page reloaded during a webphone call: its new peer connection takes over the call's media.</summary>
+    private static async Task<IResult> ReconnectAsync(Guid callId, ReconnectInput input, ClaimsPrincipal user, UserCalls calls, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.Sdp))
+            return Invalid("sdp", "Give the webphone's SDP offer.");
+
+        return AnswerOf(await calls.ReconnectWebphoneAsync(callId, Me(user), input.Sdp, cancellationToken));
+    }
+
+    /// <summary>The server's SDP answer for the page; 400 for an offer it cannot answer, 404 for a call not ringing or connecting the agent.</summary>
+    private static IResult AnswerOf(WebphoneAcceptOutcome outcome) => outcome.Status switch
+    {
+        WebphoneAcceptStatus.Answered => TypedResults.Ok(new WebphoneAnswer(outcome.SdpAnswer ?? "")),
+        WebphoneAcceptStatus.BadOffer => Invalid("sdp", outcome.Problem ?? "The offer cannot be answered."),
+        _ => ProblemResults.NotFound(),
+    };
 
     private static async Task<IResult> HoldAsync(Guid callId, HoldInput input, ClaimsPrincipal user, UserCalls calls, CancellationToken cancellationToken)
     {

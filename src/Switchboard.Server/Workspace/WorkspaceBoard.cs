@@ -7,7 +7,7 @@ using Switchboard.Telephony;
 
 namespace Switchboard.Server.Workspace;
 
-/// <summary>What an agent's workspace reads: their state, queues and recent calls, a call that rings them, and whom they may transfer to.</summary>
+/// <summary>What an agent's workspace reads: their state, queues, recent calls and current call, a call that rings them, and whom they may transfer to.</summary>
 public sealed class WorkspaceBoard(
     SwitchboardDbContext db,
     AgentBoard agents,
@@ -15,7 +15,8 @@ public sealed class WorkspaceBoard(
     ILiveCallDirectory liveCalls,
     ContactDirectory contacts,
     QueueMemberships queues,
-    ServerRun run)
+    ServerRun run,
+    TimeProvider time)
 {
     public const int RecentCallCount = 20;
 
@@ -31,7 +32,31 @@ public sealed class WorkspaceBoard(
             .OrderBy(queue => queue.Name, StringComparer.CurrentCultureIgnoreCase)
             .Select(queue => new WorkspaceQueueView(queue.QueueId, queue.Name, queue.WaitingCalls.Count))
             .ToList();
-        return new WorkspaceView(agent, ownQueues, await RecentCallsAsync(agentId, cancellationToken), run.Id);
+        return new WorkspaceView(agent, ownQueues, await RecentCallsAsync(agentId, cancellationToken), run.Id, CurrentCall(agentId));
+    }
+
+    /// <summary>The call ringing the agent or the one they talk on, with its times as seconds at this moment.</summary>
+    private CurrentCallView? CurrentCall(Guid agentId)
+    {
+        if (liveCalls.FindForUser(agentId) is not { } current)
+            return null;
+        var now = time.GetUtcNow();
+        var call = current.Call;
+        double? ringSecondsLeft = current is { RingingSince: { } since, RingTimeout: { } timeout }
+            ? Math.Max(0, (since + timeout - now).TotalSeconds)
+            : null;
+        return new CurrentCallView(
+            call.CallId,
+            current.State,
+            call.CallerNumber,
+            call.CallerName,
+            call.QueueId,
+            call.QueueId is { } queueId ? queues.NameOf(queueId) : null,
+            current.Webphone,
+            current.OfferId,
+            ringSecondsLeft,
+            current.WaitingSince is { } waitingSince ? Math.Max(0, (now - waitingSince).TotalSeconds) : null,
+            current.ConnectedAt is { } connectedAt ? Math.Max(0, (now - connectedAt).TotalSeconds) : null);
     }
 
     /// <summary>The live call, or null when it is gone or has never rung or connected this agent.</summary>

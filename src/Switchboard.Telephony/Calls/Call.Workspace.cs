@@ -18,6 +18,20 @@ internal sealed partial class Call
 
     private bool _held;
     private Task _digitsSent = Task.CompletedTask;
+    // Each user's part as FindForUser shows it, under _viewLock like the rest of View.
+    private readonly Dictionary<Guid, UserPart> _viewParts = [];
+
+    /// <summary>The user's part in the call (ringing them, or connected), or null when they have none; read from any thread.</summary>
+    public UserCallView? FindForUser(Guid userId)
+    {
+        lock (_viewLock)
+        {
+            if (!_viewParts.TryGetValue(userId, out var part))
+                return null;
+            return new UserCallView(ViewUnderLock(), part.State, part.Webphone, part.OfferId, part.RingingSince, part.RingTimeout, part.WaitingSince,
+                part.ConnectedAt);
+        }
+    }
 
     /// <summary>A leg starts ringing a user: their workspace is told, and they may look at the call from now on.</summary>
     internal void RingStarted(CalleeLeg leg, TimeSpan ringTimeout)
@@ -26,7 +40,11 @@ internal sealed partial class Call
             return;
         leg.Ringing = true;
         lock (_viewLock)
+        {
             _viewUsers.Add(userId);
+            _viewParts[userId] = new UserPart(UserCallState.Ringing, leg.IsWebphone, leg.OfferId?.Value, _owner.Time.GetUtcNow(), ringTimeout, _waitingSince, null);
+        }
+
         _owner.Publish(new UserRinging(Id, userId, Incoming.CallerNumber, Incoming.CallerName, _queueId, leg.OfferId?.Value, ringTimeout,
             _waitingSince, leg.IsWebphone));
     }
@@ -37,6 +55,7 @@ internal sealed partial class Call
         if (!leg.Ringing || leg.UserId is not { } userId)
             return;
         leg.Ringing = false;
+        ForgetPart(userId, UserCallState.Ringing);
         _owner.Publish(new UserRingingStopped(Id, userId, reason));
     }
 
@@ -46,7 +65,28 @@ internal sealed partial class Call
         if (leg.LeftReported || !leg.Answered || leg.UserId is not { } userId)
             return;
         leg.LeftReported = true;
+        lock (_viewLock)
+            _viewParts.Remove(userId);
         _owner.Publish(new UserLeftCall(Id, userId, reason));
+    }
+
+    /// <summary><paramref name="userId"/> talks with the caller on <paramref name="leg"/> from now on; their workspace is told.</summary>
+    private void UserConnectedTo(CalleeLeg leg, Guid userId)
+    {
+        var at = _owner.Time.GetUtcNow();
+        lock (_viewLock)
+            _viewParts[userId] = new UserPart(UserCallState.Connected, leg.IsWebphone, leg.OfferId?.Value, null, null, null, at);
+        _owner.Publish(new UserConnected(Id, userId, at));
+    }
+
+    /// <summary>Forgets the user's part while it is still <paramref name="state"/>: a ring that stops does not end a conversation.</summary>
+    private void ForgetPart(Guid userId, UserCallState state)
+    {
+        lock (_viewLock)
+        {
+            if (_viewParts.TryGetValue(userId, out var part) && part.State == state)
+                _viewParts.Remove(userId);
+        }
     }
 
     /// <summary>The leg connected to <paramref name="userId"/>, or null when they are not in conversation on this call.</summary>
@@ -67,13 +107,37 @@ internal sealed partial class Call
     }
 
     /// <summary>
+    /// The user's page reloaded during the conversation and its new peer connection offers again: answered on the
+    /// same leg, the caller and the call stay as they are; the bridge is made again for the format the new offer chose.
+    /// </summary>
+    private Task WebphoneReconnectAsync(WebphoneReconnectRequested request)
+    {
+        if (ConnectedLeg(request.UserId) is not { IsWebphone: true, WebRtc: not null } leg)
+        {
+            request.Done.TrySetResult(new WebphoneAcceptOutcome(WebphoneAcceptStatus.NotConnected));
+            return Task.CompletedTask;
+        }
+
+        var outcome = WebphoneMedia.Reconnect(_owner, this, leg, request.SdpOffer);
+        if (outcome.Status == WebphoneAcceptStatus.Answered && _bridge is not null)
+        {
+            _bridge.Dispose();
+            _bridge = new MediaBridge(_caller.Media, leg.Media);
+        }
+
+        request.Done.TrySetResult(outcome);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
     /// A webphone's browser stopped answering ICE consent checks (closed tab, lost network): its user has left the
     /// call, which then ends, or, not yet connected by the ACD, the offer failed.
     /// </summary>
     private async Task WebphoneConsentCheckAsync(WebphoneConsentCheck check)
     {
         var leg = check.Leg;
-        if (leg.Ended || leg.WebRtc is not { Ice.HasConsent: false })
+        // A channel a reloaded page replaced lapses without ending anything: its successor is watched on its own.
+        if (leg.Ended || !ReferenceEquals(leg.WebRtc, check.Channel) || check.Channel.Ice.HasConsent)
             return;
         leg.ConsentTimer?.Dispose();
         if (!ReferenceEquals(leg, _callee))
@@ -140,6 +204,12 @@ internal sealed partial class Call
             {
                 StopHoldMusic();
                 _bridge = new MediaBridge(_caller.Media, leg.Media);
+            }
+
+            lock (_viewLock)
+            {
+                if (_viewParts.TryGetValue(request.UserId, out var part))
+                    _viewParts[request.UserId] = part with { State = request.Held ? UserCallState.Held : UserCallState.Connected };
             }
 
             _owner.Publish(new UserCallHeld(Id, request.UserId, request.Held));
@@ -224,4 +294,14 @@ internal sealed partial class Call
                 break;
         }
     }
+
+    /// <summary>What a user's part holds for <see cref="FindForUser"/>.</summary>
+    private readonly record struct UserPart(
+        UserCallState State,
+        bool Webphone,
+        long? OfferId,
+        DateTimeOffset? RingingSince,
+        TimeSpan? RingTimeout,
+        DateTimeOffset? WaitingSince,
+        DateTimeOffset? ConnectedAt);
 }

@@ -85,7 +85,7 @@ internal sealed partial class Call
         get
         {
             lock (_viewLock)
-                return new LiveCallView(Id, Incoming.DialledNumber, Incoming.CallerNumber, Incoming.CallerName, _startedAt, _viewQueueId, Variables, [.. _viewUsers]);
+                return ViewUnderLock();
         }
     }
 
@@ -183,6 +183,7 @@ internal sealed partial class Call
         OfferWithdrawn withdrawn => _offers.WithdrawAsync(withdrawn.OfferId, withdrawn.Reason),
         ConnectRequested connect => ConnectAsync(connect.Connect),
         WebphoneAcceptRequested accept => WebphoneAcceptAsync(accept),
+        WebphoneReconnectRequested reconnect => WebphoneReconnectAsync(reconnect),
         RefuseRequested refuse => RefuseAsync(refuse),
         UserHangupRequested hangup => UserHangupAsync(hangup),
         HoldRequested hold => UserHoldAsync(hold),
@@ -368,7 +369,7 @@ internal sealed partial class Call
         _bridge = new MediaBridge(_caller.Media, leg.Media);
         _result = CallResult.AnsweredFromQueue;
         _agentUserId = connect.AgentId;
-        _owner.Publish(new UserConnected(Id, connect.AgentId, _owner.Time.GetUtcNow()));
+        UserConnectedTo(leg, connect.AgentId);
     }
 
     /// <summary>Opens a leg and sends its INVITE; <see cref="CalleeLeg.Done"/> completes when it is answered or given up.</summary>
@@ -456,7 +457,7 @@ internal sealed partial class Call
         if (leg.UserId is { } userId)
         {
             RingStopped(leg, RingingStopReason.Answered);
-            _owner.Publish(new UserConnected(Id, userId, _owner.Time.GetUtcNow()));
+            UserConnectedTo(leg, userId);
         }
 
         leg.Done.TrySetResult(CallUserResult.Answered);
@@ -648,6 +649,9 @@ internal sealed partial class Call
             Id, _caller.SipCallId, Incoming.CallerNumber, Incoming.DialledNumber, _startedAt, _answeredAt, _owner.Time.GetUtcNow(),
             _result ?? CallResult.CallerHungUp, _detail, _agentUserId, _digits.ToString(), _caller.Statistics, _callee?.Statistics, _queueId)));
     }
+
+    private LiveCallView ViewUnderLock() =>
+        new(Id, Incoming.DialledNumber, Incoming.CallerNumber, Incoming.CallerName, _startedAt, _viewQueueId, Variables, [.. _viewUsers]);
 
     /// <summary>A reason phrase is one line of text.</summary>
     internal static string Phrase(string text) => text.ReplaceLineEndings(" ");

@@ -1,6 +1,7 @@
 using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing.Interpreter;
 using Switchboard.Media.Audio;
+using Switchboard.Media.WebRtc;
 using Switchboard.Sip;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
@@ -67,6 +68,9 @@ internal sealed record ConnectRequested(ConnectCall Connect) : CallMessage;
 /// <summary>The user's webphone accepts the ringing call with the browser's SDP offer; the answer goes back in <paramref name="Done"/>.</summary>
 internal sealed record WebphoneAcceptRequested(Guid UserId, string SdpOffer, TaskCompletionSource<WebphoneAcceptOutcome> Done) : CallMessage;
 
+/// <summary>The user's connected webphone comes back from a new browser session with a new SDP offer; the answer goes back in <paramref name="Done"/>.</summary>
+internal sealed record WebphoneReconnectRequested(Guid UserId, string SdpOffer, TaskCompletionSource<WebphoneAcceptOutcome> Done) : CallMessage;
+
 /// <summary>The user refuses the call ringing them (from the workspace, whatever phone rings).</summary>
 internal sealed record RefuseRequested(Guid UserId, TaskCompletionSource<bool> Done) : CallMessage;
 
@@ -82,5 +86,8 @@ internal sealed record DigitsRequested(Guid UserId, string Digits, TaskCompletio
 /// <summary>The connected user hands the call on, already resolved to where it goes.</summary>
 internal sealed record TransferRequested(Guid UserId, ResolvedTransfer Target, TaskCompletionSource<bool> Done) : CallMessage;
 
-/// <summary>Time to look whether a webphone leg's browser still answers ICE consent checks.</summary>
-internal sealed record WebphoneConsentCheck(CalleeLeg Leg) : CallMessage;
+/// <summary>
+/// Time to look whether a webphone leg's browser still answers ICE consent checks on <paramref name="Channel"/>; a
+/// check for a channel a new browser session has replaced is of no concern.
+/// </summary>
+internal sealed record WebphoneConsentCheck(CalleeLeg Leg, WebRtcMediaChannel Channel) : CallMessage;

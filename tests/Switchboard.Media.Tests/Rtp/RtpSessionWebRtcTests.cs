@@ -199,6 +199,37 @@ public sealed class RtpSessionWebRtcTests : IDisposable
         Assert.Equal(Voice.Reverse(), atCaller.Payload);
     }
 
+    [Fact]
+    public async Task A_new_browser_session_takes_the_leg_over_and_the_first_ones_packets_are_no_longer_accepted()
+    {
+        await using var legs = new LoopbackLegs();
+        await using var first = new LoopbackBrowser();
+        await using var second = new LoopbackBrowser();
+        var heard = new PacketRecorder();
+        var (webphone, firstChannel, firstAnswer) = Answer(legs, first, heard);
+        await ConnectAsync(first, firstChannel, firstAnswer);
+        first.SendRtp(new RtpHeader(0, 100, 0, 0), Voice);
+        Assert.Equal(100, (await heard.NextAsync()).Header.SequenceNumber);
+
+        // The page reloaded: its new peer connection offers again, and the same session answers it.
+        var (secondChannel, secondAnswer) = AnswerOn(webphone, second, legs.Time);
+        await ConnectAsync(second, secondChannel, secondAnswer);
+        Assert.True(webphone.SendAudio(Voice, Voice.Length));
+        var atSecond = await second.NextRtpAsync();
+        first.SendRtp(new RtpHeader(0, 101, 160, 0), Voice);
+        byte[] secondVoice = [.. Voice.Reverse()];
+        second.SendRtp(new RtpHeader(0, 7, 0, 0), secondVoice);
+
+        Assert.Equal(Voice, atSecond.Payload);
+        var fromSecond = await heard.NextAsync();
+        Assert.Equal(7, fromSecond.Header.SequenceNumber);
+        Assert.Equal(secondVoice, fromSecond.Payload);
+        await Eventually.HoldsAsync(() => webphone.Statistics.PacketsIgnored == 1, "the first browser's packet is ignored");
+        Assert.Equal(second.LocalEndPoint, webphone.RemoteRtpEndPoint);
+        Assert.Equal(2, webphone.Statistics.PacketsReceived);
+        await Eventually.HoldsAsync(() => first.DtlsState == DtlsTransportState.Closed, "the first browser's association is closed");
+    }
+
     public void Dispose() => _serverContext.Dispose();
 
     private async Task<RtpSession> AnswerAndConnectAsync(LoopbackLegs legs, LoopbackBrowser browser, IRtpPacketSink? sink = null)

@@ -6,6 +6,7 @@ using Switchboard.Data;
 using Switchboard.Domain.Users;
 using Switchboard.Server.Tests.Acd;
 using Switchboard.Server.Tests.Infrastructure;
+using Switchboard.Server.Tests.Workspace.ClientInfo;
 using Switchboard.Server.Workspace;
 using Switchboard.Telephony;
 
@@ -129,6 +130,7 @@ public abstract class WorkspaceApiTests(StorageKind storage) : AcdTest(storage)
     [InlineData("POST", "/refuse")]
     [InlineData("POST", "/hangup")]
     [InlineData("POST", "/accept")]
+    [InlineData("POST", "/reconnect")]
     [InlineData("POST", "/hold")]
     [InlineData("POST", "/dtmf")]
     [InlineData("POST", "/transfer")]
@@ -137,7 +139,7 @@ public abstract class WorkspaceApiTests(StorageKind storage) : AcdTest(storage)
         using var agent = await ClientAsync(Actor.Agent);
         object body = action switch
         {
-            "/accept" => new { sdp = "v=0\r\n" },
+            "/accept" or "/reconnect" => new { sdp = "v=0\r\n" },
             "/hold" => new { held = true },
             "/dtmf" => new { digits = "1" },
             "/transfer" => new { number = "+14155550123" },
@@ -202,6 +204,44 @@ public abstract class WorkspaceApiTests(StorageKind storage) : AcdTest(storage)
         using var response = await agent.PostAsJsonAsync($"/api/v1/workspace/calls/{Guid.CreateVersion7()}/accept", new { sdp = " " }, TestJson.Options, Ct);
 
         await response.ReadFieldErrorsAsync("sdp", Ct);
+    }
+
+    [Fact]
+    public async Task Reconnect_without_an_offer_is_refused()
+    {
+        using var agent = await ClientAsync(Actor.Agent);
+
+        using var response = await agent.PostAsJsonAsync($"/api/v1/workspace/calls/{Guid.CreateVersion7()}/reconnect", new { sdp = " " }, TestJson.Options, Ct);
+
+        Assert.Equal(["Give the webphone's SDP offer."], await response.ReadFieldErrorsAsync("sdp", Ct));
+    }
+
+    [Fact]
+    public async Task Workspace_shows_the_call_ringing_the_agent_and_then_the_one_they_talk_on_so_a_reloaded_page_shows_it_again()
+    {
+        var server = ClientInfoServer.Start(Factory);
+        var (agentId, agent) = await server.AgentAsync("ann", crmAccess: false, Ct);
+        var (otherId, _) = await server.AgentAsync("olga", crmAccess: false, Ct);
+        var call = server.Calls.Add("+14155550123", null, new Dictionary<string, string>(), agentId);
+        var now = DateTimeOffset.UtcNow;
+
+        var before = await agent.GetFromJsonAsync<WorkspaceView>("/api/v1/workspace", TestJson.Options, Ct);
+        server.Calls.SetCurrent(otherId, new UserCallView(call, UserCallState.Connected, Webphone: true, 7, null, null, null, now));
+        server.Calls.SetCurrent(agentId, new UserCallView(call, UserCallState.Ringing, Webphone: true, 7, now, TimeSpan.FromHours(1), now.AddSeconds(-40), null));
+        var ringing = (await agent.GetFromJsonAsync<WorkspaceView>("/api/v1/workspace", TestJson.Options, Ct))!.CurrentCall;
+        server.Calls.SetCurrent(agentId, new UserCallView(call, UserCallState.Held, Webphone: true, 7, null, null, null, now.AddMinutes(-2)));
+        var held = (await agent.GetFromJsonAsync<WorkspaceView>("/api/v1/workspace", TestJson.Options, Ct))!.CurrentCall;
+
+        Assert.Null(before!.CurrentCall);
+        Assert.NotNull(ringing);
+        Assert.Equal((call.CallId, UserCallState.Ringing, "+14155550123", true, 7L), (ringing.CallId, ringing.State, ringing.CallerNumber, ringing.Webphone, ringing.OfferId));
+        Assert.InRange(ringing.RingSecondsLeft!.Value, 3000, 3600);
+        Assert.InRange(ringing.SecondsWaiting!.Value, 40, 640);
+        Assert.Null(ringing.SecondsConnected);
+        Assert.NotNull(held);
+        Assert.Equal((call.CallId, UserCallState.Held, true), (held.CallId, held.State, held.Webphone));
+        Assert.InRange(held.SecondsConnected!.Value, 120, 720);
+        Assert.Null(held.RingSecondsLeft);
     }
 
     [Fact]

@@ -23,7 +23,10 @@ export class Webphone {
         return this.#connection !== null;
     }
 
-    /** Answers: sends the browser's offer through accept(sdp), which resolves to the server's answer. */
+    /**
+     * Answers: sends the browser's offer through accept(sdp), which resolves to the server's answer. The same serves a
+     * call taken over again after the page reloaded: a new connection's offer, answered on the call's media.
+     */
     async answer(accept) {
         this.close();
         try {

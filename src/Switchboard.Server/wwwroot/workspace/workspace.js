@@ -1,6 +1,7 @@
 // The agent workspace: keeps the page live over the events socket (GET /api/v1/events) and acts through the
 // workspace API (/api/v1/workspace). Every event that changes what is shown either carries it or makes the page
-// read its state again, so a missed message heals on the next one or on the next reconnect.
+// read its state again, so a missed message heals on the next one or on the next reconnect. After a reload (or a
+// reconnect) the current call comes back from the server: the offer or the call panel, and a webphone call's audio.
 import { Ringer } from "./ringer.js";
 import { Webphone } from "./webphone.js";
 
@@ -49,6 +50,7 @@ let socket = null;
 let reconnectAttempt = 0;
 let queueRefresh = null;
 let digitsSent = Promise.resolve();
+let callEvents = 0; // call events received so far: tells whether one came while the workspace was being read
 
 // ---- the events socket --------------------------------------------------------------------------------------
 
@@ -71,6 +73,7 @@ function connect() {
 
 function handle(message) {
     if (message.agentId === agentId) {
+        if (message.type.startsWith("call") || message.type === "ringingStopped") callEvents++;
         switch (message.type) {
             case "agentStatusChanged": return statusChanged(message.status);
             case "agentActivityChanged": return activityChanged(message.activity);
@@ -91,6 +94,7 @@ function handle(message) {
 // ---- the agent's state ----------------------------------------------------------------------------------------
 
 async function refresh({ afterConnect = false } = {}) {
+    const callEventsBefore = callEvents;
     const response = await fetch(api, { headers: { Accept: "application/json" } });
     if (response.status === 401) {
         location.assign(`/login?returnUrl=${encodeURIComponent(location.pathname)}`);
@@ -104,7 +108,50 @@ async function refresh({ afterConnect = false } = {}) {
     showActivity(agent.activity, agent.wrapUpRemainingSeconds);
     showQueues(workspace.queues);
     showRecentCalls(workspace.recentCalls);
-    if (afterConnect) await restoreStatusAfterRestart(workspace.serverRun, agent.status);
+    if (afterConnect) {
+        // A call event that came on the socket meanwhile may be newer than this answer: then only what the page lacks is restored.
+        const current = workspace.currentCall ?? null;
+        if (callEvents === callEventsBefore || (current !== null && offer === null && call === null)) restoreCall(current);
+        await restoreStatusAfterRestart(workspace.serverRun, agent.status);
+    }
+}
+
+// What rang or was connected while the page was away (reloaded, reopened, offline) is shown as the server has it;
+// what the page still shows but the server no longer has ended meanwhile.
+function restoreCall(current) {
+    if (offer !== null && offer.callId !== current?.callId) {
+        const ended = offer;
+        endOffer();
+        dispatchCall(ended, "ended");
+    }
+    if (call !== null && call.callId !== current?.callId) {
+        const ended = call;
+        call = null;
+        phone.close();
+        callPanel.hidden = true;
+        dispatchCall(ended, "ended");
+    }
+    if (current === null) return;
+    const details = {
+        callId: current.callId,
+        callerNumber: current.callerNumber ?? null,
+        callerName: current.callerName ?? null,
+        queueId: current.queueId ?? null,
+        queueName: current.queueName ?? null,
+        webphone: current.webphone === true,
+    };
+    if (current.state === "ringing") {
+        if (offer?.callId === current.callId) return;
+        showOffer({ ...details, ringSeconds: current.ringSecondsLeft ?? 0, waitedSeconds: current.secondsWaiting ?? null });
+        return;
+    }
+    endOffer();
+    if (call?.callId !== current.callId) {
+        showCall({ ...details, connectedAt: Date.now() - (current.secondsConnected ?? 0) * 1000 });
+    }
+    showHeld(current.state === "held");
+    // The old page's peer connection died with it: the browser takes the call's media over at once.
+    if (call.webphone && !phone.active) reconnectAudio(call.callId);
 }
 
 // Live state is memory only: a server that restarted has forgotten the agent's status, so the page sets it again.
@@ -177,18 +224,33 @@ function showRecentCalls(calls) {
 // ---- ringing ----------------------------------------------------------------------------------------------------
 
 function ringing(message) {
-    const waitedAtOffer = message.waitingSince ? Math.max(0, Date.parse(message.at) - Date.parse(message.waitingSince)) : 0;
-    offer = {
+    const waitedSeconds = message.waitingSince ? Math.max(0, Date.parse(message.at) - Date.parse(message.waitingSince)) / 1000 : null;
+    showOffer({
         callId: message.callId,
         callerNumber: message.callerNumber ?? null,
+        callerName: message.callerName ?? null,
         queueId: message.queueId ?? null,
         queueName: message.queueName ?? null,
         webphone: message.webphone === true,
-        endsAt: Date.now() + message.ringSeconds * 1000,
-        waitingSince: message.waitingSince ? Date.now() - waitedAtOffer : null,
+        ringSeconds: message.ringSeconds,
+        waitedSeconds,
+    });
+    // From the ACD's offer to the panel on screen (server and browser clocks; the performance test runs both on one machine).
+    performance.mark("workspace:offer-shown", { detail: { callId: offer.callId, offeredAt: message.at } });
+}
+
+function showOffer(details) {
+    offer = {
+        callId: details.callId,
+        callerNumber: details.callerNumber,
+        queueId: details.queueId,
+        queueName: details.queueName,
+        webphone: details.webphone,
+        endsAt: Date.now() + details.ringSeconds * 1000,
+        waitingSince: details.waitedSeconds === null ? null : Date.now() - details.waitedSeconds * 1000,
     };
     byTestId("offer-ended").hidden = true;
-    byTestId("offer-caller").textContent = offer.callerNumber ?? message.callerName ?? "Withheld";
+    byTestId("offer-caller").textContent = offer.callerNumber ?? details.callerName ?? "Withheld";
     byTestId("offer-contact").textContent = "Unknown";
     byTestId("offer-queue").textContent = offer.queueName ?? "Direct call";
     byTestId("offer-problem").hidden = true;
@@ -198,8 +260,6 @@ function ringing(message) {
     offerPanel.hidden = false;
     tick();
     ringer.start();
-    // From the ACD's offer to the panel on screen (server and browser clocks; the performance test runs both on one machine).
-    performance.mark("workspace:offer-shown", { detail: { callId: offer.callId, offeredAt: message.at } });
     dispatchCall(offer, "ringing");
     fillContact(offer.callId);
 }
@@ -261,19 +321,22 @@ async function refuse() {
 function connected(message) {
     const from = offer?.callId === message.callId ? offer : { callId: message.callId, webphone: phone.active };
     endOffer();
+    showCall({ ...from, webphone: from.webphone && phone.active, connectedAt: Date.now() });
+}
+
+function showCall(details) {
     call = {
-        callId: message.callId,
-        callerNumber: from.callerNumber ?? null,
-        queueId: from.queueId ?? null,
-        queueName: from.queueName ?? null,
-        webphone: from.webphone && phone.active,
-        connectedAt: Date.now(),
+        callId: details.callId,
+        callerNumber: details.callerNumber ?? null,
+        queueId: details.queueId ?? null,
+        queueName: details.queueName ?? null,
+        webphone: details.webphone,
+        connectedAt: details.connectedAt,
         held: false,
         muted: false,
         audioFlowing: false,
     };
     byTestId("call-caller").textContent = call.callerNumber ?? "the caller";
-    byTestId("call-held").hidden = true;
     // Nothing of the last call's audio counts for this one.
     const audio = byTestId("call-audio");
     audio.hidden = true;
@@ -282,8 +345,9 @@ function connected(message) {
     byTestId("call-problem").hidden = true;
     byTestId("transfer-problem").hidden = true;
     $("[data-action=mute]", callPanel).hidden = !call.webphone;
+    $("[data-action=mute]", callPanel).textContent = "Mute";
     setPressed("mute", false);
-    setPressed("hold", false);
+    showHeld(false);
     setButtons(callPanel, false);
     callPanel.hidden = false;
     tick();
@@ -293,7 +357,11 @@ function connected(message) {
 
 function held(message) {
     if (call?.callId !== message.callId) return;
-    call.held = message.held;
+    showHeld(message.held);
+}
+
+function showHeld(isHeld) {
+    call.held = isHeld;
     setPressed("hold", call.held);
     $("[data-action=hold]", callPanel).textContent = call.held ? "Resume" : "Hold";
     byTestId("call-held").hidden = !call.held;
@@ -310,6 +378,22 @@ function left(message) {
     callPanel.hidden = true;
     showNotice(`Call ended: ${LeftWords[message.reason] ?? message.reason}`);
     dispatchCall(ended, "ended");
+}
+
+// A new peer connection for the call the page already shows: the server answers it on the call's same media.
+async function reconnectAudio(callId) {
+    try {
+        await phone.answer(async sdp => {
+            const response = await post(`calls/${callId}/reconnect`, { sdp });
+            if (!response.ok) throw new Error(await problemOf(response));
+            return (await response.json()).sdp;
+        });
+    } catch (error) {
+        if (call?.callId !== callId) return;
+        const problem = byTestId("call-problem");
+        problem.textContent = `Could not bring back the call's audio: ${error.message}`;
+        problem.hidden = false;
+    }
 }
 
 function showAudio({ packetsReceived, packetsSent }) {

@@ -11,6 +11,7 @@ internal sealed class LiveCallsDouble : ILiveCallDirectory
     public static readonly DateTimeOffset StartedAt = new(2026, 6, 1, 9, 30, 0, TimeSpan.Zero);
 
     private readonly ConcurrentDictionary<Guid, LiveCallView> _calls = new();
+    private readonly ConcurrentDictionary<Guid, UserCallView> _current = new();
 
     public LiveCallView Add(string? callerNumber, Guid? queueId, IReadOnlyDictionary<string, string> variables, params Guid[] users)
     {
@@ -24,7 +25,12 @@ internal sealed class LiveCallsDouble : ILiveCallDirectory
 
     public void End(Guid callId) => _calls.TryRemove(callId, out _);
 
+    /// <summary>The user's part in a live call from now on: ringing them, or connected.</summary>
+    public void SetCurrent(Guid userId, UserCallView current) => _current[userId] = current;
+
     public IReadOnlyCallVariables? FindVariables(Guid callId) => Find(callId)?.Variables;
 
     public LiveCallView? Find(Guid callId) => _calls.GetValueOrDefault(callId);
+
+    public UserCallView? FindForUser(Guid userId) => _current.GetValueOrDefault(userId);
 }
