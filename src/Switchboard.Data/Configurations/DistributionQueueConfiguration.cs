@@ -22,7 +22,7 @@ internal sealed class DistributionQueueConfiguration : IEntityTypeConfiguration<
         builder.Property(q => q.WrapUpSeconds).HasColumnName("wrap_up_seconds");
         builder.Property(q => q.MaxNoAnswer).HasColumnName("max_no_answer");
         builder.Property(q => q.MusicOnHoldSoundId).HasColumnName("music_on_hold_sound_id");
-        builder.HasIndex(q => q.Name).IsUnique().HasDatabaseName("ix_queues_name");
+        builder.HasIndex(q => q.Name).IsUnique().IgnoringCase().HasDatabaseName("ix_queues_name");
         builder.HasIndex(q => q.MusicOnHoldSoundId).HasDatabaseName("ix_queues_music_on_hold_sound_id");
         builder.HasOne<Sound>()
             .WithMany()

@@ -15,6 +15,6 @@ internal sealed class ScenarioConfiguration : IEntityTypeConfiguration<Scenario>
         builder.Property(s => s.Name).HasColumnName("name");
         // The ordered actions are one value: always read, changed and validated as a whole.
         builder.Property(s => s.Actions).HasColumnName("actions").HasJsonConversion();
-        builder.HasIndex(s => s.Name).IsUnique().HasDatabaseName("ix_scenarios_name");
+        builder.HasIndex(s => s.Name).IsUnique().IgnoringCase().HasDatabaseName("ix_scenarios_name");
     }
 }

@@ -15,6 +15,6 @@ internal sealed class SoundConfiguration : IEntityTypeConfiguration<Sound>
         builder.Property(s => s.FileName).HasColumnName("file_name");
         builder.Property(s => s.DurationMilliseconds).HasColumnName("duration_milliseconds");
         builder.Property(s => s.CreatedAt).HasColumnName("created_at");
-        builder.HasIndex(s => s.Name).IsUnique().HasDatabaseName("ix_sounds_name");
+        builder.HasIndex(s => s.Name).IsUnique().IgnoringCase().HasDatabaseName("ix_sounds_name");
     }
 }

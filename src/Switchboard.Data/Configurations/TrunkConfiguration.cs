@@ -16,6 +16,6 @@ internal sealed class TrunkConfiguration : IEntityTypeConfiguration<Trunk>
         builder.Property(t => t.InboundAddresses).HasColumnName("inbound_addresses").HasJsonConversion();
         builder.Property(t => t.OutboundHost).HasColumnName("outbound_host");
         builder.Property(t => t.Registration).HasColumnName("registration").HasJsonConversion();
-        builder.HasIndex(t => t.Name).IsUnique().HasDatabaseName("ix_trunks_name");
+        builder.HasIndex(t => t.Name).IsUnique().IgnoringCase().HasDatabaseName("ix_trunks_name");
     }
 }

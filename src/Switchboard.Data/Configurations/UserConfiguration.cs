@@ -18,7 +18,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.CrmAccess).HasColumnName("crm_access");
         builder.Property(u => u.WebphoneEnabled).HasColumnName("webphone_enabled");
         builder.Property(u => u.CreatedAt).HasColumnName("created_at");
-        builder.HasIndex(u => u.Username).IsUnique().HasDatabaseName("ix_users_username");
+        builder.HasIndex(u => u.Username).IsUnique().IgnoringCase().HasDatabaseName("ix_users_username");
 
         // The device's columns live in the users row; all null when the user has no SIP device.
         builder.OwnsOne(u => u.SipDevice, device =>
@@ -27,7 +27,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
             device.Property(d => d.Ha1Md5).HasColumnName("sip_ha1_md5");
             device.Property(d => d.Ha1Sha256).HasColumnName("sip_ha1_sha256");
             // SQLite and PostgreSQL both let any number of rows hold null here.
-            device.HasIndex(d => d.Username).IsUnique().HasDatabaseName("ix_users_sip_username");
+            device.HasIndex(d => d.Username).IsUnique().IgnoringCase().HasDatabaseName("ix_users_sip_username");
         });
     }
 }

@@ -77,9 +77,12 @@ public static class ContactEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        contacts.MapDelete("/{id:guid}/messaging-identities/{channel}/{identifier}",
+        // The identifier is the rest of the path, so that one holding '/' ("team/support@example") can be unlinked;
+        // the server leaves an encoded '/' (%2F) encoded in the path, so it is decoded here.
+        contacts.MapDelete("/{id:guid}/messaging-identities/{channel}/{**identifier}",
                 async (Guid id, string channel, string identifier, ContactAdmin admin, CancellationToken cancellationToken) =>
-                    (await admin.UnlinkMessagingIdentityAsync(id, channel, identifier, cancellationToken)).ToOk())
+                    (await admin.UnlinkMessagingIdentityAsync(id, channel, identifier.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), cancellationToken)).ToOk())
+            .WithSummary("Unlink a messaging identity; the identifier may hold '/', as is or encoded as %2F.")
             .Produces<ContactView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

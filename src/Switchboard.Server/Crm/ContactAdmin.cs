@@ -54,8 +54,8 @@ public sealed class ContactAdmin(SwitchboardDbContext db, ContactDirectory direc
         if (errors.Count > 0)
             return AdminResult<ContactView>.Invalid(errors);
 
-        contact.Name = normalized.Name;
         await ApplyAsync(contact, normalized, cancellationToken);
+        contact.Name = normalized.Name;
         await db.SaveChangesAsync(cancellationToken);
         return await ViewAsync(id, cancellationToken);
     }
@@ -173,6 +173,8 @@ public sealed class ContactAdmin(SwitchboardDbContext db, ContactDirectory direc
 
     private async Task ApplyAsync(Contact contact, NormalizedContact normalized, CancellationToken cancellationToken)
     {
+        // First, while the contact is unchanged: new labels are saved on their own.
+        var labelIds = await LabelIdsAsync(normalized.LabelNames, cancellationToken);
         contact.TimeZone = normalized.TimeZone;
         contact.OwnerId = normalized.OwnerId;
         contact.Description = normalized.Description;
@@ -180,29 +182,48 @@ public sealed class ContactAdmin(SwitchboardDbContext db, ContactDirectory direc
         contact.SetMessagingIdentities(normalized.MessagingIdentities);
         contact.SetEmails(normalized.Emails);
         contact.SetAttributes(normalized.Attributes);
-        contact.SetLabels(await LabelIdsAsync(normalized.LabelNames, cancellationToken));
+        contact.SetLabels(labelIds);
     }
 
-    /// <summary>The ids of the labels named, creating those that do not exist yet (names compared folded).</summary>
+    /// <summary>
+    /// The ids of the labels named (names compared folded), saving those that do not exist yet. When another request
+    /// saves one of them first (two contacts saved at once with a new label), the unique index refuses ours, and the
+    /// labels are looked up again: theirs is found and used.
+    /// </summary>
     private async Task<List<Guid>> LabelIdsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
-        var keys = names.Select(ContactName.Fold).ToList();
-        var existing = await db.Labels.Where(l => keys.Contains(l.NameKey)).ToListAsync(cancellationToken);
-        var ids = new List<Guid>();
-        foreach (var name in names)
+        var added = await AddMissingLabelsAsync(names, cancellationToken);
+        try
         {
-            var label = existing.FirstOrDefault(l => l.NameKey == ContactName.Fold(name));
-            if (label is null)
-            {
-                label = new Label { Name = name };
-                db.Labels.Add(label);
-                existing.Add(label);
-            }
-
-            ids.Add(label.Id);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            foreach (var label in added)
+                db.Entry(label).State = EntityState.Detached;
+            await AddMissingLabelsAsync(names, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ids;
+        var keys = names.Select(ContactName.Fold).ToList();
+        var ids = await db.Labels.AsNoTracking()
+            .Where(l => keys.Contains(l.NameKey))
+            .ToDictionaryAsync(l => l.NameKey, l => l.Id, cancellationToken);
+        return [.. keys.Select(key => ids[key])];
+    }
+
+    /// <summary>Adds, unsaved, a label for each name not saved yet, and returns them.</summary>
+    private async Task<List<Label>> AddMissingLabelsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var keys = names.Select(ContactName.Fold).ToList();
+        var saved = await db.Labels.AsNoTracking().Where(l => keys.Contains(l.NameKey)).Select(l => l.NameKey).ToListAsync(cancellationToken);
+        var added = names
+            .Where(name => !saved.Contains(ContactName.Fold(name)))
+            .DistinctBy(ContactName.Fold)
+            .Select(name => new Label { Name = name })
+            .ToList();
+        db.Labels.AddRange(added);
+        return added;
     }
 
     private Task<Contact?> LoadAsync(Guid id, CancellationToken cancellationToken) =>

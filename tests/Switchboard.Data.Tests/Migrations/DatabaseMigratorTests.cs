@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Data.Configurations;
 using Switchboard.Data.Migrations;
 using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing;
@@ -27,7 +29,7 @@ public class DatabaseMigratorTests
             ],
             await storage.TablesAsync());
         var steps = await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version");
-        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts"], steps);
+        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names"], steps);
         Assert.Equal(steps.Count, storage.Migrator.LatestVersion);
     }
 
@@ -74,12 +76,14 @@ public class DatabaseMigratorTests
         await using var migrated = await TestStorage.CreateAsync(provider);
         await migrated.Migrator.MigrateAsync(CancellationToken.None);
         await using var generated = await TestStorage.CreateAsync(provider);
+        IModel model;
         await using (var context = generated.CreateContext())
         {
             await context.Database.EnsureCreatedAsync();
+            model = context.Model;
         }
 
-        var expected = await SchemaCatalog.DescribeAsync(generated);
+        var expected = AsBuiltIgnoringCase(await SchemaCatalog.DescribeAsync(generated), model, provider);
         var actual = await SchemaCatalog.DescribeAsync(migrated);
 
         Assert.Contains(expected, line => line.Contains("queue_members", StringComparison.Ordinal) && line.Contains("position", StringComparison.Ordinal));
@@ -203,6 +207,48 @@ public class DatabaseMigratorTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
+    public async Task Upgrading_a_version_5_database_appends_the_id_to_names_an_older_row_holds_but_for_case(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await storage.Migrator.MigrateToAsync(5, CancellationToken.None);
+        // Version 7 ids made at increasing times, so that each is older than the next.
+        var ids = Enumerable.Range(1, 4).Select(minute => Guid.CreateVersion7(new DateTimeOffset(2026, 1, 5, 9, minute, 0, TimeSpan.Zero))).ToArray();
+        var stored = ids.Select(id => provider == StorageProvider.Sqlite ? id.ToString().ToUpperInvariant() : id.ToString()).ToArray();
+        await storage.ExecuteAsync($"""
+            INSERT INTO queues (id, name, strategy, priority, ring_timeout_seconds, max_wait_seconds, max_waiting_calls, wrap_up_seconds, max_no_answer, music_on_hold_sound_id)
+            VALUES ('{stored[2]}', 'SUPPORT', 'RingAll', 0, 20, 300, 0, 10, 3, NULL), ('{stored[0]}', 'Support', 'RingAll', 0, 20, 300, 0, 10, 3, NULL),
+                   ('{stored[1]}', 'support', 'RingAll', 0, 20, 300, 0, 10, 3, NULL), ('{stored[3]}', 'Sales', 'RingAll', 0, 20, 300, 0, 10, 3, NULL);
+            INSERT INTO users (id, username, display_name, role, password_hash, crm_access, sip_username, sip_ha1_md5, sip_ha1_sha256, webphone_enabled, created_at)
+            VALUES ('{stored[0]}', 'carol', 'Carol', 'Agent', 'hash', TRUE, 'Desk1', 'md5', 'sha256', TRUE, '2026-01-05 09:01:00+00:00'),
+                   ('{stored[1]}', 'Carol', 'Carol', 'Agent', 'hash', TRUE, 'desk1', 'md5', 'sha256', TRUE, '2026-01-05 09:02:00+00:00'),
+                   ('{stored[2]}', 'dave', 'Dave', 'Agent', 'hash', TRUE, NULL, NULL, NULL, TRUE, '2026-01-05 09:03:00+00:00'),
+                   ('{stored[3]}', 'erin', 'Erin', 'Agent', 'hash', TRUE, NULL, NULL, NULL, TRUE, '2026-01-05 09:04:00+00:00');
+            INSERT INTO sounds (id, name, file_name, duration_milliseconds, created_at)
+            VALUES ('{stored[0]}', 'Welcome', 'a.wav', 1000, '2026-01-05 09:01:00+00:00'), ('{stored[1]}', 'welcome', 'b.wav', 1000, '2026-01-05 09:02:00+00:00');
+            INSERT INTO scenarios (id, name, actions) VALUES ('{stored[0]}', 'Main', '[]'), ('{stored[1]}', 'MAIN', '[]');
+            INSERT INTO trunks (id, name, inbound_addresses, outbound_host, registration)
+            VALUES ('{stored[0]}', 'Carrier', '[]', NULL, NULL), ('{stored[1]}', 'carrier', '[]', NULL, NULL);
+            """);
+
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+
+        await using var context = storage.CreateContext();
+        var queues = await context.Queues.ToDictionaryAsync(queue => queue.Id, queue => queue.Name);
+        Assert.Equal(
+            ["Support", $"support ({stored[1]})", $"SUPPORT ({stored[2]})", "Sales"],
+            ids.Select(id => queues[id]));
+        var users = await context.Users.ToDictionaryAsync(user => user.Id);
+        Assert.Equal(("carol", "Desk1"), (users[ids[0]].Username, users[ids[0]].SipDevice?.Username));
+        Assert.Equal(($"Carol ({stored[1]})", $"desk1 ({stored[1]})"), (users[ids[1]].Username, users[ids[1]].SipDevice?.Username));
+        Assert.Equal((null, null), (users[ids[2]].SipDevice, users[ids[3]].SipDevice));
+        Assert.Equal(["Welcome", $"welcome ({stored[1]})"], await context.Sounds.OrderBy(sound => sound.Id).Select(sound => sound.Name).ToListAsync());
+        Assert.Equal(["Main", $"MAIN ({stored[1]})"], await context.Scenarios.OrderBy(scenario => scenario.Id).Select(scenario => scenario.Name).ToListAsync());
+        Assert.Equal(["Carrier", $"carrier ({stored[1]})"], await context.Trunks.OrderBy(trunk => trunk.Id).Select(trunk => trunk.Name).ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
     public async Task A_database_upgraded_by_a_newer_release_is_refused(StorageProvider provider)
     {
         await using var storage = await TestStorage.CreateAsync(provider);
@@ -227,6 +273,34 @@ public class DatabaseMigratorTests
         await Task.WhenAll(nodes.Select(node => Task.Run(() => node.MigrateAsync(CancellationToken.None))));
 
         Assert.Equal(Enumerable.Range(1, nodes[0].LatestVersion).Select(version => $"{version}"), await storage.QueryAsync("SELECT version FROM schema_migrations ORDER BY version"));
+    }
+
+    /// <summary>
+    /// The model's schema lines with its indexes marked as ignoring case described as the scripts build them, which
+    /// Entity Framework cannot: on SQLite the column collates NOCASE, on PostgreSQL the index is on lower(column).
+    /// </summary>
+    private static List<string> AsBuiltIgnoringCase(List<string> lines, IModel model, StorageProvider provider)
+    {
+        var indexes = model.GetEntityTypes()
+            .SelectMany(entity => entity.GetIndexes())
+            .Where(index => index.FindAnnotation(CaseInsensitiveIndex.Annotation) is not null)
+            .ToList();
+        Assert.Equal(
+            ["ix_queues_name", "ix_scenarios_name", "ix_sounds_name", "ix_trunks_name", "ix_users_sip_username", "ix_users_username"],
+            indexes.Select(index => index.GetDatabaseName()).Order(StringComparer.Ordinal));
+
+        var rebuilt = lines.ToList();
+        foreach (var index in indexes)
+        {
+            var column = index.Properties.Single().GetColumnName();
+            var at = rebuilt.FindIndex(line => line.StartsWith("index ", StringComparison.Ordinal) && line.Contains($" {index.GetDatabaseName()} ", StringComparison.Ordinal));
+            rebuilt[at] = provider == StorageProvider.Sqlite
+                ? rebuilt[at].Replace($" {column} BINARY", $" {column} NOCASE", StringComparison.Ordinal)
+                : rebuilt[at].Replace($"({column})", $"(lower({column}))", StringComparison.Ordinal);
+        }
+
+        rebuilt.Sort(StringComparer.Ordinal);
+        return rebuilt;
     }
 
     /// <summary>Rows as release 1 (schema version 1) wrote them, JSON included.</summary>

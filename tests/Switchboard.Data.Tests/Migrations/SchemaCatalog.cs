@@ -1,7 +1,7 @@
 namespace Switchboard.Data.Tests.Migrations;
 
 /// <summary>
-/// Describes a database's tables, columns, keys, indexes and foreign keys as sorted lines read from the engine's own
+/// Describes a database's tables, columns, keys, indexes (with their columns' collations on SQLite) and foreign keys as sorted lines read from the engine's own
 /// catalog, so two databases can be compared. The migrator's own history table is left out.
 /// </summary>
 internal static class SchemaCatalog
@@ -15,7 +15,7 @@ internal static class SchemaCatalog
             """),
         ("index", """
             SELECT m.name, i.name, CASE i."unique" WHEN 1 THEN 'unique' ELSE 'non-unique' END,
-                   (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(i.name) ORDER BY seqno))
+                   (SELECT group_concat(name || ' ' || coll, ',') FROM (SELECT name, coll FROM pragma_index_xinfo(i.name) WHERE key = 1 ORDER BY seqno))
             FROM sqlite_master AS m, pragma_index_list(m.name) AS i
             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'schema_migrations' AND i.origin = 'c'
             """),

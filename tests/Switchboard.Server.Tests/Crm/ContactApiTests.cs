@@ -243,6 +243,51 @@ public abstract class ContactApiTests(StorageKind storage) : SwitchboardTest(sto
         Assert.Empty((await admin.GetFromJsonAsync<ContactView>($"/api/v1/contacts/{contact.Id}", TestJson.Options, Ct))!.Timeline);
     }
 
+    [Theory]
+    [InlineData("team/support@example")]
+    [InlineData("team%2Fsupport%40example")]
+    public async Task A_messaging_identity_holding_a_slash_is_unlinked(string identifierInPath)
+    {
+        using var client = await ClientAsync(Actor.Admin);
+        var contact = await CreateContactAsync(client, new { name = "Ann Smith", messagingIdentities = new[] { new { channel = "webchat", identifier = "team/support@example" } } });
+
+        using var unlinked = await client.DeleteAsync($"/api/v1/contacts/{contact.Id}/messaging-identities/webchat/{identifierInPath}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, unlinked.StatusCode);
+        Assert.Empty((await unlinked.Content.ReadFromJsonAsync<ContactView>(TestJson.Options, Ct))!.MessagingIdentities);
+        Assert.Empty(await IdentifiedAsync(client, "channel=webchat&identifier=team%2Fsupport%40example"));
+    }
+
+    [Fact]
+    public async Task Contacts_saved_at_once_with_the_same_new_label_all_get_that_one_label()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 8).Select(guest =>
+            client.PostAsJsonAsync("/api/v1/contacts", new { name = $"Guest {guest}", labels = new[] { guest % 2 == 0 ? "VIP" : "vip" } }, TestJson.Options, Ct)));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
+        foreach (var response in responses)
+            response.Dispose();
+        var labels = await client.GetFromJsonAsync<List<LabelView>>("/api/v1/contacts/labels", TestJson.Options, Ct);
+        Assert.Single(labels!);
+        Assert.Equal(8, (await client.GetFromJsonAsync<ContactPage>("/api/v1/contacts?label=vip", TestJson.Options, Ct))!.Total);
+    }
+
+    [Fact]
+    public async Task A_new_label_another_request_saved_first_is_taken_rather_than_refused()
+    {
+        await using var server = new RacingServer(Factory);
+        using var client = await server.AdminClientAsync(Ct);
+        server.SaveFirst(async (services, token) =>
+            Assert.True((await services.GetRequiredService<ContactAdmin>().CreateAsync(new ContactInput("Bob Jones", Labels: ["vip"]), token)).Succeeded));
+
+        var created = await CreateContactAsync(client, new ContactInput("Ann Smith", Labels: ["VIP", "Berlin"]));
+
+        Assert.Equal(["Berlin", "vip"], created.Labels);
+        Assert.Equal(["Ann Smith", "Bob Jones"], await NamesAsync(client, "label=vip"));
+    }
+
     private async Task<ContactView> CreateContactAsync(HttpClient client, object body) =>
         await ConfigurationApi.CreateAsync<ContactView>(client, "/api/v1/contacts", body, Ct);
 

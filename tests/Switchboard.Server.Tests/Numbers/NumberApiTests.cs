@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Server.Admin.Numbers;
 using Switchboard.Server.Admin.Scenarios;
 using Switchboard.Server.Tests.Infrastructure;
@@ -84,6 +85,20 @@ public abstract class NumberApiTests(StorageKind storage) : SwitchboardTest(stor
 
     private Task<ScenarioView> CreateScenarioAsync(HttpClient client, string name) =>
         ConfigurationApi.CreateAsync<ScenarioView>(client, "/api/v1/scenarios", new { name, actions = new[] { new { type = "hangup" } } }, Ct);
+
+    [Fact]
+    public async Task A_number_another_request_saved_after_the_check_is_refused_on_the_number_field()
+    {
+        await using var server = new RacingServer(Factory);
+        using var client = await server.AdminClientAsync(Ct);
+        var scenario = await ConfigurationApi.CreateAsync<ScenarioView>(client, "/api/v1/scenarios", new { name = "Main", actions = new object[] { new { type = "hangup" } } }, Ct);
+        server.SaveFirst(async (services, token) => Assert.True((await services.GetRequiredService<NumberAdmin>()
+            .CreateAsync(new NumberInput("+14155550123", "Sales line", scenario.Id), token)).Succeeded));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/numbers", new { number = "+1 415 555 0123", scenarioId = scenario.Id }, TestJson.Options, Ct);
+
+        Assert.Equal(["+14155550123 is already labelled 'Sales line' and bound to scenario 'Main'."], await ConfigurationApi.FieldErrorAsync(response, "number", Ct));
+    }
 }
 
 public sealed class NumberApiTests_on_sqlite() : NumberApiTests(StorageKind.Sqlite);

@@ -154,6 +154,21 @@ public abstract class QueueApiTests(StorageKind storage) : SwitchboardTest(stora
             Assert.True(created.Succeeded);
             return created.Value!.Id;
         });
+
+    [Fact]
+    public async Task A_name_another_request_saved_but_for_case_after_the_check_is_refused_on_the_name_field()
+    {
+        await using var server = new RacingServer(Factory);
+        using var client = await server.AdminClientAsync(Ct);
+        server.SaveFirst(async (services, token) =>
+            Assert.True((await services.GetRequiredService<QueueAdmin>().CreateAsync(new QueueInput("support"), token)).Succeeded));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/queues", new { name = "Support" }, TestJson.Options, Ct);
+
+        Assert.Equal(["A queue named 'Support' already exists."], await ConfigurationApi.FieldErrorAsync(response, "name", Ct));
+        var queues = await server.WithServicesAsync(services => services.GetRequiredService<QueueAdmin>().ListAsync(Ct));
+        Assert.Equal(["support"], queues.Select(queue => queue.Name));
+    }
 }
 
 public sealed class QueueApiTests_on_sqlite() : QueueApiTests(StorageKind.Sqlite);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Routing;
 using Switchboard.Server.Admin.Numbers;
 using Switchboard.Server.Admin.Queues;
@@ -203,6 +204,21 @@ public abstract class ScenarioApiTests(StorageKind storage) : SwitchboardTest(st
 
     private static object GoTo(Guid scenarioId) =>
         new { type = "condition", when = new { type = "variableEquals", name = "x", value = "1" }, then = new { type = "goToScenario", scenarioId } };
+
+    [Fact]
+    public async Task A_name_another_request_saved_but_for_case_after_the_check_is_refused_on_the_name_field()
+    {
+        await using var server = new RacingServer(Factory);
+        using var client = await server.AdminClientAsync(Ct);
+        server.SaveFirst(async (services, token) =>
+            Assert.True((await services.GetRequiredService<ScenarioAdmin>().CreateAsync(new ScenarioInput("MAIN", [new HangupAction()]), token)).Succeeded));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/scenarios", new { name = "Main", actions = new object[] { new { type = "hangup" } } }, TestJson.Options, Ct);
+
+        Assert.Equal(["A scenario named 'Main' already exists."], await ConfigurationApi.FieldErrorAsync(response, "name", Ct));
+        var scenarios = await server.WithServicesAsync(services => services.GetRequiredService<ScenarioAdmin>().ListAsync(Ct));
+        Assert.Equal(["MAIN"], scenarios.Select(scenario => scenario.Name));
+    }
 }
 
 public sealed class ScenarioApiTests_on_sqlite() : ScenarioApiTests(StorageKind.Sqlite);

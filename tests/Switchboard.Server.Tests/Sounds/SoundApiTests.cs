@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Server.Admin.Queues;
 using Switchboard.Server.Admin.Scenarios;
 using Switchboard.Server.Admin.Sounds;
@@ -151,6 +152,25 @@ public abstract class SoundApiTests(StorageKind storage) : SwitchboardTest(stora
         file.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
         form.Add(file, "file", fileName);
         return client.PostAsync("/api/v1/sounds", form, Ct);
+    }
+
+    [Fact]
+    public async Task A_name_another_request_saved_but_for_case_after_the_check_is_refused_and_the_upload_not_kept()
+    {
+        await using var server = new RacingServer(Factory);
+        using var client = await server.AdminClientAsync(Ct);
+        server.SaveFirst(async (services, token) =>
+        {
+            using var wav = new MemoryStream(TestWav.Tone(8000, 1, TimeSpan.FromMilliseconds(200)));
+            Assert.True((await services.GetRequiredService<SoundAdmin>().UploadAsync("welcome", wav, token)).Succeeded);
+        });
+
+        using var response = await UploadAsync(client, "Welcome", TestWav.Tone(8000, 1, TimeSpan.FromMilliseconds(300)), "welcome.wav");
+
+        Assert.Equal(["A sound named 'Welcome' already exists."], await ConfigurationApi.FieldErrorAsync(response, "name", Ct));
+        var sounds = await server.WithServicesAsync(services => services.GetRequiredService<SoundAdmin>().ListAsync(Ct));
+        Assert.Equal(["welcome"], sounds.Select(sound => sound.Name));
+        Assert.Single(Directory.GetFiles(Storage.DataDirectory, "*.wav", SearchOption.AllDirectories));
     }
 }
 

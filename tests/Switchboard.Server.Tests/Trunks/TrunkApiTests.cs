@@ -120,6 +120,21 @@ public abstract class TrunkApiTests(StorageKind storage) : SwitchboardTest(stora
             var trunk = await services.GetRequiredService<SwitchboardDbContext>().Trunks.AsNoTracking().SingleAsync(t => t.Id == trunkId, Ct);
             return trunk.Registration?.Password;
         });
+
+    [Fact]
+    public async Task A_name_another_request_saved_but_for_case_after_the_check_is_refused_on_the_name_field()
+    {
+        await using var server = new RacingServer(Factory);
+        using var client = await server.AdminClientAsync(Ct);
+        server.SaveFirst(async (services, token) =>
+            Assert.True((await services.GetRequiredService<TrunkAdmin>().CreateAsync(new TrunkInput("carrier"), token)).Succeeded));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/trunks", new { name = "Carrier" }, TestJson.Options, Ct);
+
+        Assert.Equal(["A trunk named 'Carrier' already exists."], await ConfigurationApi.FieldErrorAsync(response, "name", Ct));
+        var trunks = await server.WithServicesAsync(services => services.GetRequiredService<TrunkAdmin>().ListAsync(Ct));
+        Assert.Equal(["carrier"], trunks.Select(trunk => trunk.Name));
+    }
 }
 
 public sealed class TrunkApiTests_on_sqlite() : TrunkApiTests(StorageKind.Sqlite);

@@ -249,6 +249,36 @@ public abstract class UserApiTests(StorageKind storage) : SwitchboardTest(storag
             add(db);
             return await db.SaveChangesAsync(Ct);
         });
+
+    [Fact]
+    public async Task A_sip_username_another_request_saved_but_for_case_after_the_check_is_refused_on_that_field()
+    {
+        await using var server = new RacingServer(Factory);
+        using var client = await server.AdminClientAsync(Ct);
+        server.SaveFirst(async (services, token) => Assert.True((await services.GetRequiredService<UserAdmin>()
+            .CreateAsync(new UserInput("bob", "Bob", Password: "bob-password-1", SipUsername: "desk", SipPassword: "bob-phone-secret"), token)).Succeeded));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/users", Alice with { SipUsername = "Desk", SipPassword = "desk-phone-secret" }, TestJson.Options, Ct);
+
+        Assert.Equal(["The SIP username 'Desk' is already taken."], await ConfigurationApi.FieldErrorAsync(response, "sipUsername", Ct));
+        var users = await server.WithServicesAsync(services => services.GetRequiredService<UserAdmin>().ListAsync(Ct));
+        Assert.DoesNotContain(users, user => user.Username == "alice");
+    }
+
+    [Fact]
+    public async Task A_username_another_request_saved_after_the_check_is_refused_on_the_username_field()
+    {
+        await using var server = new RacingServer(Factory);
+        using var client = await server.AdminClientAsync(Ct);
+        server.SaveFirst(async (services, token) => Assert.True((await services.GetRequiredService<UserAdmin>()
+            .CreateAsync(Alice with { DisplayName = "The other Alice" }, token)).Succeeded));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/users", Alice with { Username = "ALICE" }, TestJson.Options, Ct);
+
+        Assert.Equal(["The username 'alice' is already taken."], await ConfigurationApi.FieldErrorAsync(response, "username", Ct));
+        var users = await server.WithServicesAsync(services => services.GetRequiredService<UserAdmin>().ListAsync(Ct));
+        Assert.Equal(["The other Alice"], users.Where(user => user.Username == "alice").Select(user => user.DisplayName));
+    }
 }
 
 public sealed class UserApiTests_on_sqlite() : UserApiTests(StorageKind.Sqlite);

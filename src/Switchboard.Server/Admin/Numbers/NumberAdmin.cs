@@ -31,7 +31,10 @@ public sealed class NumberAdmin(SwitchboardDbContext db)
 
         var number = new InboundNumber { Number = e164, Label = input.Label?.Trim() ?? "", ScenarioId = input.ScenarioId };
         db.Numbers.Add(number);
-        await db.SaveChangesAsync(cancellationToken);
+        var refused = await db.SaveOrCheckAgainAsync(async token => (await ValidateAsync(null, input, scenarioNames, token)).Errors, cancellationToken);
+        if (refused.Count > 0)
+            return AdminResult<NumberView>.Invalid(refused);
+
         return AdminResult<NumberView>.Ok(ToView(number, scenarioNames));
     }
 
@@ -49,7 +52,10 @@ public sealed class NumberAdmin(SwitchboardDbContext db)
         number.Number = e164;
         number.Label = input.Label?.Trim() ?? "";
         number.ScenarioId = input.ScenarioId;
-        await db.SaveChangesAsync(cancellationToken);
+        var refused = await db.SaveOrCheckAgainAsync(async token => (await ValidateAsync(id, input, scenarioNames, token)).Errors, cancellationToken);
+        if (refused.Count > 0)
+            return AdminResult<NumberView>.Invalid(refused);
+
         return AdminResult<NumberView>.Ok(ToView(number, scenarioNames));
     }
 

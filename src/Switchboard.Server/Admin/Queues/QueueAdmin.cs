@@ -29,7 +29,10 @@ public sealed class QueueAdmin(SwitchboardDbContext db, ConfigurationUsages usag
             return AdminResult<QueueView>.Invalid(errors);
 
         db.Queues.Add(queue);
-        await db.SaveChangesAsync(cancellationToken);
+        var refused = await db.SaveOrCheckAgainAsync(token => ValidateAsync(null, queue, token), cancellationToken);
+        if (refused.Count > 0)
+            return AdminResult<QueueView>.Invalid(refused);
+
         Saved(queue);
         return AdminResult<QueueView>.Ok(QueueView.From(queue));
     }
@@ -45,8 +48,10 @@ public sealed class QueueAdmin(SwitchboardDbContext db, ConfigurationUsages usag
             return AdminResult<QueueView>.Invalid(errors);
 
         Apply(input, queue);
+        var refused = await db.SaveOrCheckAgainAsync(token => ValidateAsync(id, ToQueue(input), token), cancellationToken);
+        if (refused.Count > 0)
+            return AdminResult<QueueView>.Invalid(refused);
 
-        await db.SaveChangesAsync(cancellationToken);
         Saved(queue);
         return AdminResult<QueueView>.Ok(QueueView.From(queue));
     }

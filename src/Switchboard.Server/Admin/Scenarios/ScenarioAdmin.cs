@@ -46,7 +46,10 @@ public sealed class ScenarioAdmin(SwitchboardDbContext db, ConfigurationUsages u
 
         var scenario = new Scenario { Name = input.Name.Trim(), Actions = [.. input.Actions ?? []] };
         db.Scenarios.Add(scenario);
-        await db.SaveChangesAsync(cancellationToken);
+        var refused = await db.SaveOrCheckAgainAsync(token => ErrorsAsync(null, input, token), cancellationToken);
+        if (refused.Count > 0)
+            return AdminResult<ScenarioView>.Invalid(refused);
+
         return AdminResult<ScenarioView>.Ok(new ScenarioView(scenario.Id, scenario.Name, scenario.Actions, issues));
     }
 
@@ -62,7 +65,10 @@ public sealed class ScenarioAdmin(SwitchboardDbContext db, ConfigurationUsages u
 
         scenario.Name = input.Name.Trim();
         scenario.Actions = [.. input.Actions ?? []];
-        await db.SaveChangesAsync(cancellationToken);
+        var refused = await db.SaveOrCheckAgainAsync(token => ErrorsAsync(id, input, token), cancellationToken);
+        if (refused.Count > 0)
+            return AdminResult<ScenarioView>.Invalid(refused);
+
         return AdminResult<ScenarioView>.Ok(new ScenarioView(scenario.Id, scenario.Name, scenario.Actions, issues));
     }
 
@@ -83,6 +89,9 @@ public sealed class ScenarioAdmin(SwitchboardDbContext db, ConfigurationUsages u
 
     private static ScenarioView ToView(Scenario scenario, IScenarioReferences references) =>
         new(scenario.Id, scenario.Name, scenario.Actions, ScenarioValidator.Validate(scenario, references).Issues);
+
+    private async Task<Dictionary<string, string[]>> ErrorsAsync(Guid? id, ScenarioInput input, CancellationToken cancellationToken) =>
+        ErrorsByField(await ValidateAsync(id, input, cancellationToken));
 
     private static bool HasErrors(IReadOnlyList<ValidationIssue> issues) => issues.Any(issue => issue.Severity == IssueSeverity.Error);
 

@@ -53,16 +53,20 @@ public sealed class SoundAdmin(SwitchboardDbContext db, SoundFiles files, Config
             CreatedAt = time.GetUtcNow(),
         };
         await files.WriteAsync(sound.FileName, normalized.Wav, cancellationToken);
+        var saved = false;
         try
         {
             db.Sounds.Add(sound);
-            await db.SaveChangesAsync(cancellationToken);
+            var refused = await db.SaveOrCheckAgainAsync(token => NameErrorsAsync(null, name, token), cancellationToken);
+            if (refused.Count > 0)
+                return AdminResult<SoundView>.Invalid(refused);
+            saved = true;
         }
-        catch
+        finally
         {
-            // No row points at the file, so nothing would ever remove it.
-            files.Delete(sound.FileName);
-            throw;
+            // Unless the row was saved, no row points at the file, so nothing would ever remove it.
+            if (!saved)
+                files.Delete(sound.FileName);
         }
 
         return AdminResult<SoundView>.Ok(ToView(sound));
@@ -79,7 +83,10 @@ public sealed class SoundAdmin(SwitchboardDbContext db, SoundFiles files, Config
             return AdminResult<SoundView>.Invalid("name", nameError);
 
         sound.Name = input.Name.Trim();
-        await db.SaveChangesAsync(cancellationToken);
+        var refused = await db.SaveOrCheckAgainAsync(token => NameErrorsAsync(id, input.Name, token), cancellationToken);
+        if (refused.Count > 0)
+            return AdminResult<SoundView>.Invalid(refused);
+
         return AdminResult<SoundView>.Ok(ToView(sound));
     }
 
@@ -110,6 +117,11 @@ public sealed class SoundAdmin(SwitchboardDbContext db, SoundFiles files, Config
     }
 
     private static SoundView ToView(Sound sound) => new(sound.Id, sound.Name, sound.DurationMilliseconds, sound.CreatedAt);
+
+    private async Task<Dictionary<string, string[]>> NameErrorsAsync(Guid? id, string? name, CancellationToken cancellationToken) =>
+        await NameErrorAsync(id, name, cancellationToken) is { } error
+            ? new Dictionary<string, string[]> { ["name"] = [error] }
+            : new Dictionary<string, string[]>();
 
     private async Task<string?> NameErrorAsync(Guid? id, string? name, CancellationToken cancellationToken)
     {

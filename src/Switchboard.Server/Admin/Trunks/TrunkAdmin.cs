@@ -34,7 +34,10 @@ public sealed class TrunkAdmin(SwitchboardDbContext db)
         var trunk = new Trunk { Name = "" };
         Apply(input, trunk);
         db.Trunks.Add(trunk);
-        await db.SaveChangesAsync(cancellationToken);
+        var refused = await db.SaveOrCheckAgainAsync(token => ValidateAsync(null, input, storedPassword: null, token), cancellationToken);
+        if (refused.Count > 0)
+            return AdminResult<TrunkView>.Invalid(refused);
+
         return AdminResult<TrunkView>.Ok(TrunkView.From(trunk));
     }
 
@@ -44,12 +47,16 @@ public sealed class TrunkAdmin(SwitchboardDbContext db)
         if (trunk is null)
             return AdminResult<TrunkView>.NotFound();
 
-        var errors = await ValidateAsync(id, input, trunk.Registration?.Password, cancellationToken);
+        var storedPassword = trunk.Registration?.Password;
+        var errors = await ValidateAsync(id, input, storedPassword, cancellationToken);
         if (errors.Count > 0)
             return AdminResult<TrunkView>.Invalid(errors);
 
         Apply(input, trunk);
-        await db.SaveChangesAsync(cancellationToken);
+        var refused = await db.SaveOrCheckAgainAsync(token => ValidateAsync(id, input, storedPassword, token), cancellationToken);
+        if (refused.Count > 0)
+            return AdminResult<TrunkView>.Invalid(refused);
+
         return AdminResult<TrunkView>.Ok(TrunkView.From(trunk));
     }
 

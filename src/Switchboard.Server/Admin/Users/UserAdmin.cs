@@ -48,7 +48,10 @@ public sealed class UserAdmin(
         };
         Apply(user, input);
         db.Users.Add(user);
-        await db.SaveChangesAsync(cancellationToken);
+        var refused = await db.SaveOrCheckAgainAsync(token => ValidateAsync(null, input, token), cancellationToken);
+        if (refused.Count > 0)
+            return AdminResult<UserView>.Invalid(refused);
+
         return AdminResult<UserView>.Ok(UserView.From(user));
     }
 
@@ -67,7 +70,10 @@ public sealed class UserAdmin(
         user.Username = UserInputRules.NormalizeUsername(input.Username);
         user.DisplayName = input.DisplayName.Trim();
         Apply(user, input);
-        await db.SaveChangesAsync(cancellationToken);
+        var refused = await db.SaveOrCheckAgainAsync(token => ValidateAsync(user, input, token), cancellationToken);
+        if (refused.Count > 0)
+            return AdminResult<UserView>.Invalid(refused);
+
         accounts.Forget(user.Id);
         return AdminResult<UserView>.Ok(UserView.From(user));
     }
