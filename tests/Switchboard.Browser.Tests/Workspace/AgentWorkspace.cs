@@ -10,6 +10,9 @@ public sealed class AgentWorkspace(IPage page)
 {
     private const string CallAudio = "[data-testid=call-audio]";
 
+    // How often the page reads its peer connection's stats once audio flows (webphone.js).
+    private static readonly TimeSpan StatsPeriod = TimeSpan.FromMilliseconds(250);
+
     public IPage Page => page;
 
     public ILocator Offer => page.GetByRole(AriaRole.Region, new() { Name = "Incoming call" });
@@ -41,6 +44,26 @@ public sealed class AgentWorkspace(IPage page)
     /// <summary>The audio packets the page's <c>RTCPeerConnection.getStats()</c> last counted as received.</summary>
     public async Task<long> PacketsReceivedAsync() =>
         long.Parse(await Call.GetByTestId("call-audio").GetAttributeAsync("data-packets-received") ?? "0", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The page's received-packet count once it stops growing (two readings a stats period apart agree), so that packets
+    /// already on their way and a stats reading that lags are counted before a quiet period is measured; after ten tries
+    /// the last reading, still growing, is returned, and the quiet period will show it.
+    /// </summary>
+    public async Task<long> PacketsReceivedOnceSettledAsync()
+    {
+        var last = await PacketsReceivedAsync();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await Task.Delay(StatsPeriod * 2);
+            var now = await PacketsReceivedAsync();
+            if (now == last)
+                return now;
+            last = now;
+        }
+
+        return last;
+    }
 
     /// <summary>Waits until the page has counted at least <paramref name="packets"/> audio packets received.</summary>
     public Task WaitForPacketsReceivedAsync(long packets) =>

@@ -1,5 +1,5 @@
 using Switchboard.Domain.Acd;
-using Switchboard.Domain.Tests.Fakes;
+using Switchboard.Testing;
 
 namespace Switchboard.Domain.Tests.Acd;
 

@@ -1,6 +1,6 @@
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Routing.Interpreter;
-using Switchboard.Domain.Tests.Fakes;
+using Switchboard.Testing;
 
 namespace Switchboard.Domain.Tests.Routing.Interpreter;
 

@@ -1,4 +1,4 @@
-namespace Switchboard.Domain.Tests.Fakes;
+namespace Switchboard.Testing;
 
 /// <summary>
 /// Time that moves only when a test says so. <see cref="Advance"/> fires every timer that falls due, one at a
