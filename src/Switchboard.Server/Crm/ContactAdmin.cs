@@ -144,7 +144,19 @@ public sealed class ContactAdmin(SwitchboardDbContext db, ContactDirectory direc
 
         var entry = new TimelineEntry { ContactId = id, Kind = input.Kind, ReferenceId = referenceId, At = input.At, Summary = input.Summary?.Trim() ?? "" };
         db.Timeline.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // Another request bound the same call a moment earlier: binding is idempotent, so theirs is the answer.
+            db.Entry(entry).State = EntityState.Detached;
+            var bound = await db.Timeline.AsNoTracking()
+                .FirstAsync(e => e.ContactId == id && e.Kind == input.Kind && e.ReferenceId == referenceId, cancellationToken);
+            return AdminResult<TimelineEntryView>.Ok(TimelineEntryView.From(bound));
+        }
+
         return AdminResult<TimelineEntryView>.Ok(TimelineEntryView.From(entry));
     }
 

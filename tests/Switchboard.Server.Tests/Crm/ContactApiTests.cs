@@ -288,6 +288,22 @@ public abstract class ContactApiTests(StorageKind storage) : SwitchboardTest(sto
         Assert.Equal(["Ann Smith", "Bob Jones"], await NamesAsync(client, "label=vip"));
     }
 
+    [Fact]
+    public async Task A_call_another_request_bound_first_is_bound_once_and_both_get_the_entry()
+    {
+        await using var server = new RacingServer(Factory);
+        using var client = await server.AdminClientAsync(Ct);
+        var contact = await CreateContactAsync(client, new ContactInput("Ann Smith"));
+        var entry = new TimelineEntryInput(TimelineEntryKind.Call, "call-raced", new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
+        server.SaveFirst(async (services, token) =>
+            Assert.True((await services.GetRequiredService<ContactAdmin>().BindToTimelineAsync(contact.Id, entry, token)).Succeeded));
+
+        await BindAsync(client, contact.Id, entry);
+
+        var stored = await client.GetFromJsonAsync<ContactView>($"/api/v1/contacts/{contact.Id}", TestJson.Options, Ct);
+        Assert.Equal("call-raced", Assert.Single(stored!.Timeline).ReferenceId);
+    }
+
     private async Task<ContactView> CreateContactAsync(HttpClient client, object body) =>
         await ConfigurationApi.CreateAsync<ContactView>(client, "/api/v1/contacts", body, Ct);
 
