@@ -32,6 +32,7 @@ public sealed class DemoCallTests(DemoSite demo) : IClassFixture<DemoSite>
         await Expect(agent.Offer.GetByTestId("offer-caller")).ToHaveTextAsync(CallerNumber);
         await Expect(agent.Offer.GetByTestId("offer-queue")).ToHaveTextAsync(DemoSwitchboard.QueueName);
         await agent.AcceptAsync();
+        await Expect(agent.Call.GetByTestId("call-caller")).ToHaveTextAsync(CallerNumber);
         // The page hears the caller's echo of its own microphone: audio went both ways.
         await agent.WaitForPacketsReceivedAsync(50);
         await agent.ClickInCallAsync("Hang up");

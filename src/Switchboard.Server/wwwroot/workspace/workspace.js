@@ -46,6 +46,7 @@ let wrapUpEndsAt = null;
 let queueIds = new Set();
 let offer = null; // { callId, callerNumber, queueId, queueName, webphone, endsAt, waitingFor, shownAt }
 let call = null; // { callId, callerNumber, queueId, queueName, webphone, connectedAt, held, muted, audioFlowing }
+let answered = null; // the offer just answered, until its call connects
 let socket = null;
 let reconnectAttempt = 0;
 let queueRefresh = null;
@@ -275,7 +276,11 @@ function ringingStopped(message) {
     if (offer?.callId !== message.callId) return;
     const ended = offer;
     endOffer();
-    if (message.reason === "answered") return;
+    // Answered: the call panel takes the offer's details when the call connects (ringing stops first).
+    if (message.reason === "answered") {
+        answered = ended;
+        return;
+    }
     showNotice(StopWords[message.reason] ?? "The call stopped ringing");
     dispatchCall(ended, "ended");
 }
@@ -319,7 +324,8 @@ async function refuse() {
 // ---- in call ----------------------------------------------------------------------------------------------------
 
 function connected(message) {
-    const from = offer?.callId === message.callId ? offer : { callId: message.callId, webphone: phone.active };
+    const from = [offer, answered].find(ringing => ringing?.callId === message.callId) ?? { callId: message.callId, webphone: phone.active };
+    answered = null;
     endOffer();
     showCall({ ...from, webphone: from.webphone && phone.active, connectedAt: Date.now() });
 }
