@@ -14,7 +14,6 @@ public sealed class InviteClientTransaction : SipClientTransaction
     private readonly TransactionTimer _timerB;
     private readonly TransactionTimer _timerD;
     private State _state = State.Calling;
-    private TimeSpan _interval;
     private byte[]? _ack;
 
     internal InviteClientTransaction(SipRequest request, SipTransportAddress destination, SipTransactionContext context)
@@ -34,17 +33,7 @@ public sealed class InviteClientTransaction : SipClientTransaction
         Terminated,
     }
 
-    internal override void Start()
-    {
-        lock (Gate)
-        {
-            _interval = Timers.T1;
-            if (!Remote.IsReliable)
-                _timerA.Start(_interval);
-            _timerB.Start(Timers.TransactionTimeout);
-        }
-        Transmit(RequestBytes);
-    }
+    internal override void Start() => SendRequest(_timerA, _timerB);
 
     internal override bool Receive(SipReceivedMessage received)
     {
@@ -112,7 +101,7 @@ public sealed class InviteClientTransaction : SipClientTransaction
 
     private protected override void OnTransportError()
     {
-        if (TryTerminate())
+        if (TryTerminate(() => _state != State.Terminated))
             Fail(SipTransactionFailure.TransportError);
     }
 
@@ -141,50 +130,25 @@ public sealed class InviteClientTransaction : SipClientTransaction
         {
             if (_state != State.Calling)
                 return;
-            _interval *= 2;
-            _timerA.Start(_interval);
+            _timerA.Start(_timerA.Due * 2);
         }
         Transmit(RequestBytes);
     }
 
     private void OnTimerB()
     {
-        bool timedOut;
-        lock (Gate)
-        {
-            timedOut = _state == State.Calling;
-            if (timedOut)
-                Shutdown();
-        }
-        if (timedOut)
+        if (TryTerminate(() => _state == State.Calling))
             Fail(SipTransactionFailure.Timeout);
     }
 
     /// <summary>Timer D (Completed) or timer M (Accepted) fired.</summary>
     private void OnTerminatingTimer()
     {
-        if (TryTerminate())
+        if (TryTerminate(() => _state != State.Terminated))
             End(SipTransactionFailure.None);
     }
 
-    private bool TryTerminate()
-    {
-        lock (Gate)
-        {
-            if (_state == State.Terminated)
-                return false;
-            Shutdown();
-            return true;
-        }
-    }
-
-    private void Shutdown()
-    {
-        _state = State.Terminated;
-        _timerA.Stop();
-        _timerB.Stop();
-        _timerD.Stop();
-    }
+    private protected override void EnterTerminated() => _state = State.Terminated;
 
     private enum Delivery
     {

@@ -16,7 +16,6 @@ public sealed class InviteServerTransaction : SipServerTransaction
     private readonly CancellationTokenSource _cancel = new();
     private State _state = State.Proceeding;
     private byte[]? _lastResponse;
-    private TimeSpan _interval;
 
     internal InviteServerTransaction(Transport.SipReceivedMessage received, SipTransactionKey key, SipTransactionContext context)
         : base(received, key, context)
@@ -72,9 +71,8 @@ public sealed class InviteServerTransaction : SipServerTransaction
             else if (response.StatusCode >= 300)
             {
                 _state = State.Completed;
-                _interval = Timers.T1;
                 if (!Remote.IsReliable)
-                    _timerG.Start(_interval);
+                    _timerG.Start(Timers.T1);
                 _timerH.Start(Timers.TransactionTimeout);
             }
         }
@@ -131,7 +129,7 @@ public sealed class InviteServerTransaction : SipServerTransaction
 
     private protected override void OnTransportError()
     {
-        if (TryTerminate())
+        if (TryTerminate(() => _state != State.Terminated))
             End(SipTransactionFailure.TransportError);
     }
 
@@ -155,8 +153,7 @@ public sealed class InviteServerTransaction : SipServerTransaction
         {
             if (_state != State.Completed)
                 return;
-            _interval = _interval * 2 < Timers.T2 ? _interval * 2 : Timers.T2;
-            _timerG.Start(_interval);
+            _timerG.Start(DoubledUpToT2(_timerG.Due));
             resend = _lastResponse;
         }
         if (resend is not null)
@@ -165,48 +162,16 @@ public sealed class InviteServerTransaction : SipServerTransaction
 
     private void OnTimerH()
     {
-        bool timedOut;
-        lock (Gate)
-        {
-            timedOut = _state == State.Completed;
-            if (timedOut)
-                Shutdown();
-        }
-        if (timedOut)
+        if (TryTerminate(() => _state == State.Completed))
             End(SipTransactionFailure.Timeout);
     }
 
     /// <summary>Timer I (Confirmed) or timer L (Accepted) fired.</summary>
     private void OnEnding()
     {
-        bool ended;
-        lock (Gate)
-        {
-            ended = _state is State.Confirmed or State.Accepted;
-            if (ended)
-                Shutdown();
-        }
-        if (ended)
+        if (TryTerminate(() => _state is State.Confirmed or State.Accepted))
             End(SipTransactionFailure.None);
     }
 
-    private bool TryTerminate()
-    {
-        lock (Gate)
-        {
-            if (_state == State.Terminated)
-                return false;
-            Shutdown();
-            return true;
-        }
-    }
-
-    private void Shutdown()
-    {
-        _state = State.Terminated;
-        _trying.Stop();
-        _timerG.Stop();
-        _timerH.Stop();
-        _ending.Stop();
-    }
+    private protected override void EnterTerminated() => _state = State.Terminated;
 }

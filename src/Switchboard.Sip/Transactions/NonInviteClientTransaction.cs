@@ -12,7 +12,6 @@ public sealed class NonInviteClientTransaction : SipClientTransaction
     private readonly TransactionTimer _timerF;
     private readonly TransactionTimer _timerK;
     private State _state = State.Trying;
-    private TimeSpan _interval;
 
     internal NonInviteClientTransaction(SipRequest request, SipTransportAddress destination, SipTransactionContext context)
         : base(request, destination, context)
@@ -30,17 +29,7 @@ public sealed class NonInviteClientTransaction : SipClientTransaction
         Terminated,
     }
 
-    internal override void Start()
-    {
-        lock (Gate)
-        {
-            _interval = Timers.T1;
-            if (!Remote.IsReliable)
-                _timerE.Start(_interval);
-            _timerF.Start(Timers.TransactionTimeout);
-        }
-        Transmit(RequestBytes);
-    }
+    internal override void Start() => SendRequest(_timerE, _timerF);
 
     internal override bool Receive(SipReceivedMessage received)
     {
@@ -84,14 +73,7 @@ public sealed class NonInviteClientTransaction : SipClientTransaction
 
     private protected override void OnTransportError()
     {
-        bool failed;
-        lock (Gate)
-        {
-            failed = _state is State.Trying or State.Proceeding;
-            if (failed)
-                Shutdown();
-        }
-        if (failed)
+        if (TryTerminate(() => _state is State.Trying or State.Proceeding))
             Fail(SipTransactionFailure.TransportError);
     }
 
@@ -101,45 +83,22 @@ public sealed class NonInviteClientTransaction : SipClientTransaction
         {
             if (_state is not (State.Trying or State.Proceeding))
                 return;
-            _interval = _state == State.Proceeding ? Timers.T2 : Min(_interval * 2, Timers.T2);
-            _timerE.Start(_interval);
+            _timerE.Start(_state == State.Proceeding ? Timers.T2 : DoubledUpToT2(_timerE.Due));
         }
         Transmit(RequestBytes);
     }
 
     private void OnTimerF()
     {
-        bool timedOut;
-        lock (Gate)
-        {
-            timedOut = _state is State.Trying or State.Proceeding;
-            if (timedOut)
-                Shutdown();
-        }
-        if (timedOut)
+        if (TryTerminate(() => _state is State.Trying or State.Proceeding))
             Fail(SipTransactionFailure.Timeout);
     }
 
     private void OnTimerK()
     {
-        bool ended;
-        lock (Gate)
-        {
-            ended = _state == State.Completed;
-            if (ended)
-                Shutdown();
-        }
-        if (ended)
+        if (TryTerminate(() => _state == State.Completed))
             End(SipTransactionFailure.None);
     }
 
-    private void Shutdown()
-    {
-        _state = State.Terminated;
-        _timerE.Stop();
-        _timerF.Stop();
-        _timerK.Stop();
-    }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    private protected override void EnterTerminated() => _state = State.Terminated;
 }

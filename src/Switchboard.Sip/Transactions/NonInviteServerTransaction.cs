@@ -69,24 +69,17 @@ public sealed class NonInviteServerTransaction : SipServerTransaction
 
     private protected override void OnTransportError()
     {
+        // Whatever the state: a final response over a reliable transport reached Terminated before its send failed.
         lock (Gate)
-        {
-            _state = State.Terminated;
-            _timerJ.Stop();
-        }
+            Terminate();
         End(SipTransactionFailure.TransportError);
     }
 
     private void OnTimerJ()
     {
-        bool ended;
-        lock (Gate)
-        {
-            ended = _state == State.Completed;
-            if (ended)
-                _state = State.Terminated;
-        }
-        if (ended)
+        if (TryTerminate(() => _state == State.Completed))
             End(SipTransactionFailure.None);
     }
+
+    private protected override void EnterTerminated() => _state = State.Terminated;
 }

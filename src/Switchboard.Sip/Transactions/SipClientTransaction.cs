@@ -37,6 +37,21 @@ public abstract class SipClientTransaction : SipTransaction
     /// <summary>Moves the state machine; false when the response is not absorbed and goes on to the core (a retransmitted 2xx).</summary>
     internal abstract bool Receive(SipReceivedMessage response);
 
+    /// <summary>
+    /// Sends the request and starts its timers (§17.1.1.2, §17.1.2.2): the retransmission timer, over UDP only,
+    /// first after T1, and the timeout after 64*T1.
+    /// </summary>
+    private protected void SendRequest(TransactionTimer retransmission, TransactionTimer timeout)
+    {
+        lock (Gate)
+        {
+            if (!Remote.IsReliable)
+                retransmission.Start(Timers.T1);
+            timeout.Start(Timers.TransactionTimeout);
+        }
+        Transmit(RequestBytes);
+    }
+
     private protected void DeliverProvisional(SipResponse response)
     {
         _provisionals.Writer.TryWrite(response);

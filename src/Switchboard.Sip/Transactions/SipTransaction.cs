@@ -10,6 +10,7 @@ namespace Switchboard.Sip.Transactions;
 public abstract class SipTransaction
 {
     private readonly TaskCompletionSource<SipTransactionFailure> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<TransactionTimer> _timers = [];
 
     private protected SipTransaction(SipTransactionKey key, SipTransportAddress remote, SipTransactionContext context)
     {
@@ -32,7 +33,16 @@ public abstract class SipTransaction
 
     private protected SipTimerOptions Timers => Context.Timers;
 
-    private protected TransactionTimer CreateTimer(Action fire) => new(Context.Time, fire);
+    /// <summary>A timer of this transaction; <see cref="Terminate"/> stops it with the others.</summary>
+    private protected TransactionTimer CreateTimer(Action fire)
+    {
+        var timer = new TransactionTimer(Context.Time, fire);
+        _timers.Add(timer);
+        return timer;
+    }
+
+    /// <summary>The next interval of timers E and G: the last one doubled, up to T2 (§17.1.2.2, §17.2.1).</summary>
+    private protected TimeSpan DoubledUpToT2(TimeSpan interval) => interval * 2 < Timers.T2 ? interval * 2 : Timers.T2;
 
     /// <summary>Sends without waiting; a transport error comes back as <see cref="OnTransportError"/>.</summary>
     private protected void Transmit(ReadOnlyMemory<byte> message) => _ = TransmitAsync(message);
@@ -50,6 +60,32 @@ public abstract class SipTransaction
     }
 
     private protected abstract void OnTransportError();
+
+    /// <summary>Sets the state machine's own Terminated state; called under the lock.</summary>
+    private protected abstract void EnterTerminated();
+
+    /// <summary>Moves the state machine to Terminated and stops every timer; called under the lock.</summary>
+    private protected void Terminate()
+    {
+        EnterTerminated();
+        foreach (var timer in _timers)
+            timer.Stop();
+    }
+
+    /// <summary>
+    /// Terminates under the lock when <paramref name="ends"/> holds for the current state, so that of two racing
+    /// events only one ends the transaction: true for that one, which then calls <see cref="End"/> outside the lock.
+    /// </summary>
+    private protected bool TryTerminate(Func<bool> ends)
+    {
+        lock (Gate)
+        {
+            if (!ends())
+                return false;
+            Terminate();
+            return true;
+        }
+    }
 
     /// <summary>Call once, outside the lock, when the state machine reached Terminated.</summary>
     private protected void End(SipTransactionFailure failure)

@@ -17,9 +17,13 @@ internal sealed class TransactionTimer
         _fire = fire;
     }
 
+    /// <summary>The delay it was last started with: a retransmission timer's current interval.</summary>
+    public TimeSpan Due { get; private set; }
+
     public void Start(TimeSpan due)
     {
         Stop();
+        Due = due;
         var generation = Interlocked.Increment(ref _generation);
         _timer = _time.CreateTimer(_ =>
         {
