@@ -2,7 +2,8 @@ namespace Switchboard.Testing;
 
 /// <summary>
 /// Time that moves only when a test says so. <see cref="Advance"/> fires every timer that falls due, one at a
-/// time in due order (creation order on ties), on the calling thread, with the clock set to each timer's due time.
+/// time in due order (on ties, in the order they were last set), on the calling thread, with the clock set to each timer's due time.
+/// Timestamps follow the same clock, so elapsed times measured with them move only with <see cref="Advance"/> too.
 /// </summary>
 public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 {
@@ -11,11 +12,21 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
     private DateTimeOffset _now = start;
     private long _lastSequence;
 
+    /// <summary>Starts at 2026-03-02 09:00 UTC, for tests to which the date does not matter.</summary>
+    public FakeTimeProvider()
+        : this(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_lock)
             return _now;
     }
+
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -62,6 +73,7 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
     private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
+        private bool _disposed;
 
         public DateTimeOffset DueAt { get; private set; }
 
@@ -71,6 +83,9 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         {
             lock (owner._lock)
             {
+                // As a real timer: once disposed it stays stopped.
+                if (_disposed)
+                    return false;
                 owner._timers.Remove(this);
                 _period = period;
                 if (dueTime == Timeout.InfiniteTimeSpan)
@@ -99,7 +114,10 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         public void Dispose()
         {
             lock (owner._lock)
+            {
+                _disposed = true;
                 owner._timers.Remove(this);
+            }
         }
 
         public ValueTask DisposeAsync()

@@ -14,6 +14,7 @@ public static class AcdRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new AcdOptions());
         services.AddSingleton<AcdCommandChannel>();
+        services.TryAddSingleton<IUnclaimedAcdCommandSink, UnclaimedAcdCommandLog>();
         services.AddSingleton<AgentStatusClock>();
         services.AddSingleton<QueueStays>();
         services.AddSingleton<AcdEventStream>();

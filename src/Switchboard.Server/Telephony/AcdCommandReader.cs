@@ -5,9 +5,10 @@ namespace Switchboard.Server.Telephony;
 
 /// <summary>
 /// The one reader of the ACD's commands: each goes to its call's own mailbox (never waited on, so the dispatcher is
-/// never held up); a command for a call telephony no longer has is passed on.
+/// never held up); a command for a call telephony no longer has goes to <paramref name="unclaimed"/>.
 /// </summary>
-public sealed class AcdCommandReader(AcdCommandChannel commands, BackToBackUserAgent telephony) : BackgroundService
+public sealed class AcdCommandReader(AcdCommandChannel commands, BackToBackUserAgent telephony, IUnclaimedAcdCommandSink unclaimed)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,7 +17,7 @@ public sealed class AcdCommandReader(AcdCommandChannel commands, BackToBackUserA
             await foreach (var command in commands.Decided.ReadAllAsync(stoppingToken))
             {
                 if (!telephony.Queues.Carry(command))
-                    commands.PassOn(command);
+                    unclaimed.Receive(command);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

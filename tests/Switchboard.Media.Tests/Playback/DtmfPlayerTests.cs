@@ -57,7 +57,7 @@ public class DtmfPlayerTests
         Assert.Equal(0, us.Statistics.PacketsSent);
     }
 
-    private static async Task PumpUntilDone(ManualTimeProvider time, Task task)
+    private static async Task PumpUntilDone(FakeTimeProvider time, Task task)
     {
         for (var step = 0; step < 1000 && !task.IsCompleted; step++)
         {

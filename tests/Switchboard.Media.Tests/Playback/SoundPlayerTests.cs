@@ -107,7 +107,7 @@ public class SoundPlayerTests
         new(WavFile.WritePcm16Mono(samples, 8000), TimeSpan.FromSeconds(samples.Length / 8000.0));
 
     /// <summary>Takes each packet as it comes and only then lets the next 20 ms pass.</summary>
-    internal static async Task<List<RecordedPacket>> ReceivePaced(ManualTimeProvider time, PacketRecorder heard, int count)
+    internal static async Task<List<RecordedPacket>> ReceivePaced(FakeTimeProvider time, PacketRecorder heard, int count)
     {
         var packets = new List<RecordedPacket>();
         for (var i = 0; i < count; i++)

@@ -166,7 +166,7 @@ public sealed class RtpSessionWebRtcTests : IDisposable
     {
         var pool = new RtpPortPool(46010, 46013);
         await using var browser = new LoopbackBrowser();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var webphone = RtpSession.Open(pool, IPAddress.Loopback, time);
         var (channel, answer) = AnswerOn(webphone, browser, time);
         webphone.Start();

@@ -10,7 +10,7 @@ internal sealed class LoopbackLegs : IAsyncDisposable
 
     public LoopbackLegs(int firstPort = 41000, int lastPort = 45999) => Ports = new RtpPortPool(firstPort, lastPort);
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new();
 
     public RtpPortPool Ports { get; }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Switchboard.Media.Tests.TestMedia;
 using Switchboard.Media.Tests.WebRtc.Ice;
 using Switchboard.Media.Tests.WebRtc.Srtp;
 using Switchboard.Media.WebRtc;
@@ -19,7 +18,7 @@ public sealed class WebRtcMediaChannelTests : IDisposable
     private static readonly IPEndPoint BrowserAddress = new(IPAddress.Parse("192.0.2.45"), 54321);
     private static readonly IceCredentials Ours = new("sbUf", "switchboardPassword0123");
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly DtlsCertificate _ourCertificate;
     private readonly DtlsCertificate _browserCertificate;
     private readonly DtlsContext _ourContext;

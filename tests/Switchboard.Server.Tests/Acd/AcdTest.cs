@@ -91,7 +91,7 @@ public abstract class AcdTest(StorageKind storage) : SwitchboardTest(storage)
     protected async Task<T> NextCommandAsync<T>(Guid callId)
         where T : AcdCommand
     {
-        var commands = Factory.Services.GetRequiredService<AcdCommandChannel>().Reader;
+        var commands = Factory.Services.GetRequiredService<UnclaimedAcdCommands>().Reader;
         while (true)
         {
             var command = await commands.ReadAsync(Ct);

@@ -2,8 +2,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Domain.Users;
+using Switchboard.Server.Acd;
 using Switchboard.Server.Admin.Users;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Security;
@@ -75,6 +78,12 @@ public sealed class SwitchboardFactory(
         builder.UseSetting("Switchboard:Sip:Port", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
+        // The ACD's commands for calls that are not SIP calls are kept, for the tests that answer offers themselves.
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<UnclaimedAcdCommands>();
+            services.Replace(ServiceDescriptor.Singleton<IUnclaimedAcdCommandSink>(provider => provider.GetRequiredService<UnclaimedAcdCommands>()));
+        });
     }
 
     private Task<string> EnsureUserAsync(string username, Role role, CancellationToken cancellationToken) =>

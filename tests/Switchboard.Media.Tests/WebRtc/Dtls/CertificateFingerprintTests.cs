@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Switchboard.Media.Tests.TestMedia;
 using Switchboard.Media.WebRtc.Dtls;
 
 namespace Switchboard.Media.Tests.WebRtc.Dtls;
@@ -18,7 +17,7 @@ public class CertificateFingerprintTests
     [Fact]
     public void Browser_fingerprint_reads_back_and_matches_its_certificate()
     {
-        var certificate = DtlsCertificate.Generate(new ManualTimeProvider());
+        var certificate = DtlsCertificate.Generate(new FakeTimeProvider());
         var written = certificate.Fingerprint.ToString();
 
         var parsed = CertificateFingerprint.Parse(written.ToLowerInvariant().Replace("sha-256", "SHA-256", StringComparison.Ordinal));

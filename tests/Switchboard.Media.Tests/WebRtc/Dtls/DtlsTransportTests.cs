@@ -1,4 +1,3 @@
-using Switchboard.Media.Tests.TestMedia;
 using Switchboard.Media.Tests.WebRtc.Srtp;
 using Switchboard.Media.WebRtc;
 using Switchboard.Media.WebRtc.Dtls;
@@ -12,7 +11,7 @@ namespace Switchboard.Media.Tests.WebRtc.Dtls;
 /// </summary>
 public sealed class DtlsTransportTests : IDisposable
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly DtlsCertificate _serverCertificate;
     private readonly DtlsCertificate _clientCertificate;
     private readonly DtlsContext _serverContext;

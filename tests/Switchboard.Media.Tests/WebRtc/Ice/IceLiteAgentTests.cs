@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Switchboard.Media.Tests.TestMedia;
 using Switchboard.Media.WebRtc.Ice;
 using Switchboard.Media.WebRtc.Stun;
 
@@ -13,7 +12,7 @@ public class IceLiteAgentTests
     private static readonly IPEndPoint Browser = new(IPAddress.Parse("192.0.2.45"), 54321);
     private static readonly IPEndPoint BrowserElsewhere = new(IPAddress.Parse("198.51.100.7"), 61000);
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly IceLiteAgent _agent;
     private readonly byte[] _response = new byte[IceLiteAgent.MaximumResponseLength];
 
