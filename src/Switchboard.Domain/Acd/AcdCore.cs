@@ -59,6 +59,7 @@ public sealed class AcdCore
             case AgentPauseElapsed elapsed: EndPause(elapsed.AgentId, elapsed.Generation); break;
             case SetAgentStatus status: ChangeStatus(status.AgentId, status.Status); break;
             case SetAgentReachable reachable: ChangeReachable(reachable.AgentId, reachable.Reachable); break;
+            case SetAgentBusyElsewhere busy: ChangeBusyElsewhere(busy.AgentId, busy.Busy); break;
             default: throw new ArgumentException($"Unknown ACD input {input.GetType().Name}", nameof(input));
         }
 
@@ -302,6 +303,15 @@ public sealed class AcdCore
             CancelOffer(offer, OfferCancelReason.AgentUnreachable);
     }
 
+    private void ChangeBusyElsewhere(Guid agentId, bool busy)
+    {
+        var agent = AgentFor(agentId);
+        agent.BusyElsewhere = busy;
+        // Their phone is taken by the other call: an offer still ringing them goes to someone else.
+        if (busy && agent.Offer is { } offer)
+            CancelOffer(offer, OfferCancelReason.AgentNotReady);
+    }
+
     private void OfferWaitingCalls()
     {
         // A queue with no available member now has none for its later calls either: offers only take agents away.
@@ -472,6 +482,7 @@ public sealed class AcdCore
             agent.Status,
             agent.Activity,
             agent.Reachable,
+            agent.BusyElsewhere,
             agent.Offer?.Id,
             agent.Offer?.Call.CallId ?? agent.Call?.CallId,
             agent.Offer?.Call.Queue.Id ?? agent.Call?.QueueId,

@@ -53,6 +53,12 @@ public sealed record SetAgentStatus(Guid AgentId, AgentStatus Status) : AcdInput
 /// <summary>The agent's webphone page or SIP device connected or went away.</summary>
 public sealed record SetAgentReachable(Guid AgentId, bool Reachable) : AcdInput;
 
+/// <summary>
+/// The agent talks (or stopped talking) on a call the ACD did not give them: a direct call or a transfer. While busy
+/// elsewhere they take no offers.
+/// </summary>
+public sealed record SetAgentBusyElsewhere(Guid AgentId, bool Busy) : AcdInput;
+
 /// <summary>An input the ACD asked to receive at a given time (see <see cref="ScheduleTimer"/>).</summary>
 public abstract record AcdTimerInput : AcdInput;
 

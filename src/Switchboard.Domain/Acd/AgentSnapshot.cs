@@ -1,5 +1,6 @@
 namespace Switchboard.Domain.Acd;
 
+/// <param name="BusyElsewhere">On a call the ACD did not give them (a direct call, a transfer): no offers meanwhile.</param>
 /// <param name="OfferId">The offer ringing on the agent's device, if any.</param>
 /// <param name="CallId">The call offered to or connected with the agent, if any.</param>
 /// <param name="QueueId">The queue that call came from.</param>
@@ -10,6 +11,7 @@ public sealed record AgentSnapshot(
     AgentStatus Status,
     AgentActivity Activity,
     bool Reachable,
+    bool BusyElsewhere,
     OfferId? OfferId,
     Guid? CallId,
     Guid? QueueId,
@@ -20,5 +22,5 @@ public sealed record AgentSnapshot(
     int UnansweredInARow)
 {
     /// <summary>Whether the ACD would offer this agent a call now.</summary>
-    public bool IsAvailable => Status == AgentStatus.Ready && Reachable && Activity == AgentActivity.Idle && PausedUntil is null;
+    public bool IsAvailable => Status == AgentStatus.Ready && Reachable && !BusyElsewhere && Activity == AgentActivity.Idle && PausedUntil is null;
 }

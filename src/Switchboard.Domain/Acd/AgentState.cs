@@ -10,6 +10,9 @@ internal sealed class AgentState(Guid id, DateTimeOffset now)
 
     public bool Reachable { get; set; }
 
+    /// <summary>On a call the ACD did not give them (a direct call, a transfer).</summary>
+    public bool BusyElsewhere { get; set; }
+
     public AgentActivity Activity { get; set; } = AgentActivity.Idle;
 
     public Offer? Offer { get; set; }
@@ -31,7 +34,7 @@ internal sealed class AgentState(Guid id, DateTimeOffset now)
     private TimeSpan _talkTime;
 
     public bool CanTakeOffer =>
-        Status == AgentStatus.Ready && Reachable && Activity == AgentActivity.Idle && Offer is null && Call is null && PausedUntil is null;
+        Status == AgentStatus.Ready && Reachable && !BusyElsewhere && Activity == AgentActivity.Idle && Offer is null && Call is null && PausedUntil is null;
 
     public int AnsweredOn(DateOnly day) => day == _countersDay ? _answered : 0;
 

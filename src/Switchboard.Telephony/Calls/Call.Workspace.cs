@@ -68,6 +68,9 @@ internal sealed partial class Call
         lock (_viewLock)
             _viewParts.Remove(userId);
         _owner.Publish(new UserLeftCall(Id, userId, reason));
+        // Only the legs the scenario or a transfer placed made the agent busy elsewhere; the ACD's own end with the call.
+        if (leg.OfferId is null)
+            _owner.Acd.Post(new SetAgentBusyElsewhere(userId, Busy: false));
     }
 
     /// <summary><paramref name="userId"/> talks with the caller on <paramref name="leg"/> from now on; their workspace is told.</summary>

@@ -458,6 +458,8 @@ internal sealed partial class Call
         {
             RingStopped(leg, RingingStopReason.Answered);
             UserConnectedTo(leg, userId);
+            // A call the ACD did not give them keeps an agent from its offers while it lasts.
+            _owner.Acd.Post(new SetAgentBusyElsewhere(userId, Busy: true));
         }
 
         leg.Done.TrySetResult(CallUserResult.Answered);

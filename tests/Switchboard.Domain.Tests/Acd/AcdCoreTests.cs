@@ -544,6 +544,37 @@ public class AcdCoreTests
     }
 
     [Fact]
+    public void An_agent_on_a_call_the_ACD_did_not_give_is_offered_nothing_until_it_ends()
+    {
+        var queue = _acd.Queue(QueueStrategy.TopDown, Alice);
+        _acd.Ready(Alice);
+        _acd.Post(new SetAgentBusyElsewhere(Alice, Busy: true));
+
+        var call = _acd.Call(queue);
+        var offeredWhileBusy = _acd.All<OfferCall>().Count();
+        var snapshot = _acd.Agent(Alice);
+        _acd.Post(new SetAgentBusyElsewhere(Alice, Busy: false));
+
+        Assert.Equal(0, offeredWhileBusy);
+        Assert.Equal((true, false), (snapshot.BusyElsewhere, snapshot.IsAvailable));
+        Assert.Equal(Alice, _acd.RingingAgent(call));
+    }
+
+    [Fact]
+    public void An_agent_who_takes_another_call_while_an_offer_rings_loses_the_offer_to_the_next_agent()
+    {
+        var queue = _acd.Queue(QueueStrategy.TopDown, Alice, Bob);
+        _acd.Ready(Alice, Bob);
+        var call = _acd.Call(queue);
+
+        _acd.Post(new SetAgentBusyElsewhere(Alice, Busy: true));
+
+        Assert.Equal(OfferCancelReason.AgentNotReady, Assert.Single(_acd.All<CancelOffer>()).Reason);
+        Assert.Equal(Bob, _acd.RingingAgent(call));
+        Assert.Equal(0, _acd.Agent(Alice).UnansweredInARow);
+    }
+
+    [Fact]
     public void Waiting_calls_show_their_position_and_an_estimate_from_recent_answered_waits()
     {
         var queue = _acd.Configure(new DistributionQueue { Name = "Sales", WrapUpSeconds = 0, Members = [new(Alice, 1, 0)] });

@@ -52,10 +52,13 @@ public sealed class TransferTests : IAsyncLifetime
         await _server.Events.WaitForAsync<UserConnected>(connected => connected.UserId == _bob);
         await WorkspaceSteps.HearEachOtherAsync(callerMedia, bobMedia);
         await _server.AgentBecomesAsync(_alice, agent => agent.Activity == AgentActivity.WrapUp);
+        // The ACD gave Bob no call, but knows he is on one: it offers him nothing until he hangs up.
+        await _server.AgentBecomesAsync(_bob, agent => agent.BusyElsewhere);
         var hungUp = await _server.UserCalls().HangUpAsync(callId, _bob, CancellationToken.None);
         var callerRun = await caller.WaitAsync();
         var bobRun = await bob.WaitAsync();
         var call = await _server.Events.NextEndedAsync();
+        await _server.AgentBecomesAsync(_bob, agent => !agent.BusyElsewhere);
 
         Assert.Equal(TransferOutcome.Transferred, outcome);
         // Alice's device got its BYE (its scenario ends only after one); Bob's saw the caller's number in the INVITE.
