@@ -44,6 +44,10 @@ public static class TelephonyRegistration
         services.AddHostedService(provider => provider.GetRequiredService<CallRecordWriter>());
         services.AddHostedService<DevicePresence>();
         services.AddHostedService<TelephonyHost>();
+        // After SIP opens, and stopped (un-registering) before it closes.
+        services.AddOptions<TrunkRegistrationOptions>();
+        services.AddSingleton<TrunkRegistrations>();
+        services.AddHostedService(provider => provider.GetRequiredService<TrunkRegistrations>());
         services.AddHostedService<AcdCommandReader>();
         return services;
     }

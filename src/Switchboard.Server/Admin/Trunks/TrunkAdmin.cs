@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Domain.Trunks;
+using Switchboard.Server.Telephony;
 
 namespace Switchboard.Server.Admin.Trunks;
 
-/// <summary>The SIP trunks: who may send calls in, where calls go out, and how Switchboard registers.</summary>
-public sealed class TrunkAdmin(SwitchboardDbContext db)
+/// <summary>
+/// The SIP trunks: who may send calls in, where calls go out, and how Switchboard registers. Registration status
+/// is shown when telephony runs in this host (<paramref name="registrations"/> is absent otherwise).
+/// </summary>
+public sealed class TrunkAdmin(SwitchboardDbContext db, TrunkRegistrations? registrations = null)
 {
     public const int MaxNameLength = 100;
 
@@ -16,13 +20,13 @@ public sealed class TrunkAdmin(SwitchboardDbContext db)
     public async Task<IReadOnlyList<TrunkView>> ListAsync(CancellationToken cancellationToken)
     {
         var trunks = await db.Trunks.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. trunks.OrderBy(trunk => trunk.Name, StringComparer.OrdinalIgnoreCase).Select(TrunkView.From)];
+        return [.. trunks.OrderBy(trunk => trunk.Name, StringComparer.OrdinalIgnoreCase).Select(View)];
     }
 
     public async Task<TrunkView?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var trunk = await db.Trunks.AsNoTracking().FirstOrDefaultAsync(trunk => trunk.Id == id, cancellationToken);
-        return trunk is null ? null : TrunkView.From(trunk);
+        return trunk is null ? null : View(trunk);
     }
 
     public async Task<AdminResult<TrunkView>> CreateAsync(TrunkInput input, CancellationToken cancellationToken)
@@ -38,7 +42,7 @@ public sealed class TrunkAdmin(SwitchboardDbContext db)
         if (refused.Count > 0)
             return AdminResult<TrunkView>.Invalid(refused);
 
-        return AdminResult<TrunkView>.Ok(TrunkView.From(trunk));
+        return AdminResult<TrunkView>.Ok(View(trunk));
     }
 
     public async Task<AdminResult<TrunkView>> UpdateAsync(Guid id, TrunkInput input, CancellationToken cancellationToken)
@@ -57,7 +61,7 @@ public sealed class TrunkAdmin(SwitchboardDbContext db)
         if (refused.Count > 0)
             return AdminResult<TrunkView>.Invalid(refused);
 
-        return AdminResult<TrunkView>.Ok(TrunkView.From(trunk));
+        return AdminResult<TrunkView>.Ok(View(trunk));
     }
 
     public async Task<AdminResult<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken)
@@ -136,4 +140,6 @@ public sealed class TrunkAdmin(SwitchboardDbContext db)
         var others = await db.Trunks.AsNoTracking().Where(trunk => trunk.Id != id).Select(trunk => trunk.Name).ToListAsync(cancellationToken);
         return others.Any(other => string.Equals(other, name, StringComparison.OrdinalIgnoreCase));
     }
+
+    private TrunkView View(Trunk trunk) => TrunkView.From(trunk, trunk.Registration is null ? null : registrations?.StatusOf(trunk.Id));
 }
