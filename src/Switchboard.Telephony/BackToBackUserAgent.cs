@@ -111,8 +111,8 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         _live.Values
             .Select(call => call.FindForUser(userId))
             .OfType<UserCallView>()
-            .OrderBy(current => current.State == UserCallState.Ringing)
-            .ThenByDescending(current => current.RingingSince)
+            .OrderBy(current => current.Part.State == UserCallState.Ringing)
+            .ThenByDescending(current => current.Part.RingingSince)
             .FirstOrDefault();
 
     /// <summary>Ends every live call (BYE or a final response to the caller) and waits until each has let go of its media.</summary>

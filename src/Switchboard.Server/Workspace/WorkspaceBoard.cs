@@ -41,22 +41,22 @@ public sealed class WorkspaceBoard(
         if (liveCalls.FindForUser(agentId) is not { } current)
             return null;
         var now = time.GetUtcNow();
-        var call = current.Call;
-        double? ringSecondsLeft = current is { RingingSince: { } since, RingTimeout: { } timeout }
+        var (call, part) = (current.Call, current.Part);
+        double? ringSecondsLeft = part is { RingingSince: { } since, RingTimeout: { } timeout }
             ? Math.Max(0, (since + timeout - now).TotalSeconds)
             : null;
         return new CurrentCallView(
             call.CallId,
-            current.State,
+            part.State,
             call.CallerNumber,
             call.CallerName,
             call.QueueId,
             call.QueueId is { } queueId ? queues.NameOf(queueId) : null,
-            current.Webphone,
-            current.OfferId,
+            part.Webphone,
+            part.OfferId,
             ringSecondsLeft,
-            current.WaitingSince is { } waitingSince ? Math.Max(0, (now - waitingSince).TotalSeconds) : null,
-            current.ConnectedAt is { } connectedAt ? Math.Max(0, (now - connectedAt).TotalSeconds) : null);
+            part.WaitingSince is { } waitingSince ? Math.Max(0, (now - waitingSince).TotalSeconds) : null,
+            part.ConnectedAt is { } connectedAt ? Math.Max(0, (now - connectedAt).TotalSeconds) : null);
     }
 
     /// <summary>The live call, or null when it is gone or has never rung or connected this agent.</summary>

@@ -211,7 +211,7 @@ internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSigna
         RingTarget? target = null;
         try
         {
-            target = await RingTarget.FindAsync(owner, offer.AgentId, callerGone).ConfigureAwait(false);
+            target = await RingTarget.ForOfferAsync(owner, offer.AgentId, callerGone).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or System.Data.Common.DbException)
         {

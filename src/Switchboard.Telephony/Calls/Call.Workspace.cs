@@ -19,17 +19,14 @@ internal sealed partial class Call
     private bool _held;
     private Task _digitsSent = Task.CompletedTask;
     // Each user's part as FindForUser shows it, under _viewLock like the rest of View.
-    private readonly Dictionary<Guid, UserPart> _viewParts = [];
+    private readonly Dictionary<Guid, UserCallPart> _viewParts = [];
 
     /// <summary>The user's part in the call (ringing them, or connected), or null when they have none; read from any thread.</summary>
     public UserCallView? FindForUser(Guid userId)
     {
         lock (_viewLock)
         {
-            if (!_viewParts.TryGetValue(userId, out var part))
-                return null;
-            return new UserCallView(ViewUnderLock(), part.State, part.Webphone, part.OfferId, part.RingingSince, part.RingTimeout, part.WaitingSince,
-                part.ConnectedAt);
+            return _viewParts.TryGetValue(userId, out var part) ? new UserCallView(ViewUnderLock(), part) : null;
         }
     }
 
@@ -42,7 +39,7 @@ internal sealed partial class Call
         lock (_viewLock)
         {
             _viewUsers.Add(userId);
-            _viewParts[userId] = new UserPart(UserCallState.Ringing, leg.IsWebphone, leg.OfferId?.Value, _owner.Time.GetUtcNow(), ringTimeout, _waitingSince, null);
+            _viewParts[userId] = new UserCallPart(UserCallState.Ringing, leg.IsWebphone, leg.OfferId?.Value, _owner.Time.GetUtcNow(), ringTimeout, _waitingSince, null);
         }
 
         _owner.Publish(new UserRinging(Id, userId, Incoming.CallerNumber, Incoming.CallerName, _queueId, leg.OfferId?.Value, ringTimeout,
@@ -78,7 +75,7 @@ internal sealed partial class Call
     {
         var at = _owner.Time.GetUtcNow();
         lock (_viewLock)
-            _viewParts[userId] = new UserPart(UserCallState.Connected, leg.IsWebphone, leg.OfferId?.Value, null, null, null, at);
+            _viewParts[userId] = new UserCallPart(UserCallState.Connected, leg.IsWebphone, leg.OfferId?.Value, null, null, null, at);
         _owner.Publish(new UserConnected(Id, userId, at));
     }
 
@@ -297,14 +294,4 @@ internal sealed partial class Call
                 break;
         }
     }
-
-    /// <summary>What a user's part holds for <see cref="FindForUser"/>.</summary>
-    private readonly record struct UserPart(
-        UserCallState State,
-        bool Webphone,
-        long? OfferId,
-        DateTimeOffset? RingingSince,
-        TimeSpan? RingTimeout,
-        DateTimeOffset? WaitingSince,
-        DateTimeOffset? ConnectedAt);
 }

@@ -21,7 +21,7 @@ internal sealed class CallControl(Call call, BackToBackUserAgent owner) : ICallC
 
     public async Task<CallUserResult> CallUserAsync(Guid userId, int ringSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken)
     {
-        if (await RingTarget.FindAsync(owner, userId, cancellationToken).ConfigureAwait(false) is not { } target)
+        if (await RingTarget.ForDirectCallAsync(owner, userId, cancellationToken).ConfigureAwait(false) is not { } target)
             return CallUserResult.Unavailable;
         return await call.AskAsync<CallUserResult>(done => new CallUserRequested(userId, target, ringSeconds, done), cancellationToken)
             .ConfigureAwait(false);

@@ -8,7 +8,7 @@ internal static class TransferResolver
         switch (target)
         {
             case TransferToUser user:
-                return await RingTarget.FindAsync(owner, user.UserId, cancellationToken).ConfigureAwait(false) is { } ringTarget
+                return await RingTarget.ForDirectCallAsync(owner, user.UserId, cancellationToken).ConfigureAwait(false) is { } ringTarget
                     ? new UserTransfer(user.UserId, ringTarget)
                     : null;
             case TransferToQueue queue:

@@ -226,10 +226,10 @@ public abstract class WorkspaceApiTests(StorageKind storage) : AcdTest(storage)
         var now = DateTimeOffset.UtcNow;
 
         var before = await agent.GetFromJsonAsync<WorkspaceView>("/api/v1/workspace", TestJson.Options, Ct);
-        server.Calls.SetCurrent(otherId, new UserCallView(call, UserCallState.Connected, Webphone: true, 7, null, null, null, now));
-        server.Calls.SetCurrent(agentId, new UserCallView(call, UserCallState.Ringing, Webphone: true, 7, now, TimeSpan.FromHours(1), now.AddSeconds(-40), null));
+        server.Calls.SetCurrent(otherId, new UserCallView(call, new UserCallPart(UserCallState.Connected, Webphone: true, 7, null, null, null, now)));
+        server.Calls.SetCurrent(agentId, new UserCallView(call, new UserCallPart(UserCallState.Ringing, Webphone: true, 7, now, TimeSpan.FromHours(1), now.AddSeconds(-40), null)));
         var ringing = (await agent.GetFromJsonAsync<WorkspaceView>("/api/v1/workspace", TestJson.Options, Ct))!.CurrentCall;
-        server.Calls.SetCurrent(agentId, new UserCallView(call, UserCallState.Held, Webphone: true, 7, null, null, null, now.AddMinutes(-2)));
+        server.Calls.SetCurrent(agentId, new UserCallView(call, new UserCallPart(UserCallState.Held, Webphone: true, 7, null, null, null, now.AddMinutes(-2))));
         var held = (await agent.GetFromJsonAsync<WorkspaceView>("/api/v1/workspace", TestJson.Options, Ct))!.CurrentCall;
 
         Assert.Null(before!.CurrentCall);

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Users;
 using Switchboard.Server.Acd;
+using Switchboard.Server.Admin.Queues;
 using Switchboard.Server.Admin.Users;
 using Switchboard.Telephony.Tests.Infrastructure;
 using Switchboard.Telephony.Tests.Peers;
+using Switchboard.Testing.Peers;
 
 namespace Switchboard.Telephony.Tests.EndToEnd;
 
@@ -15,9 +18,11 @@ namespace Switchboard.Telephony.Tests.EndToEnd;
 public sealed class WebphoneRingTests : IAsyncLifetime
 {
     private const string Number = "+12025550160";
+    private const string QueueNumber = "+12025550161";
 
     private readonly TelephonyServer _server = new();
     private Guid _wendy;
+    private Guid _queue;
 
     public async Task InitializeAsync()
     {
@@ -30,6 +35,8 @@ public sealed class WebphoneRingTests : IAsyncLifetime
         }
 
         await _server.AddNumberAsync(Number, new CallUserAction(_wendy, RingSeconds: 60), new HangupAction());
+        _queue = await _server.AddQueueAsync(new QueueInput("Webphones", Members: [new QueueMember(_wendy, 1, 0)]));
+        await _server.AddNumberAsync(QueueNumber, new QueueAction(_queue), new HangupAction());
     }
 
     public Task DisposeAsync() => _server.DisposeAsync().AsTask();
@@ -67,5 +74,23 @@ public sealed class WebphoneRingTests : IAsyncLifetime
         Assert.Equal(CallResult.HungUpByScenario, call.Result);
         var stopped = Assert.Single(_server.Events.Of(call.CallId).OfType<UserRingingStopped>());
         Assert.Equal(RingingStopReason.Refused, stopped.Reason);
+    }
+
+    [Fact]
+    public async Task An_offer_rings_the_webphone_of_an_agent_the_ACD_counts_reachable_while_their_page_reconnects()
+    {
+        using var directory = new TemporaryDirectory();
+        await using var media = new RtpCounter(echo: false);
+        // Reachable for the ACD (its grace after the page's socket closed) but no workspace connected this instant.
+        _server.Acd().Post(new SetAgentReachable(_wendy, Reachable: true));
+        await _server.SetReadyAsync(_wendy);
+
+        var sipp = Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallAndHangUp("12025550161", media.Port, talkMilliseconds: 3000), "u1", directory);
+        var ringing = await _server.Events.WaitForAsync<UserRinging>(ring => ring.UserId == _wendy);
+        var run = await sipp;
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal((true, _queue), (ringing.Webphone, ringing.QueueId));
+        Assert.NotNull(ringing.OfferId);
     }
 }
