@@ -42,6 +42,7 @@ internal sealed partial class Call
     private MediaBridge? _bridge;
     private CancellationTokenSource? _playback;
     private CancellationTokenSource? _holdMusic;
+    // Written on the call's flow under _viewLock, since View reads it from anywhere; the flow itself reads it freely.
     private Guid? _queueId;
     private bool _offeredByAcd;
     private DateTimeOffset? _answeredAt;
@@ -54,7 +55,6 @@ internal sealed partial class Call
     // What View shows, written on the call's flow and read from anywhere.
     private readonly Lock _viewLock = new();
     private readonly HashSet<Guid> _viewUsers = [];
-    private Guid? _viewQueueId;
 
     public Call(BackToBackUserAgent owner, IncomingCall incoming, CallerLeg caller, DateTimeOffset startedAt)
     {
@@ -291,10 +291,9 @@ internal sealed partial class Call
 
     private void EnterQueue(Guid queueId)
     {
-        _queueId = queueId;
         _waitingSince ??= _owner.Time.GetUtcNow();
         lock (_viewLock)
-            _viewQueueId = queueId;
+            _queueId = queueId;
     }
 
     /// <summary>Loops <paramref name="music"/> to the caller until <see cref="StopHoldMusic"/>.</summary>
@@ -653,7 +652,7 @@ internal sealed partial class Call
     }
 
     private LiveCallView ViewUnderLock() =>
-        new(Id, Incoming.DialledNumber, Incoming.CallerNumber, Incoming.CallerName, _startedAt, _viewQueueId, Variables, [.. _viewUsers]);
+        new(Id, Incoming.DialledNumber, Incoming.CallerNumber, Incoming.CallerName, _startedAt, _queueId, Variables, [.. _viewUsers]);
 
     /// <summary>A reason phrase is one line of text.</summary>
     internal static string Phrase(string text) => text.ReplaceLineEndings(" ");
