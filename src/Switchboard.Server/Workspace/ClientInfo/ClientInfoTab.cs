@@ -98,7 +98,10 @@ public sealed class ClientInfoTab(SwitchboardDbContext db, ContactDirectory dire
         if (!created.Succeeded)
             return AdminResult<ClientCard>.Invalid(created.Errors);
 
-        return await BindAsync(conversation, created.Value!.Id, crmAccess, cancellationToken);
+        var contactId = created.Value!.Id;
+        if (conversation.Identifier is ChannelIdentifier channel)
+            await MoveIdentityAsync(channel, contactId, cancellationToken);
+        return await BindAsync(conversation, contactId, crmAccess, cancellationToken);
     }
 
     /// <summary>Binds the call to the contact's timeline; the contact's card.</summary>
@@ -111,6 +114,18 @@ public sealed class ClientInfoTab(SwitchboardDbContext db, ContactDirectory dire
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase)];
 
     public Task<IReadOnlyList<LabelView>> LabelsAsync(CancellationToken cancellationToken) => directory.LabelsAsync(cancellationToken);
+
+    /// <summary>
+    /// The agent made a new contact for this chat's client: the chat's identity was wrongly someone else's, so it moves
+    /// from every other contact to the new one, and the next chat finds only the new one.
+    /// </summary>
+    private async Task MoveIdentityAsync(ChannelIdentifier channel, Guid newContactId, CancellationToken cancellationToken)
+    {
+        if (await directory.IdentifyByMessagingIdentityAsync(channel.Channel, channel.Identifier, cancellationToken) is not { Succeeded: true } found)
+            return;
+        foreach (var other in found.Value!.Where(contact => contact.Id != newContactId))
+            await admin.UnlinkMessagingIdentityAsync(other.Id, channel.Channel, channel.Identifier, cancellationToken);
+    }
 
     private async Task<AdminResult<ClientCard>> BindAsync(ClientConversation conversation, Guid contactId, bool crmAccess, CancellationToken cancellationToken)
     {

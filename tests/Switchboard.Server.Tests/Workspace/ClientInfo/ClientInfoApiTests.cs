@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Crm;
 using Switchboard.Server.Crm;
 using Switchboard.Server.Tests.Infrastructure;
@@ -268,6 +269,25 @@ public abstract class ClientInfoApiTests(StorageKind storage) : SwitchboardTest(
         var stored = (await server.StoredContactAsync(card.Id, Ct))!;
         Assert.Equal("+14155550177", Assert.Single(stored.Phones).Number);
         Assert.Equal(call.CallId.ToString(), Assert.Single(stored.Timeline).ReferenceId);
+    }
+
+    [Fact]
+    public async Task A_contact_added_from_a_chat_takes_the_chats_identity_from_the_contact_it_was_found_on()
+    {
+        var server = ClientInfoServer.Start(Factory);
+        var earlier = await server.ContactAsync(new ContactInput("Wrongly Matched", MessagingIdentities: [new MessagingIdentityInput("webchat", "visitor-42")]), Ct);
+        // Chats do not reach Client info yet; the tab's service is what their endpoints will call.
+        var chat = new ClientConversation(Guid.NewGuid(), TimelineEntryKind.Chat, new ChannelIdentifier("webchat", "visitor-42"), null,
+            LiveCallsDouble.StartedAt, NoVariables, Accepted: true);
+
+        var added = await server.WithServicesAsync(services =>
+            services.GetRequiredService<ClientInfoTab>().AddAsync(chat, new NewClientInput("Vera Visitor"), crmAccess: true, Ct));
+
+        Assert.True(added.Succeeded);
+        var created = (await server.StoredContactAsync(added.Value!.Id, Ct))!;
+        Assert.Equal(new MessagingIdentityView("webchat", "visitor-42"), Assert.Single(created.MessagingIdentities));
+        Assert.Equal(chat.Id.ToString(), Assert.Single(created.Timeline).ReferenceId);
+        Assert.Empty((await server.StoredContactAsync(earlier.Id, Ct))!.MessagingIdentities);
     }
 
     private async Task<ClientInfoView> ShowAsync(HttpClient client, Guid callId) =>

@@ -105,7 +105,8 @@ internal sealed class ClientInfoServer(WebApplicationFactory<Program> server, Li
     public Task<ContactView?> StoredContactAsync(Guid id, CancellationToken cancellationToken) =>
         WithServicesAsync(services => services.GetRequiredService<ContactDirectory>().GetAsync(id, cancellationToken));
 
-    private async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    /// <summary>Runs <paramref name="action"/> with the services of a request of its own.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         using var scope = server.Services.CreateScope();
         return await action(scope.ServiceProvider);
