@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Switchboard.Domain.Routing;
@@ -12,6 +13,7 @@ using Switchboard.Sip.Authentication;
 using Switchboard.Sip.Headers;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Transport;
 using Switchboard.Telephony.Calls;
 
 namespace Switchboard.Telephony;
@@ -97,6 +99,10 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
     internal TelephonyOptions Options { get; }
 
     internal TimeProvider Time { get; }
+
+    /// <summary>The address our SDP gives <paramref name="peer"/> (null: a webphone), see <see cref="TelephonyOptions.MediaAddress"/>.</summary>
+    internal IPAddress MediaAddressFor(SipTransportAddress? peer) =>
+        Options.MediaAddress ?? (peer is { } sip ? Endpoint.LocalAddressFor(sip.EndPoint) : Options.WebphoneMediaAddress);
 
     internal SoundPlayer Player { get; }
 
@@ -262,7 +268,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
             return;
         }
 
-        var caller = new CallerLeg(invite, media, Options.MediaAddress, admission.SipCallId);
+        var caller = new CallerLeg(invite, media, MediaAddressFor(invite.Received.Source), admission.SipCallId);
         if (!OfferAnswer.TryAnswer(offer, caller.Local, out var answer, out var refusal))
         {
             await caller.DisposeAsync().ConfigureAwait(false);

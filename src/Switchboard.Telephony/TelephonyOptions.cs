@@ -8,8 +8,15 @@ public sealed class TelephonyOptions
     /// <summary>Where RTP sockets are bound.</summary>
     public IPAddress MediaBindAddress { get; init; } = IPAddress.Any;
 
-    /// <summary>The address written into SDP (c=) for peers to send media to; never a wildcard.</summary>
-    public required IPAddress MediaAddress { get; init; }
+    /// <summary>
+    /// The address written into SDP (c=, o=) for SIP peers to send media to, when it is fixed: an external address
+    /// behind NAT, or the bound one. Null (bound to all addresses): the local address on the way to each peer, the
+    /// same as in its Via and Contact (see <see cref="Sip.Transactions.SipEndpoint.LocalAddressFor"/>).
+    /// </summary>
+    public IPAddress? MediaAddress { get; init; }
+
+    /// <summary>The address of a webphone leg's ICE candidate when <see cref="MediaAddress"/> is not fixed: there is no SIP peer to go by.</summary>
+    public required IPAddress WebphoneMediaAddress { get; init; }
 
     /// <summary>The user part of our Contact in calls we place.</summary>
     public string ContactUser { get; init; } = "switchboard";

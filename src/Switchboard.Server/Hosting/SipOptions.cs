@@ -16,6 +16,9 @@ public sealed class SipOptions
     /// </summary>
     public string DigestAlgorithms { get; set; } = "MD5";
 
-    /// <summary>The address peers reach us at, written in Via, Contact and SDP; by default the bound address, or this machine's first IPv4 address when bound to all.</summary>
+    /// <summary>
+    /// The address peers reach us at, written in Via, Contact and SDP: set it behind NAT (the public address). By
+    /// default the bound address, or, bound to all, the local address on the way to each peer.
+    /// </summary>
     public string? AdvertisedAddress { get; set; }
 }

@@ -29,6 +29,8 @@ public sealed class CarrierRegistration(SipEndpoint endpoint, TrunkRegistration 
         {
             var request = CreateRequest(expires);
             var destination = await SipTargetResolver.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+            // Our contact names the address on the way to the registrar, known once it is resolved.
+            request.Headers.Add("Contact", $"<{endpoint.ContactUri(destination, registration.Username)}>");
             var contact = ContactOf(request);
             var response = await SendAsync(request, destination, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode is 401 or 407
@@ -56,7 +58,6 @@ public sealed class CarrierRegistration(SipEndpoint endpoint, TrunkRegistration 
         request.Headers.Add("To", addressOfRecord);
         request.Headers.Add("Call-ID", _callId);
         request.Headers.Add("CSeq", $"{_nextCSeq++} REGISTER");
-        request.Headers.Add("Contact", $"<{endpoint.ContactUri(SipTransportKind.Udp, registration.Username)}>");
         request.Headers.Add("Expires", ((long)expires.TotalSeconds).ToString(CultureInfo.InvariantCulture));
         return request;
     }

@@ -57,8 +57,10 @@ public static class TelephonyRegistration
         var settings = provider.GetRequiredService<IOptions<SwitchboardOptions>>().Value;
         var time = provider.GetRequiredService<TimeProvider>();
         var bindAddress = IPAddress.Parse(settings.Sip.Address);
-        var advertised = settings.Sip.AdvertisedAddress is { Length: > 0 } configured ? IPAddress.Parse(configured) : AdvertisedAddressFor(bindAddress);
-        var endpoint = new SipEndpoint(new SipEndpointOptions { Address = bindAddress, Port = settings.Sip.Port, AdvertisedHost = advertised.ToString() }, time);
+        var configured = settings.Sip.AdvertisedAddress is { Length: > 0 } external ? IPAddress.Parse(external) : null;
+        // Fixed when configured (behind NAT) or bound to one address; bound to all, each peer gets the address on its way (null).
+        var advertised = configured ?? (bindAddress.Equals(IPAddress.Any) || bindAddress.Equals(IPAddress.IPv6Any) ? null : bindAddress);
+        var endpoint = new SipEndpoint(new SipEndpointOptions { Address = bindAddress, Port = settings.Sip.Port, AdvertisedHost = advertised?.ToString() }, time);
         var challenger = new DigestChallenger(settings.Sip.Realm, RandomNumberGenerator.GetBytes(32), time, NonceLifetime, DigestAlgorithmsOf(settings.Sip));
         var credentials = provider.GetRequiredService<ISipCredentialLookup>();
         var registrations = new RegistrationTable(time);
@@ -74,7 +76,7 @@ public static class TelephonyRegistration
             provider.GetRequiredService<ITelephonyDirectory>(),
             provider.GetServices<ICallObserver>(),
             provider.GetRequiredService<IAcdInputSink>(),
-            new TelephonyOptions { MediaBindAddress = bindAddress, MediaAddress = advertised },
+            new TelephonyOptions { MediaBindAddress = bindAddress, MediaAddress = advertised, WebphoneMediaAddress = configured ?? WebphoneAddressFor(bindAddress) },
             time);
     }
 
@@ -91,8 +93,8 @@ public static class TelephonyRegistration
             }),
     ];
 
-    /// <summary>Bound to all addresses, peers need one real address in SDP and Contact: the first IPv4 one that is up.</summary>
-    private static IPAddress AdvertisedAddressFor(IPAddress bindAddress)
+    /// <summary>A webphone's ICE candidate needs one real address; bound to all, the first IPv4 one that is up.</summary>
+    private static IPAddress WebphoneAddressFor(IPAddress bindAddress)
     {
         if (!bindAddress.Equals(IPAddress.Any) && !bindAddress.Equals(IPAddress.IPv6Any))
             return bindAddress;

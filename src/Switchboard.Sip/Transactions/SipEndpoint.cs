@@ -56,9 +56,6 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     /// <summary>The start of every branch this endpoint creates; a request carrying one in a Via has looped back here.</summary>
     public string BranchPrefix => _branchPrefix;
 
-    /// <summary>The host written in Via and Contact.</summary>
-    public string Host => _host;
-
     /// <summary>ACKs for 2xx responses (end to end, outside any transaction, §13.3.1.4), in arrival order.</summary>
     public SipMessageHandler? AckReceived { get; set; }
 
@@ -105,8 +102,8 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
                 throw;
             }
         }
-        _host = _options.AdvertisedHost
-            ?? (_options.Address.Equals(IPAddress.Any) || _options.Address.Equals(IPAddress.IPv6Any) ? Dns.GetHostName() : _options.Address.ToString());
+        // Bound to all addresses with none advertised, the host is chosen per peer (see LocalAddressFor).
+        _host = _options.AdvertisedHost ?? (IsBoundToAll ? "" : _options.Address.ToString());
         _udp.Start();
         _tcp.Start();
         _dispatching = DispatchAsync(_stopping.Token);
@@ -128,14 +125,29 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>This endpoint's own URI for Contact headers, e.g. sip:agent@10.0.0.5:5060;transport=tcp.</summary>
-    public string ContactUri(SipTransportKind transport, string? user = null)
+    /// <summary>
+    /// This endpoint's own URI for Contact headers towards <paramref name="peer"/>, e.g.
+    /// sip:agent@10.0.0.5:5060;transport=tcp, with the host of <see cref="HostFor"/>.
+    /// </summary>
+    public string ContactUri(SipTransportAddress peer, string? user = null)
     {
-        var port = (transport == SipTransportKind.Udp ? UdpEndPoint : TcpEndPoint)?.Port ?? _options.Port;
+        var port = (peer.Transport == SipTransportKind.Udp ? UdpEndPoint : TcpEndPoint)?.Port ?? _options.Port;
         var userPart = user is null ? "" : user + "@";
-        var transportPart = transport == SipTransportKind.Tcp ? ";transport=tcp" : "";
-        return $"sip:{userPart}{HostForUri}:{port}{transportPart}";
+        var transportPart = peer.Transport == SipTransportKind.Tcp ? ";transport=tcp" : "";
+        return $"sip:{userPart}{HostForUri(peer)}:{port}{transportPart}";
     }
+
+    /// <summary>
+    /// The host this endpoint writes in Via and Contact for <paramref name="peer"/>: the advertised host (an external
+    /// address behind NAT), else the bound address, else (bound to all) the local address on the way to the peer.
+    /// </summary>
+    public string HostFor(SipTransportAddress peer) => _host.Length > 0 ? _host : LocalAddressFor(peer.EndPoint).ToString();
+
+    /// <summary>
+    /// The local address a peer at <paramref name="remote"/> reaches: the bound address, or (bound to all) the one the
+    /// system sends from to that peer (see <see cref="LocalRoute"/>); never an unrelated interface's.
+    /// </summary>
+    public IPAddress LocalAddressFor(IPEndPoint remote) => IsBoundToAll ? LocalRoute.SourceAddressFor(remote) : _options.Address;
 
     /// <summary>Sends a request to where its Route or Request-URI points (see <see cref="SipTargetResolver"/>).</summary>
     public async Task<SipClientTransaction> SendRequestAsync(SipRequest request, CancellationToken cancellationToken)
@@ -152,7 +164,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     {
         if (request.IsMethod(SipMethods.Ack))
             throw new ArgumentException("An ACK for a 2xx is sent with SendAckAsync; a non-2xx is ACKed by its transaction.", nameof(request));
-        PrepareOutgoing(request, destination.Transport);
+        PrepareOutgoing(request, destination);
         return Transactions.SendRequest(request, destination);
     }
 
@@ -160,7 +172,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     public async Task SendAckAsync(SipRequest ack, CancellationToken cancellationToken)
     {
         var destination = await SipTargetResolver.ResolveAsync(ack, cancellationToken).ConfigureAwait(false);
-        PrepareOutgoing(ack, destination.Transport);
+        PrepareOutgoing(ack, destination);
         var bytes = SipMessageWriter.ToArray(ack);
         AckRepetition.Remember(ack, bytes, destination);
         await SendAsync(bytes, destination, cancellationToken).ConfigureAwait(false);
@@ -198,15 +210,20 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
             : transport.SendAsync(message, destination.EndPoint, cancellationToken);
     }
 
-    private string HostForUri => _host.Contains(':', StringComparison.Ordinal) ? $"[{_host}]" : _host;
+    private bool IsBoundToAll => _options.Address.Equals(IPAddress.Any) || _options.Address.Equals(IPAddress.IPv6Any);
 
-    private void PrepareOutgoing(SipRequest request, SipTransportKind transport)
+    private string HostForUri(SipTransportAddress peer)
+    {
+        var host = HostFor(peer);
+        return host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
+    }
+
+    private void PrepareOutgoing(SipRequest request, SipTransportAddress destination)
     {
         if (request.Headers.Contains(SipHeaderNames.Via))
             throw new ArgumentException("The endpoint adds the Via of requests it sends.", nameof(request));
-        var port = (transport == SipTransportKind.Udp ? UdpEndPoint : TcpEndPoint)?.Port ?? _options.Port;
-        var token = transport == SipTransportKind.Udp ? "UDP" : "TCP";
-        request.Headers.Add("Via", $"SIP/2.0/{token} {HostForUri}:{port};branch={SipBranch.Create(_branchPrefix)};rport");
+        var port = (destination.Transport == SipTransportKind.Udp ? UdpEndPoint : TcpEndPoint)?.Port ?? _options.Port;
+        request.Headers.Add("Via", $"SIP/2.0/{destination.ViaTransport} {HostForUri(destination)}:{port};branch={SipBranch.Create(_branchPrefix)};rport");
         if (!request.Headers.Contains(SipHeaderNames.MaxForwards))
             request.Headers.Add("Max-Forwards", "70");
     }

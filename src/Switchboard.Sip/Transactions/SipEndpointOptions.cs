@@ -10,7 +10,10 @@ public sealed class SipEndpointOptions
     /// <summary>UDP and TCP listen on the same port; 0 picks a free one for both.</summary>
     public int Port { get; init; } = 5060;
 
-    /// <summary>The host written in Via and Contact; by default the bound address, or the machine's name when bound to any.</summary>
+    /// <summary>
+    /// The host written in Via and Contact (an external address behind NAT); by default the bound address, or, bound
+    /// to all addresses, the local address on the way to each peer (see <see cref="SipEndpoint.HostFor"/>).
+    /// </summary>
     public string? AdvertisedHost { get; init; }
 
     public SipTimerOptions Timers { get; init; } = new();

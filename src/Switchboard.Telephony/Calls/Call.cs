@@ -567,7 +567,7 @@ internal sealed partial class Call
         if (_caller.Answered || _caller.Ended || _caller.Answer is not { } answer)
             return;
         var ok = _caller.Invite.CreateResponse(200);
-        var contact = _owner.Endpoint.ContactUri(_caller.Invite.Received.Source.Transport, _owner.Options.ContactUser);
+        var contact = _owner.Endpoint.ContactUri(_caller.Invite.Received.Source, _owner.Options.ContactUser);
         ok.Headers.Add("Contact", $"<{contact}>");
         ok.Headers.Add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS");
         SdpBody.Write(ok, answer.Description);

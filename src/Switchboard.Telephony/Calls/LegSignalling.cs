@@ -30,7 +30,7 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
     {
         var media = RtpSession.Open(owner.Ports, owner.Options.MediaBindAddress, owner.Time);
         var sipCallId = $"{Guid.NewGuid():N}@switchboard";
-        var leg = new CalleeLeg(media, owner.Options.MediaAddress, sipCallId, destination, userId, offerId);
+        var leg = new CalleeLeg(media, owner.MediaAddressFor(destination), sipCallId, destination, userId, offerId);
         _placedSipCallIds.Add(sipCallId);
         owner.Bind(sipCallId, call);
 
@@ -38,11 +38,11 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
         var invite = new SipRequest("INVITE", requestUri);
         var callerUser = call.Incoming.CallerNumber ?? "anonymous";
         var display = call.Incoming.CallerName is { Length: > 0 } name ? $"\"{name.Replace("\"", "", StringComparison.Ordinal)}\" " : "";
-        invite.Headers.Add("From", $"{display}<sip:{callerUser}@{endpoint.Host}>;tag={Encoding.ASCII.GetString(SipTag.Create())}");
+        invite.Headers.Add("From", $"{display}<sip:{callerUser}@{endpoint.HostFor(destination)}>;tag={Encoding.ASCII.GetString(SipTag.Create())}");
         invite.Headers.Add("To", $"<{requestUri}>");
         invite.Headers.Add("Call-ID", sipCallId);
         invite.Headers.Add("CSeq", "1 INVITE");
-        invite.Headers.Add("Contact", $"<{endpoint.ContactUri(destination.Transport, owner.Options.ContactUser)}>");
+        invite.Headers.Add("Contact", $"<{endpoint.ContactUri(destination, owner.Options.ContactUser)}>");
         invite.Headers.Add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS");
         if (userId is not null)
             CallVariableHeaders.Add(invite, call.Id, call.Variables);
@@ -61,7 +61,7 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
     public CalleeLeg OpenWebphoneLeg(Guid userId, OfferId? offerId)
     {
         var media = RtpSession.Open(owner.Ports, owner.Options.MediaBindAddress, owner.Time);
-        return new CalleeLeg(media, owner.Options.MediaAddress, $"webphone-{Guid.NewGuid():N}", peer: null, userId, offerId);
+        return new CalleeLeg(media, owner.MediaAddressFor(null), $"webphone-{Guid.NewGuid():N}", peer: null, userId, offerId);
     }
 
     /// <summary>Stops a leg we placed: BYE once answered, CANCEL while a device rings; a webphone needs no request.</summary>

@@ -54,7 +54,7 @@ public class SippCallTests : IAsyncLifetime
             return;
         }
         var ok = transaction.CreateResponse(200);
-        var contact = _endpoint.ContactUri(transaction.Remote.Transport, "service");
+        var contact = _endpoint.ContactUri(transaction.Remote, "service");
         ok.Headers.Add("Contact", $"<{contact}>");
         ok.Headers.Add("Content-Type", "application/sdp");
         ok.Body = Encoding.ASCII.GetBytes(Answer);
@@ -105,7 +105,7 @@ public class SippCallTests : IAsyncLifetime
         invite.Headers.Add("To", "<sip:service@127.0.0.1>");
         invite.Headers.Add("Call-ID", $"{Guid.NewGuid():N}@127.0.0.1");
         invite.Headers.Add("CSeq", "1 INVITE");
-        var contact = _endpoint.ContactUri(Sip.Transport.SipTransportKind.Udp, "switchboard");
+        var contact = _endpoint.ContactUri(new Sip.Transport.SipTransportAddress(Sip.Transport.SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, port)), "switchboard");
         invite.Headers.Add("Contact", $"<{contact}>");
         invite.Headers.Add("Content-Type", "application/sdp");
         invite.Body = Encoding.ASCII.GetBytes(Answer);

@@ -193,7 +193,7 @@ public class SipEndpointTests : IAsyncLifetime
         var okBytes = SipMessageWriter.ToArray(ok);
 
         await _peer.SendAsync(okBytes, _endpoint.UdpEndPoint);
-        var dialog = Sip.Dialogs.SipDialog.CreateForUac(invite, await calling.FinalResponse, _endpoint.ContactUri(SipTransportKind.Udp));
+        var dialog = Sip.Dialogs.SipDialog.CreateForUac(invite, await calling.FinalResponse, _endpoint.ContactUri(new SipTransportAddress(SipTransportKind.Udp, _peer.LocalEndPoint)));
         await _endpoint.SendAckAsync(dialog.CreateAck(1), CancellationToken.None);
         var firstAck = Assert.IsType<SipRequest>(await _peer.ReceiveAsync());
         await _peer.SendAsync(okBytes, _endpoint.UdpEndPoint);
@@ -217,7 +217,7 @@ public class SipEndpointTests : IAsyncLifetime
     [Fact]
     public void The_contact_uri_names_the_transport_and_port()
     {
-        Assert.Equal($"sip:agent@127.0.0.1:{_endpoint.TcpEndPoint!.Port};transport=tcp", _endpoint.ContactUri(SipTransportKind.Tcp, "agent"));
+        Assert.Equal($"sip:agent@127.0.0.1:{_endpoint.TcpEndPoint!.Port};transport=tcp", _endpoint.ContactUri(new SipTransportAddress(SipTransportKind.Tcp, _peer.LocalEndPoint), "agent"));
         Assert.Equal(_endpoint.UdpEndPoint!.Port, _endpoint.TcpEndPoint.Port);
     }
 }
