@@ -20,8 +20,9 @@ public class SipEndpointAddressTests
     [InlineData(External, External)]
     public async Task A_request_to_a_peer_on_loopback_names_the_address_it_reaches_in_Via_and_Contact(string? advertised, string expected)
     {
-        await using var endpoint = await StartAsync(advertised);
+        // The peer goes last: nothing the endpoint still sends can reach a test that takes its port next.
         using var peer = LoopbackPeer.Udp();
+        await using var endpoint = await StartAsync(advertised);
         var uri = $"sip:agent@127.0.0.1:{peer.LocalEndPoint.Port}";
         var request = new SipRequest("OPTIONS", uri);
         request.Headers.Add("From", "<sip:switchboard@127.0.0.1>;tag=ours1");
@@ -42,23 +43,23 @@ public class SipEndpointAddressTests
     [InlineData(External, External)]
     public async Task An_answer_to_a_peer_on_loopback_names_the_address_it_reached_in_its_Contact(string? advertised, string expected)
     {
+        using var peer = LoopbackPeer.Udp();
         await using var endpoint = await StartAsync(advertised);
-        endpoint.Handle("INVITE", async (transaction, cancellationToken) =>
+        endpoint.Handle("OPTIONS", async (transaction, cancellationToken) =>
         {
             var ok = transaction.CreateResponse(200);
             ok.Headers.Add("Contact", $"<{endpoint.ContactUri(transaction.Remote, "service")}>");
             await transaction.SendResponseAsync(ok, cancellationToken);
         });
-        using var peer = LoopbackPeer.Udp();
 
         await peer.SendAsync("""
-            INVITE sip:service@127.0.0.1 SIP/2.0
+            OPTIONS sip:service@127.0.0.1 SIP/2.0
             Via: SIP/2.0/UDP 127.0.0.1:{port};branch=z9hG4bKaddr1;rport
             Max-Forwards: 70
             From: <sip:caller@127.0.0.1>;tag=caller1
             To: <sip:service@127.0.0.1>
             Call-ID: addr1@127.0.0.1
-            CSeq: 1 INVITE
+            CSeq: 1 OPTIONS
             Contact: <sip:caller@127.0.0.1:{port}>
             Content-Length: 0
 
