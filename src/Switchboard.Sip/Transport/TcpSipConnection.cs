@@ -11,13 +11,18 @@ namespace Switchboard.Sip.Transport;
 /// </summary>
 internal sealed class TcpSipConnection : IAsyncDisposable
 {
+    // How long a connection whose stream lost its framing stays open for the answers to what was read before.
+    private static readonly TimeSpan LostSyncLinger = TimeSpan.FromSeconds(2);
     private readonly Socket _socket;
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly CancellationTokenSource _closing = new();
     private Task _reading = Task.CompletedTask;
 
-    public TcpSipConnection(Socket socket)
+    private readonly SipInputLog _log;
+
+    public TcpSipConnection(Socket socket, SipInputLog log)
     {
+        _log = log;
         _socket = socket;
         _socket.NoDelay = true;
         Remote = (IPEndPoint)socket.RemoteEndPoint!;
@@ -70,12 +75,21 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                     break;
                 filled += read;
                 if (!await TryConsumeAsync(buffer, ref filled, source, received, limits, cancellationToken).ConfigureAwait(false))
+                {
+                    // The requests read before the break are answered on this connection before it closes.
+                    _log.ConnectionClosed(Remote, "the stream lost its framing");
+                    await Task.Delay(LostSyncLinger, cancellationToken).ConfigureAwait(false);
                     break;
+                }
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
         {
             // The connection is gone; whatever was half-read goes with it.
+        }
+        catch (Exception exception)
+        {
+            _log.InputFailed(source, exception);
         }
         finally
         {
@@ -103,7 +117,17 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                 inSync = false;
                 break;
             }
-            var message = InboundMessageReader.Read(buffer.AsSpan(consumed, frame.MessageLength), source, limits, out var answer);
+            SipReceivedMessage? message = null;
+            byte[]? answer = null;
+            try
+            {
+                message = InboundMessageReader.Read(buffer.AsSpan(consumed, frame.MessageLength), source, limits, out answer);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The message was framed, so the stream is still in sync: only this message is dropped.
+                _log.InputFailed(source, exception);
+            }
             consumed += frame.MessageLength;
             if (message is not null)
                 received.TryWrite(message);

@@ -11,15 +11,18 @@ namespace Switchboard.Sip.Transport;
 /// </summary>
 public sealed class TcpSipTransport : ISipTransport
 {
+    private static readonly TimeSpan AcceptBackOff = TimeSpan.FromMilliseconds(100);
     private readonly Socket _listener;
     private readonly ChannelWriter<SipReceivedMessage> _received;
     private readonly SipParserLimits _limits;
+    private readonly SipInputLog _log;
     private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task _accepting = Task.CompletedTask;
 
-    private TcpSipTransport(Socket listener, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits)
+    private TcpSipTransport(Socket listener, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipInputLog log)
     {
+        _log = log;
         _listener = listener;
         _received = received;
         _limits = limits;
@@ -30,14 +33,14 @@ public sealed class TcpSipTransport : ISipTransport
 
     public IPEndPoint LocalEndPoint { get; }
 
-    public static TcpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits)
+    internal static TcpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipInputLog log)
     {
         var listener = new Socket(localEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
             listener.Bind(localEndPoint);
             listener.Listen(128);
-            return new TcpSipTransport(listener, received, limits);
+            return new TcpSipTransport(listener, received, limits, log);
         }
         catch
         {
@@ -45,6 +48,9 @@ public sealed class TcpSipTransport : ISipTransport
             throw;
         }
     }
+
+    /// <summary>False once the accept loop has ended without being stopped (see <see cref="SipInputLog"/> for why).</summary>
+    public bool IsReceiving => !_accepting.IsCompleted || _stopping.IsCancellationRequested;
 
     public void Start() => _accepting = AcceptAsync(_stopping.Token);
 
@@ -67,25 +73,36 @@ public sealed class TcpSipTransport : ISipTransport
 
     private async Task AcceptAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            Socket socket;
-            try
+            while (!cancellationToken.IsCancellationRequested)
             {
-                socket = await _listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                Socket socket;
+                try
+                {
+                    socket = await _listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (SocketException exception)
+                {
+                    // A connection reset before it was accepted concerns that peer only; out of descriptors, the
+                    // listener waits a moment rather than spin, and goes on when connections have been closed.
+                    _log.AcceptFailed(LocalEndPoint, exception);
+                    if (exception.SocketErrorCode is SocketError.TooManyOpenSockets or SocketError.NoBufferSpaceAvailable)
+                        await Task.Delay(AcceptBackOff, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                var connection = new TcpSipConnection(socket, _log);
+                if (!Adopt(connection))
+                    await connection.DisposeAsync().ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                // A connection reset before it was accepted concerns that peer only.
-                continue;
-            }
-            var connection = new TcpSipConnection(socket);
-            if (!Adopt(connection))
-                await connection.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception exception)
+        {
+            _log.ListenerStopped($"TCP {LocalEndPoint}", exception);
         }
     }
 
@@ -101,7 +118,7 @@ public sealed class TcpSipTransport : ISipTransport
             socket.Dispose();
             throw;
         }
-        var connection = new TcpSipConnection(socket);
+        var connection = new TcpSipConnection(socket, _log);
         if (!Adopt(connection))
         {
             // Another send connected to the same peer at the same moment; use that connection.

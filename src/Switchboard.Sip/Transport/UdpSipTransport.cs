@@ -18,11 +18,13 @@ public sealed class UdpSipTransport : ISipTransport
     private readonly Socket _socket;
     private readonly ChannelWriter<SipReceivedMessage> _received;
     private readonly SipParserLimits _limits;
+    private readonly SipInputLog _log;
     private readonly CancellationTokenSource _stopping = new();
     private Task _receiving = Task.CompletedTask;
 
-    private UdpSipTransport(Socket socket, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits)
+    private UdpSipTransport(Socket socket, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipInputLog log)
     {
+        _log = log;
         _socket = socket;
         _received = received;
         _limits = limits;
@@ -34,13 +36,13 @@ public sealed class UdpSipTransport : ISipTransport
     public IPEndPoint LocalEndPoint { get; }
 
     /// <summary>Binds the socket (port 0 picks a free port, see <see cref="LocalEndPoint"/>).</summary>
-    public static UdpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits)
+    internal static UdpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipInputLog log)
     {
         var socket = new Socket(localEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
             socket.Bind(localEndPoint);
-            return new UdpSipTransport(socket, received, limits);
+            return new UdpSipTransport(socket, received, limits, log);
         }
         catch
         {
@@ -48,6 +50,9 @@ public sealed class UdpSipTransport : ISipTransport
             throw;
         }
     }
+
+    /// <summary>False once the receive loop has ended without being stopped (see <see cref="SipInputLog"/> for why).</summary>
+    public bool IsReceiving => !_receiving.IsCompleted || _stopping.IsCancellationRequested;
 
     public void Start() => _receiving = ReceiveAsync(_stopping.Token);
 
@@ -81,28 +86,40 @@ public sealed class UdpSipTransport : ISipTransport
                     continue;
                 }
                 var source = new SipTransportAddress(SipTransportKind.Udp, (IPEndPoint)result.RemoteEndPoint);
-                var datagram = buffer.AsSpan(0, result.ReceivedBytes);
-                if (InboundMessageReader.IsKeepAlive(datagram))
-                    continue;
-                var message = InboundMessageReader.Read(datagram, source, _limits, out var answer);
-                if (message is not null)
-                    _received.TryWrite(message);
-                else if (answer is not null)
-                    await TrySendAsync(answer, source.EndPoint, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await HandleAsync(buffer.AsMemory(0, result.ReceivedBytes), source, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // No datagram ends the loop: whatever one of them breaks, it alone is dropped.
+                    _log.InputFailed(source, exception);
+                }
             }
         }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-        catch (ObjectDisposedException)
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
         {
             // Stopping: the socket was closed under the pending receive.
+        }
+        catch (Exception exception)
+        {
+            _log.ListenerStopped($"UDP {LocalEndPoint}", exception);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private async ValueTask HandleAsync(ReadOnlyMemory<byte> datagram, SipTransportAddress source, CancellationToken cancellationToken)
+    {
+        if (InboundMessageReader.IsKeepAlive(datagram.Span))
+            return;
+        var message = InboundMessageReader.Read(datagram.Span, source, _limits, out var answer);
+        if (message is not null)
+            _received.TryWrite(message);
+        else if (answer is not null)
+            await TrySendAsync(answer, source.EndPoint, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task TrySendAsync(byte[] message, IPEndPoint remote, CancellationToken cancellationToken)
