@@ -59,7 +59,14 @@ public static class TelephonyRegistration
         var time = provider.GetRequiredService<TimeProvider>();
         var bindAddress = IPAddress.Parse(settings.Sip.Address);
         var advertised = settings.Sip.AdvertisedAddress is { Length: > 0 } configured ? IPAddress.Parse(configured) : AdvertisedAddressFor(bindAddress);
-        var endpoint = new SipEndpoint(new SipEndpointOptions { Address = bindAddress, Port = settings.Sip.Port, AdvertisedHost = advertised.ToString() }, time,
+        var endpoint = new SipEndpoint(new SipEndpointOptions
+        {
+            Address = bindAddress,
+            Port = settings.Sip.Port,
+            AdvertisedHost = advertised.ToString(),
+            UdpReceiveBufferBytes = settings.Sip.UdpReceiveBufferBytes,
+            Tcp = settings.Sip.Tcp.ToOptions(),
+        }, time,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<SipEndpoint>());
         var challenger = new DigestChallenger(settings.Sip.Realm, RandomNumberGenerator.GetBytes(32), time, NonceLifetime, DigestAlgorithmsOf(settings.Sip));
         var credentials = provider.GetRequiredService<ISipCredentialLookup>();

@@ -23,6 +23,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     private readonly Dictionary<string, SipRequestHandler> _handlers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly SipInputLog _log;
+    private readonly TimeProvider _time;
     private UdpSipTransport? _udp;
     private TcpSipTransport? _tcp;
     private Task _dispatching = Task.CompletedTask;
@@ -34,6 +35,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     {
         _options = options;
         time ??= TimeProvider.System;
+        _time = time;
         _log = logger is null ? SipInputLog.None : new SipInputLog(logger, time);
         _received = Channel.CreateBounded<SipReceivedMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
@@ -54,6 +56,12 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     private AckRepetition AckRepetition { get; }
 
     public IPEndPoint? UdpEndPoint => _udp?.LocalEndPoint;
+
+    /// <summary>The UDP socket's receive buffer as the kernel granted it (see <see cref="SipEndpointOptions.UdpReceiveBufferBytes"/>).</summary>
+    public int? UdpReceiveBufferBytes => _udp?.ReceiveBufferBytes;
+
+    /// <summary>Open SIP TCP connections, accepted and opened.</summary>
+    public int TcpConnectionCount => _tcp?.ConnectionCount ?? 0;
 
     public IPEndPoint? TcpEndPoint => _tcp?.LocalEndPoint;
 
@@ -114,10 +122,10 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
         // Port 0: UDP picks a free port and TCP takes the same one, so one address serves both; retry if it is taken.
         for (var attempt = 0; ; attempt++)
         {
-            var udp = UdpSipTransport.Bind(new IPEndPoint(_options.Address, _options.Port), _received.Writer, _options.Limits, _log);
+            var udp = UdpSipTransport.Bind(new IPEndPoint(_options.Address, _options.Port), _received.Writer, _options.Limits, _options.UdpReceiveBufferBytes, _log);
             try
             {
-                _tcp = TcpSipTransport.Bind(udp.LocalEndPoint, _received.Writer, _options.Limits, _log);
+                _tcp = TcpSipTransport.Bind(udp.LocalEndPoint, _received.Writer, _options.Limits, _options.Tcp, _time, _log);
                 _udp = udp;
                 break;
             }

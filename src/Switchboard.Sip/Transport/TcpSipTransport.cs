@@ -8,6 +8,9 @@ namespace Switchboard.Sip.Transport;
 /// <summary>
 /// SIP over TCP (RFC 3261 §18): accepts connections and keeps one per remote address, so that a response goes back
 /// on the connection its request came in on, and a request to a peer reuses an open connection or opens one.
+/// Sending only queues on the connection (see <see cref="TcpSipConnection"/>), so no peer holds up the sender.
+/// Connections beyond <see cref="SipTcpOptions.MaxConnections"/>, or beyond
+/// <see cref="SipTcpOptions.MaxConnectionsPerAddress"/> from one address, are closed as soon as they are accepted.
 /// </summary>
 public sealed class TcpSipTransport : ISipTransport
 {
@@ -15,17 +18,22 @@ public sealed class TcpSipTransport : ISipTransport
     private readonly Socket _listener;
     private readonly ChannelWriter<SipReceivedMessage> _received;
     private readonly SipParserLimits _limits;
+    private readonly SipTcpOptions _options;
+    private readonly TimeProvider _time;
     private readonly SipInputLog _log;
     private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _connections = new();
+    private readonly Dictionary<IPAddress, int> _perAddress = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _accepting = Task.CompletedTask;
 
-    private TcpSipTransport(Socket listener, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipInputLog log)
+    private TcpSipTransport(Socket listener, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipTcpOptions options, TimeProvider time, SipInputLog log)
     {
-        _log = log;
         _listener = listener;
         _received = received;
         _limits = limits;
+        _options = options;
+        _time = time;
+        _log = log;
         LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
     }
 
@@ -33,14 +41,21 @@ public sealed class TcpSipTransport : ISipTransport
 
     public IPEndPoint LocalEndPoint { get; }
 
-    internal static TcpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipInputLog log)
+    /// <summary>Open connections, accepted and opened.</summary>
+    public int ConnectionCount => _connections.Count;
+
+    /// <summary>False once the accept loop has ended without being stopped (see <see cref="SipInputLog"/> for why).</summary>
+    public bool IsReceiving => !_accepting.IsCompleted || _stopping.IsCancellationRequested;
+
+    internal static TcpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits,
+        SipTcpOptions options, TimeProvider time, SipInputLog log)
     {
         var listener = new Socket(localEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
             listener.Bind(localEndPoint);
-            listener.Listen(128);
-            return new TcpSipTransport(listener, received, limits, log);
+            listener.Listen(512);
+            return new TcpSipTransport(listener, received, limits, options, time, log);
         }
         catch
         {
@@ -49,16 +64,15 @@ public sealed class TcpSipTransport : ISipTransport
         }
     }
 
-    /// <summary>False once the accept loop has ended without being stopped (see <see cref="SipInputLog"/> for why).</summary>
-    public bool IsReceiving => !_accepting.IsCompleted || _stopping.IsCancellationRequested;
-
     public void Start() => _accepting = AcceptAsync(_stopping.Token);
 
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> message, IPEndPoint remote, CancellationToken cancellationToken)
+    /// <summary>Queues the message on the connection to <paramref name="remote"/>, opening one if there is none; never waits for the peer.</summary>
+    public ValueTask SendAsync(ReadOnlyMemory<byte> message, IPEndPoint remote, CancellationToken cancellationToken)
     {
-        if (!_connections.TryGetValue(remote, out var connection))
-            connection = await ConnectAsync(remote, cancellationToken).ConfigureAwait(false);
-        await connection.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        var connection = _connections.TryGetValue(remote, out var open) ? open : Open(remote);
+        return connection is not null && connection.TryQueue(message)
+            ? ValueTask.CompletedTask
+            : ValueTask.FromException(new IOException($"No TCP connection with {remote} takes messages."));
     }
 
     public async ValueTask DisposeAsync()
@@ -88,12 +102,19 @@ public sealed class TcpSipTransport : ISipTransport
                     // listener waits a moment rather than spin, and goes on when connections have been closed.
                     _log.AcceptFailed(LocalEndPoint, exception);
                     if (exception.SocketErrorCode is SocketError.TooManyOpenSockets or SocketError.NoBufferSpaceAvailable)
-                        await Task.Delay(AcceptBackOff, cancellationToken).ConfigureAwait(false);
+                        await Task.Delay(AcceptBackOff, _time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                var connection = new TcpSipConnection(socket, _log);
-                if (!Adopt(connection))
-                    await connection.DisposeAsync().ConfigureAwait(false);
+                try
+                {
+                    Accept(socket);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Whatever one connection breaks, the listener goes on.
+                    _log.AcceptFailed(LocalEndPoint, exception);
+                    socket.Dispose();
+                }
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
@@ -106,33 +127,75 @@ public sealed class TcpSipTransport : ISipTransport
         }
     }
 
-    private async Task<TcpSipConnection> ConnectAsync(IPEndPoint remote, CancellationToken cancellationToken)
+    private void Accept(Socket socket)
     {
-        var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
+        var remote = (IPEndPoint)socket.RemoteEndPoint!;
+        var refusal = Admit(remote.Address);
+        if (refusal is not null)
         {
-            await socket.ConnectAsync(remote, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
+            _log.ConnectionRefused(remote, refusal);
+            // Closed at once, without lingering: the peer learns it by a reset.
+            socket.LingerState = new LingerOption(true, 0);
             socket.Dispose();
-            throw;
+            return;
         }
-        var connection = new TcpSipConnection(socket, _log);
-        if (!Adopt(connection))
+        var connection = TcpSipConnection.Accepted(socket, _options, _time, _log);
+        if (!_connections.TryAdd(remote, connection))
         {
-            // Another send connected to the same peer at the same moment; use that connection.
-            await connection.DisposeAsync().ConfigureAwait(false);
-            return _connections.TryGetValue(remote, out var existing) ? existing : throw new SocketException((int)SocketError.NotConnected);
+            Release(remote.Address);
+            socket.Dispose();
+            return;
         }
-        return connection;
+        connection.Start(_received, _limits, Forget);
     }
 
-    private bool Adopt(TcpSipConnection connection)
+    /// <summary>A connection this endpoint opens to send to a peer; it connects in the background while messages queue.</summary>
+    private TcpSipConnection? Open(IPEndPoint remote)
     {
-        if (!_connections.TryAdd(connection.Remote, connection))
-            return false;
-        connection.StartReading(_received, _limits, closed => _connections.TryRemove(new KeyValuePair<IPEndPoint, TcpSipConnection>(closed.Remote, closed)));
-        return true;
+        lock (_perAddress)
+        {
+            if (_connections.TryGetValue(remote, out var existing))
+                return existing;
+            if (_stopping.IsCancellationRequested)
+                return null;
+            _perAddress[remote.Address] = _perAddress.GetValueOrDefault(remote.Address) + 1;
+            var connection = TcpSipConnection.Opening(remote, _options, _time, _log);
+            _connections[remote] = connection;
+            connection.Start(_received, _limits, Forget);
+            return connection;
+        }
+    }
+
+    /// <summary>Counts a new inbound connection against the caps; the reason it is refused, or null.</summary>
+    private string? Admit(IPAddress address)
+    {
+        lock (_perAddress)
+        {
+            if (_connections.Count >= _options.MaxConnections)
+                return $"{_options.MaxConnections} connections are open (Switchboard:Sip:Tcp:MaxConnections)";
+            var fromAddress = _perAddress.GetValueOrDefault(address);
+            if (fromAddress >= _options.MaxConnectionsPerAddress)
+                return $"{fromAddress} connections are open from {address} (Switchboard:Sip:Tcp:MaxConnectionsPerAddress)";
+            _perAddress[address] = fromAddress + 1;
+            return null;
+        }
+    }
+
+    private void Release(IPAddress address)
+    {
+        lock (_perAddress)
+        {
+            var left = _perAddress.GetValueOrDefault(address) - 1;
+            if (left > 0)
+                _perAddress[address] = left;
+            else
+                _perAddress.Remove(address);
+        }
+    }
+
+    private void Forget(TcpSipConnection closed)
+    {
+        if (_connections.TryRemove(new KeyValuePair<IPEndPoint, TcpSipConnection>(closed.Remote, closed)))
+            Release(closed.Remote.Address);
     }
 }

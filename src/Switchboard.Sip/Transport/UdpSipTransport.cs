@@ -8,19 +8,28 @@ namespace Switchboard.Sip.Transport;
 /// <summary>
 /// SIP over UDP (RFC 3261 §18): one socket, one pooled receive buffer, each datagram parsed on its own so that
 /// a malformed one costs nothing to the traffic around it. Received messages are written to a channel without
-/// waiting, so a slow consumer never holds up the socket.
+/// waiting, so a slow consumer never holds up the socket; sent ones go through a bounded queue that one sender
+/// drains, so no sender waits for the socket either (when it is full a datagram is dropped, as a network would).
 /// </summary>
 public sealed class UdpSipTransport : ISipTransport
 {
     // The largest UDP payload; a datagram is read whole or not at all.
     private const int ReceiveBufferSize = 65_535;
+    private const int SendQueueLength = 10_000;
 
     private readonly Socket _socket;
     private readonly ChannelWriter<SipReceivedMessage> _received;
     private readonly SipParserLimits _limits;
     private readonly SipInputLog _log;
+    private readonly Channel<(ReadOnlyMemory<byte> Message, IPEndPoint Remote)> _outgoing =
+        Channel.CreateBounded<(ReadOnlyMemory<byte>, IPEndPoint)>(new BoundedChannelOptions(SendQueueLength)
+        {
+            FullMode = BoundedChannelFullMode.DropWrite,
+            SingleReader = true,
+        });
     private readonly CancellationTokenSource _stopping = new();
     private Task _receiving = Task.CompletedTask;
+    private Task _sending = Task.CompletedTask;
 
     private UdpSipTransport(Socket socket, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipInputLog log)
     {
@@ -35,12 +44,18 @@ public sealed class UdpSipTransport : ISipTransport
 
     public IPEndPoint LocalEndPoint { get; }
 
-    /// <summary>Binds the socket (port 0 picks a free port, see <see cref="LocalEndPoint"/>).</summary>
-    internal static UdpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipInputLog log)
+    /// <summary>
+    /// Binds the socket (port 0 picks a free port, see <see cref="LocalEndPoint"/>) with a kernel receive buffer of
+    /// <paramref name="receiveBufferBytes"/> (SO_RCVBUF; Linux caps it at net.core.rmem_max), which holds a burst
+    /// while the loop catches up.
+    /// </summary>
+    internal static UdpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits,
+        int receiveBufferBytes, SipInputLog log)
     {
         var socket = new Socket(localEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
+            socket.ReceiveBufferSize = receiveBufferBytes;
             socket.Bind(localEndPoint);
             return new UdpSipTransport(socket, received, limits, log);
         }
@@ -54,16 +69,29 @@ public sealed class UdpSipTransport : ISipTransport
     /// <summary>False once the receive loop has ended without being stopped (see <see cref="SipInputLog"/> for why).</summary>
     public bool IsReceiving => !_receiving.IsCompleted || _stopping.IsCancellationRequested;
 
-    public void Start() => _receiving = ReceiveAsync(_stopping.Token);
+    /// <summary>The kernel's receive buffer as granted (Linux reports twice what it reserves for bookkeeping).</summary>
+    public int ReceiveBufferBytes => _socket.ReceiveBufferSize;
 
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> message, IPEndPoint remote, CancellationToken cancellationToken) =>
-        await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+    public void Start()
+    {
+        _receiving = ReceiveAsync(_stopping.Token);
+        _sending = SendQueuedAsync(_stopping.Token);
+    }
+
+    /// <summary>Queues the datagram; it is dropped when the queue is full, as a congested network drops it.</summary>
+    public ValueTask SendAsync(ReadOnlyMemory<byte> message, IPEndPoint remote, CancellationToken cancellationToken)
+    {
+        _outgoing.Writer.TryWrite((message, remote));
+        return ValueTask.CompletedTask;
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        _outgoing.Writer.TryComplete();
         _socket.Dispose();
         await _receiving.ConfigureAwait(false);
+        await _sending.ConfigureAwait(false);
         _stopping.Dispose();
     }
 
@@ -88,7 +116,7 @@ public sealed class UdpSipTransport : ISipTransport
                 var source = new SipTransportAddress(SipTransportKind.Udp, (IPEndPoint)result.RemoteEndPoint);
                 try
                 {
-                    await HandleAsync(buffer.AsMemory(0, result.ReceivedBytes), source, cancellationToken).ConfigureAwait(false);
+                    Handle(buffer.AsSpan(0, result.ReceivedBytes), source);
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -111,26 +139,36 @@ public sealed class UdpSipTransport : ISipTransport
         }
     }
 
-    private async ValueTask HandleAsync(ReadOnlyMemory<byte> datagram, SipTransportAddress source, CancellationToken cancellationToken)
+    private void Handle(ReadOnlySpan<byte> datagram, SipTransportAddress source)
     {
-        if (InboundMessageReader.IsKeepAlive(datagram.Span))
+        if (InboundMessageReader.IsKeepAlive(datagram))
             return;
-        var message = InboundMessageReader.Read(datagram.Span, source, _limits, out var answer);
+        var message = InboundMessageReader.Read(datagram, source, _limits, out var answer);
         if (message is not null)
             _received.TryWrite(message);
         else if (answer is not null)
-            await TrySendAsync(answer, source.EndPoint, cancellationToken).ConfigureAwait(false);
+            _outgoing.Writer.TryWrite((answer, source.EndPoint));
     }
 
-    private async Task TrySendAsync(byte[] message, IPEndPoint remote, CancellationToken cancellationToken)
+    private async Task SendQueuedAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+            await foreach (var (message, remote) in _outgoing.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SocketException)
+                {
+                    // That peer is unreachable (or the address unusable); the datagram is lost, the others go on.
+                }
+            }
         }
-        catch (SocketException)
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
         {
-            // The answer to a malformed message is a courtesy; a peer that cannot take it loses nothing else.
+            // Stopping.
         }
     }
 }

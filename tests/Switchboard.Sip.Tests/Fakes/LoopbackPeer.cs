@@ -23,9 +23,13 @@ public sealed class LoopbackPeer : IDisposable
         return new LoopbackPeer(socket);
     }
 
-    public static async Task<LoopbackPeer> TcpAsync(IPEndPoint server)
+    /// <summary>A TCP peer from <paramref name="from"/> (127.0.0.1 by default; any 127.x.y.z is another source address).</summary>
+    public static async Task<LoopbackPeer> TcpAsync(IPEndPoint server, IPAddress? from = null, int? receiveBufferBytes = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        if (receiveBufferBytes is { } size)
+            socket.ReceiveBufferSize = size;
+        socket.Bind(new IPEndPoint(from ?? IPAddress.Loopback, 0));
         await socket.ConnectAsync(server);
         return new LoopbackPeer(socket);
     }
