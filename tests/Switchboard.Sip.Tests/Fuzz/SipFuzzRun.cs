@@ -16,6 +16,7 @@ namespace Switchboard.Sip.Tests.Fuzz;
 internal sealed partial class SipFuzzRun(IPEndPoint udpTarget, IPEndPoint tcpTarget, Func<IReadOnlyList<string>> stoppedListeners, FuzzSettings settings)
 {
     private const int TcpStreamsAtOnce = 32;
+    private const int MaxDatagram = 65_507;
     private const int TcpStreamLength = 5;
     private static readonly TimeSpan ProbeGuard = TimeSpan.FromSeconds(10);
     private readonly Dictionary<int, int> _answers = [];
@@ -42,7 +43,10 @@ internal sealed partial class SipFuzzRun(IPEndPoint udpTarget, IPEndPoint tcpTar
                 // Four of five inputs over UDP, where they are cheapest; the rest on short TCP streams of five, several at once.
                 if (i % 24 < 19)
                 {
+                    // A datagram holds at most 65,507 bytes; a longer input is cut there, as the sender's kernel would refuse it.
                     var input = udpMutator.Next();
+                    if (input.Length > MaxDatagram)
+                        input = input[..MaxDatagram];
                     batch.Add(("udp", input));
                     await udp.SendToAsync(input, SocketFlags.None, udpTarget, cancellationToken);
                     udpInputs++;
