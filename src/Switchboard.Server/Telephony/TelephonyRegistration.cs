@@ -78,7 +78,7 @@ public static class TelephonyRegistration
             registrations,
             challenger,
             credentials,
-            new RtpPortPool(settings.Rtp.PortMin, settings.Rtp.PortMax),
+            new RtpPortPool(settings.Rtp.PortMin, settings.Rtp.PortMax, new RtpInputLog(provider.GetRequiredService<ILogger<RtpInputLog>>(), time)),
             provider.GetRequiredService<ScenarioInterpreter>(),
             provider.GetRequiredService<ITelephonyDirectory>(),
             provider.GetServices<ICallObserver>(),
