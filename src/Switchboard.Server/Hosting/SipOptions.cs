@@ -24,4 +24,7 @@ public sealed class SipOptions
 
     /// <summary>SIP over TCP: idle and incomplete-message timeouts, send timeout and queue, connection caps.</summary>
     public SipTcpSettings Tcp { get; set; } = new();
+
+    /// <summary>Contacts one SIP device user may have registered; a new one beyond it replaces the one that expires first.</summary>
+    public int MaxBindingsPerUser { get; set; } = 10;
 }
