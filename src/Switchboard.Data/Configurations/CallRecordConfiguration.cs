@@ -17,6 +17,7 @@ internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRec
         builder.Property(c => c.AnsweredAt).HasColumnName("answered_at");
         builder.Property(c => c.EndedAt).HasColumnName("ended_at");
         builder.Property(c => c.Result).HasColumnName("result");
+        builder.Property(c => c.Detail).HasColumnName("detail");
         builder.Property(c => c.QueueId).HasColumnName("queue_id");
         builder.Property(c => c.AgentUserId).HasColumnName("agent_user_id");
 

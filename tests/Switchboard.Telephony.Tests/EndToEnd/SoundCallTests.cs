@@ -95,17 +95,20 @@ public sealed class SoundCallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_caller_that_is_neither_a_trunk_nor_a_device_gets_403()
+    public async Task A_caller_that_is_neither_a_trunk_nor_a_device_gets_403_which_is_counted_and_leaves_no_call_record()
     {
         using var directory = new TemporaryDirectory();
         await using var media = new RtpCounter(echo: false);
+        using var refused = new RefusedInvites(_server);
 
         var run = await Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallRefused("12025550100", media.Port, 403), "u1", directory, localAddress: "127.0.0.3");
-        var call = await _server.Events.NextEndedAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("SIP/2.0 403 Not A Trunk Or Device", run.Messages, StringComparison.Ordinal);
-        Assert.Equal(CallResult.Refused, call.Result);
         Assert.Equal(0, media.Received);
+        // Anyone can send these by the thousand: they are counted, never written to the call history.
+        Assert.Equal(1, refused.Count);
+        Assert.Empty(await _server.CallRecordsAsync());
+        Assert.DoesNotContain(_server.Events.All, callEvent => callEvent is CallEnded);
     }
 }
