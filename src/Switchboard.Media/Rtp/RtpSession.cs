@@ -48,6 +48,7 @@ public sealed class RtpSession : IAsyncDisposable
     private RtpMediaFormat? _format;
     private IRtpPacketSink? _packetSink;
     private long _lastSendTimestamp;
+    private long _lastReceiveTimestamp;
     private long _packetsIgnored;
     private long _reportsSent;
     private long _reportsReceived;
@@ -70,6 +71,7 @@ public sealed class RtpSession : IAsyncDisposable
         LocalRtpEndPoint = (IPEndPoint)rtpSocket.LocalEndPoint!;
         LocalRtcpEndPoint = (IPEndPoint)rtcpSocket.LocalEndPoint!;
         Outbound = RtpStream.CreateRandom();
+        _lastReceiveTimestamp = time.GetTimestamp();
         _cname = Encoding.ASCII.GetBytes($"{Outbound.Ssrc:x8}@switchboard");
     }
 
@@ -94,6 +96,13 @@ public sealed class RtpSession : IAsyncDisposable
 
     /// <summary>Where our RTCP goes; on a WebRTC leg the same as RTP (rtcp-mux).</summary>
     public IPEndPoint? RemoteRtcpEndPoint => Secure is { } secure ? secure.Channel.Ice.RemoteEndPoint : ToEndPoint(Volatile.Read(ref _rtcpTarget));
+
+    /// <summary>
+    /// How long since the last RTP packet this leg accepted (from its peer, after the source and, on a
+    /// WebRTC leg, SRTP checks), or since <see cref="Start"/> when none has arrived yet: what a
+    /// media-inactivity timeout reads. Strangers' packets and RTCP do not count.
+    /// </summary>
+    public TimeSpan SinceLastReceived => _time.GetElapsedTime(Volatile.Read(ref _lastReceiveTimestamp));
 
     /// <summary>Who gets every accepted packet; see <see cref="IRtpPacketSink"/> for the rules.</summary>
     public IRtpPacketSink? PacketSink
@@ -229,6 +238,7 @@ public sealed class RtpSession : IAsyncDisposable
             throw new InvalidOperationException("the session is already started");
         }
 
+        Volatile.Write(ref _lastReceiveTimestamp, _time.GetTimestamp());
         var stopping = _stopping.Token;
         _running = Task.WhenAll(
             ReceiveAsync(_rtpSocket, _rtpReceiveBuffer, _rtpSource, isRtcp: false, stopping),
@@ -398,6 +408,7 @@ public sealed class RtpSession : IAsyncDisposable
             return;
         }
 
+        Volatile.Write(ref _lastReceiveTimestamp, _time.GetTimestamp());
         _reception.Record(packet.Header, packet.Payload.Length);
         if (Format?.TelephoneEventPayloadType == packet.Header.PayloadType
             && _dtmfDetector.TryDetect(packet.Header, packet.Payload, out var digit))

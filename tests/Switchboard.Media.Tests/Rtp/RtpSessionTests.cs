@@ -84,6 +84,23 @@ public class RtpSessionTests
     }
 
     [Fact]
+    public async Task Time_since_the_last_packet_counts_from_the_start_and_restarts_with_each_packet_from_the_peer()
+    {
+        await using var legs = new LoopbackLegs();
+        var heard = new PacketRecorder();
+        var (peer, us) = legs.OpenPair(RtpMediaFormat.Pcmu, RtpMediaFormat.Pcmu, secondSink: heard);
+        legs.Time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(TimeSpan.FromSeconds(3), us.SinceLastReceived);
+
+        peer.SendAudio(new byte[160], 160);
+        await heard.NextAsync();
+        Assert.Equal(TimeSpan.Zero, us.SinceLastReceived);
+
+        legs.Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(TimeSpan.FromSeconds(20), us.SinceLastReceived);
+    }
+
+    [Fact]
     public async Task Gaps_in_the_peers_sequence_numbers_are_counted_as_lost()
     {
         await using var legs = new LoopbackLegs();
