@@ -113,9 +113,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private static async Task<bool> IsHealthyAsync(HttpClient client, CancellationToken cancellationToken)
     {
+        // Each attempt on its own bound: one request caught in the server's start must not use up the whole wait.
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            using var response = await client.GetAsync("/health", cancellationToken);
+            using var response = await client.GetAsync("/health", attempt.Token);
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
