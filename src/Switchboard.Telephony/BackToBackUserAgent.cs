@@ -27,8 +27,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
 {
     private readonly ConcurrentDictionary<string, Call> _bySipCallId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Call> _live = new();
-    private readonly DigestChallenger _challenger;
-    private readonly ISipCredentialLookup _credentials;
+    private readonly SipAuthenticator _authenticator;
     private readonly ScenarioInterpreter _interpreter;
     private readonly IReadOnlyList<ICallObserver> _observers;
     private readonly Lazy<DtlsContext> _webphoneDtls;
@@ -40,8 +39,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         SipEndpoint endpoint,
         SipRegistrar registrar,
         RegistrationTable registrations,
-        DigestChallenger challenger,
-        ISipCredentialLookup credentials,
+        SipAuthenticator authenticator,
         RtpPortPool ports,
         ScenarioInterpreter interpreter,
         ITelephonyDirectory directory,
@@ -56,8 +54,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         ArgumentNullException.ThrowIfNull(registrar);
         Endpoint = endpoint;
         Registrations = registrations;
-        _challenger = challenger;
-        _credentials = credentials;
+        _authenticator = authenticator;
         Ports = ports;
         _interpreter = interpreter;
         Directory = directory;
@@ -249,29 +246,24 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
 
     /// <summary>
     /// Calls from outside the trunks must come from a device: challenged with 407 (RFC 3261 §22.3) until they
-    /// prove the device's credentials; anything that is not a device is refused 403.
+    /// prove the device's credentials. Whether or not the caller names a device, the challenge and the 403 that
+    /// follows wrong credentials are the same, so devices cannot be enumerated.
     /// </summary>
     private async Task<Refusal?> AuthenticateDeviceAsync(InviteServerTransaction invite, InboundInvite admission, CancellationToken cancellationToken)
     {
         var source = invite.Received.Source.EndPoint.Address;
-        if (admission.CallerUser is not { } user || !await Directory.IsDeviceAsync(user, cancellationToken).ConfigureAwait(false))
-            return new Refusal(403, "Not A Trunk Or Device", CallResult.Refused, $"{source} is no trunk's address and '{admission.CallerUser}' is no device");
-
-        var verification = await _challenger.VerifyAsync(invite.Request, _credentials, cancellationToken, proxy: true).ConfigureAwait(false);
-        switch (verification.Verdict)
+        var authentication = await _authenticator.AuthenticateAsync(invite, proxy: true, cancellationToken).ConfigureAwait(false);
+        if (authentication.IsChallenge)
         {
-            case DigestVerdict.Missing or DigestVerdict.UnknownNonce or DigestVerdict.Stale:
-                var challenge = invite.CreateResponse(407);
-                _challenger.AddChallenges(challenge, stale: verification.Verdict == DigestVerdict.Stale);
-                await RespondAsync(invite, challenge).ConfigureAwait(false);
-                return Refusal.Challenged;
-            case DigestVerdict.Malformed:
-                return new Refusal(400, "Malformed Proxy-Authorization", CallResult.Refused, "malformed credentials");
-            case DigestVerdict.Valid when verification.Username == user:
-                return null;
-            default:
-                return new Refusal(403, "Wrong Device Credentials", CallResult.Refused, $"device '{user}' failed authentication from {source}");
+            await RespondAsync(invite, authentication.Answer!).ConfigureAwait(false);
+            return Refusal.Challenged;
         }
+        if (authentication.Answer is { } answer)
+            return new Refusal(answer.StatusCode, Encoding.UTF8.GetString(answer.ReasonPhrase.Span), CallResult.Refused,
+                $"'{admission.CallerUser}' failed authentication from {source}", answer);
+        if (authentication.Username != admission.CallerUser)
+            return new Refusal(403, "Forbidden", CallResult.Refused, $"device '{authentication.Username}' called as '{admission.CallerUser}' from {source}");
+        return null;
     }
 
     private async Task StartCallAsync(InviteServerTransaction invite, InboundInvite admission, Scenario scenario, CancellationToken cancellationToken)
@@ -329,7 +321,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
     {
         if (refusal == Refusal.Challenged)
             return;
-        await RespondAsync(invite, invite.CreateResponse(refusal.StatusCode, refusal.ReasonPhrase)).ConfigureAwait(false);
+        await RespondAsync(invite, refusal.Answer ?? invite.CreateResponse(refusal.StatusCode, refusal.ReasonPhrase)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (refusal.Result == CallResult.Refused)
         {
@@ -354,8 +346,8 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         }
     }
 
-    /// <summary>Why an INVITE is not taken, and what to answer.</summary>
-    private sealed record Refusal(int StatusCode, string ReasonPhrase, CallResult Result, string Detail)
+    /// <summary>Why an INVITE is not taken, and what to answer (<see cref="Answer"/> when it is built already).</summary>
+    private sealed record Refusal(int StatusCode, string ReasonPhrase, CallResult Result, string Detail, SipResponse? Answer = null)
     {
         /// <summary>A 407 went out: not a refusal yet, the device tries again with credentials.</summary>
         public static Refusal Challenged { get; } = new(407, "", CallResult.Refused, "");

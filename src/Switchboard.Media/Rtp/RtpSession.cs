@@ -10,8 +10,9 @@ namespace Switchboard.Media.Rtp;
 /// <summary>
 /// One leg's RTP and RTCP over a UDP socket pair leased from the port pool. Receives on one async
 /// loop per socket into one pre-allocated buffer each; sends from one pre-allocated buffer; so steady
-/// state allocates nothing per packet. Sends where the peer's packets actually come from once any
-/// arrive (symmetric RTP), which is what gets media through NAT. Reports every
+/// state allocates nothing per packet. Takes packets only from the leg's peer and sends to it: the
+/// signalled address, or where a proven stream comes from behind NAT (see <see cref="RtpSourceLatch"/>);
+/// a datagram whose handling throws is dropped and logged, never the end of the loop. Reports every
 /// <see cref="ReportInterval"/> over RTCP. A WebRTC leg (<see cref="UseWebRtc"/>) carries STUN, DTLS,
 /// SRTP and SRTCP on the RTP socket alone; its media takes the same paths once unprotected, and a new
 /// browser session (a reloaded page) may take it over with a channel of its own.
@@ -26,6 +27,7 @@ public sealed class RtpSession : IAsyncDisposable
     private readonly Socket _rtcpSocket;
     private readonly RtpPortLease _lease;
     private readonly TimeProvider _time;
+    private readonly RtpInputLog _log;
     private readonly byte[] _rtpReceiveBuffer = GC.AllocateArray<byte>(RtpHeader.MaximumPacketSize, pinned: true);
     private readonly byte[] _rtcpReceiveBuffer = GC.AllocateArray<byte>(RtpHeader.MaximumPacketSize, pinned: true);
     private readonly byte[] _sendBuffer = GC.AllocateArray<byte>(RtpHeader.MaximumPacketSize, pinned: true);
@@ -43,8 +45,7 @@ public sealed class RtpSession : IAsyncDisposable
     private readonly byte[] _cname;
     private Task _running = Task.CompletedTask;
     private ITimer? _reportTimer;
-    private MediaTarget? _rtpTarget;
-    private MediaTarget? _rtcpTarget;
+    private RtpSourceLatch _latch = RtpSourceLatch.Unconnected();
     private RtpMediaFormat? _format;
     private IRtpPacketSink? _packetSink;
     private long _lastSendTimestamp;
@@ -60,8 +61,9 @@ public sealed class RtpSession : IAsyncDisposable
     private IPEndPoint? _secureSource;
     private int _disposed;
 
-    private RtpSession(Socket rtpSocket, Socket rtcpSocket, RtpPortLease lease, TimeProvider time)
+    private RtpSession(Socket rtpSocket, Socket rtcpSocket, RtpPortLease lease, RtpInputLog log, TimeProvider time)
     {
+        _log = log;
         _rtpSocket = rtpSocket;
         _rtcpSocket = rtcpSocket;
         _lease = lease;
@@ -89,13 +91,13 @@ public sealed class RtpSession : IAsyncDisposable
     public RtpMediaFormat? Format => Volatile.Read(ref _format);
 
     /// <summary>
-    /// Where our RTP goes now: from the SDP at first, then wherever the peer's packets come from; on a
-    /// WebRTC leg, where ICE found the browser.
+    /// Where our RTP goes now: to the SDP's address, or where the peer's packets come from once a source
+    /// passed probation (see <see cref="RtpSourceLatch"/>); on a WebRTC leg, where ICE found the browser.
     /// </summary>
-    public IPEndPoint? RemoteRtpEndPoint => Secure is { } secure ? secure.Channel.Ice.RemoteEndPoint : ToEndPoint(Volatile.Read(ref _rtpTarget));
+    public IPEndPoint? RemoteRtpEndPoint => Secure is { } secure ? secure.Channel.Ice.RemoteEndPoint : ToEndPoint(Latch.RtpDestination);
 
     /// <summary>Where our RTCP goes; on a WebRTC leg the same as RTP (rtcp-mux).</summary>
-    public IPEndPoint? RemoteRtcpEndPoint => Secure is { } secure ? secure.Channel.Ice.RemoteEndPoint : ToEndPoint(Volatile.Read(ref _rtcpTarget));
+    public IPEndPoint? RemoteRtcpEndPoint => Secure is { } secure ? secure.Channel.Ice.RemoteEndPoint : ToEndPoint(Latch.RtcpDestination);
 
     /// <summary>
     /// How long since the last RTP packet this leg accepted (from its peer, after the source and, on a
@@ -153,7 +155,7 @@ public sealed class RtpSession : IAsyncDisposable
             {
                 rtp.Bind(new IPEndPoint(localAddress, lease.RtpPort));
                 rtcp.Bind(new IPEndPoint(localAddress, lease.RtcpPort));
-                return new RtpSession(rtp, rtcp, lease, time);
+                return new RtpSession(rtp, rtcp, lease, ports.Log, time);
             }
             catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
             {
@@ -225,9 +227,7 @@ public sealed class RtpSession : IAsyncDisposable
             return;
         }
 
-        remoteRtcp ??= remoteRtp is null ? null : new IPEndPoint(remoteRtp.Address, remoteRtp.Port + 1);
-        Volatile.Write(ref _rtpTarget, remoteRtp is null ? null : new MediaTarget(remoteRtp.Serialize(), latched: false));
-        Volatile.Write(ref _rtcpTarget, remoteRtcp is null ? null : new MediaTarget(remoteRtcp.Serialize(), latched: false));
+        Volatile.Write(ref _latch, Latch.Reconnect(remoteRtp, remoteRtcp));
     }
 
     /// <summary>Starts receiving and reporting.</summary>
@@ -320,7 +320,10 @@ public sealed class RtpSession : IAsyncDisposable
     }
 
     /// <summary>Whether a packet would leave now: a peer address (plain), or keys and the browser's consent (WebRTC).</summary>
-    private bool CanSend => Secure is { } secure ? secure.IsReady : Volatile.Read(ref _rtpTarget) is not null;
+    private bool CanSend => Secure is { } secure ? secure.IsReady : Latch.RtpDestination is not null;
+
+    /// <summary>Whose packets a plain leg takes and where it sends; replaced by <see cref="Connect"/>.</summary>
+    private RtpSourceLatch Latch => Volatile.Read(ref _latch);
 
     /// <summary>The sending half of a WebRTC leg, null on a plain one; replaced when a new browser session takes the leg over.</summary>
     private SrtpTransmitter? Secure => Volatile.Read(ref _secure);
@@ -338,14 +341,14 @@ public sealed class RtpSession : IAsyncDisposable
             return true;
         }
 
-        if (Volatile.Read(ref _rtpTarget) is not { } target)
+        if (Latch.RtpDestination is not { } destination)
         {
             return false;
         }
 
         try
         {
-            _rtpSocket.SendTo(packet, SocketFlags.None, target.Address);
+            _rtpSocket.SendTo(packet, SocketFlags.None, destination);
             Volatile.Write(ref _lastSendTimestamp, _time.GetTimestamp());
             return true;
         }
@@ -384,30 +387,46 @@ public sealed class RtpSession : IAsyncDisposable
                 continue;
             }
 
-            if (isRtcp)
+            try
             {
-                OnRtcp(buffer.AsSpan(0, length));
+                OnDatagram(buffer.AsSpan(0, length), isRtcp);
             }
-            else if (Secure is not null)
+            catch (Exception exception)
             {
-                // A replaced channel goes before the current one is read, so no datagram is ever given to a disposed one.
-                DisposeReplacedChannels();
-                OnWebRtcDatagram(Secure.Channel, buffer.AsSpan(0, length));
-            }
-            else
-            {
-                OnRtp(buffer.AsSpan(0, length));
+                // One datagram (or a sink it reached) must not end the leg's media: it is dropped.
+                _log.DatagramFailed(isRtcp ? LocalRtcpEndPoint : LocalRtpEndPoint, source, exception);
             }
         }
     }
 
-    private void OnRtp(ReadOnlySpan<byte> datagram)
+    private void OnDatagram(Span<byte> datagram, bool isRtcp)
     {
-        if (!RtpPacket.TryParse(datagram, out var packet) || !AcceptSource(ref _rtpTarget, _rtpSource))
+        if (isRtcp)
         {
-            return;
+            OnRtcp(datagram, fromPeer: Latch.IsPeerRtcp(_rtcpSource));
         }
+        else if (Secure is { } secure)
+        {
+            // A replaced channel goes before the current one is read, so no datagram is ever given to a disposed one.
+            DisposeReplacedChannels();
+            OnWebRtcDatagram(secure.Channel, datagram);
+        }
+        else if (RtpPacket.TryParse(datagram, out var packet))
+        {
+            if (Latch.Handle(_rtpSource, packet.Header.Ssrc, packet.Header.SequenceNumber) == RtpSourceDecision.Accepted)
+            {
+                OnRtp(packet);
+            }
+            else
+            {
+                Interlocked.Increment(ref _packetsIgnored);
+            }
+        }
+    }
 
+    /// <summary>A packet from the peer: a plain leg's latched source, or any that SRTP authenticated on a WebRTC leg.</summary>
+    private void OnRtp(in RtpPacket packet)
+    {
         Volatile.Write(ref _lastReceiveTimestamp, _time.GetTimestamp());
         _reception.Record(packet.Header, packet.Payload.Length);
         if (Format?.TelephoneEventPayloadType == packet.Header.PayloadType
@@ -422,7 +441,8 @@ public sealed class RtpSession : IAsyncDisposable
     /// <summary>
     /// The channel deals with STUN and DTLS itself and leaves plain RTP or RTCP in place of SRTP, which
     /// then goes the way of any leg's. What fails authentication or replay is ignored, as a stranger's
-    /// packet is on a plain leg; SRTP proves the sender, so no address is latched.
+    /// packet is on a plain leg; SRTP proves the sender, so no address is latched: ICE alone decides
+    /// where media goes, and only on checks that carry our MESSAGE-INTEGRITY.
     /// </summary>
     private void OnWebRtcDatagram(WebRtcMediaChannel channel, Span<byte> datagram)
     {
@@ -438,11 +458,14 @@ public sealed class RtpSession : IAsyncDisposable
         }
         else if (kind == WebRtcPacketKind.Rtp)
         {
-            OnRtp(datagram[..plainLength]);
+            if (RtpPacket.TryParse(datagram[..plainLength], out var packet))
+            {
+                OnRtp(packet);
+            }
         }
         else
         {
-            OnRtcp(datagram[..plainLength]);
+            OnRtcp(datagram[..plainLength], fromPeer: true);
         }
     }
 
@@ -468,10 +491,17 @@ public sealed class RtpSession : IAsyncDisposable
         return _secureSource;
     }
 
-    private void OnRtcp(ReadOnlySpan<byte> datagram)
+    /// <summary>RTCP from anyone but the peer (<paramref name="fromPeer"/> false) is counted and dropped: it never moves where reports go.</summary>
+    private void OnRtcp(ReadOnlySpan<byte> datagram, bool fromPeer)
     {
-        if (!RtcpReader.TryRead(datagram, Outbound.Ssrc, out var report) || !AcceptSource(ref _rtcpTarget, _rtcpSource))
+        if (!RtcpReader.TryRead(datagram, Outbound.Ssrc, out var report))
         {
+            return;
+        }
+
+        if (!fromPeer)
+        {
+            Interlocked.Increment(ref _packetsIgnored);
             return;
         }
 
@@ -486,34 +516,6 @@ public sealed class RtpSession : IAsyncDisposable
 
             _peerReport = report.ReportAboutUs ?? _peerReport;
         }
-    }
-
-    /// <summary>
-    /// Symmetric RTP: the first packet after <see cref="Connect"/> fixes the peer's address; later
-    /// packets from elsewhere are ignored, so a stray sender cannot take the call's audio.
-    /// </summary>
-    private bool AcceptSource(ref MediaTarget? targetField, SocketAddress source)
-    {
-        var target = Volatile.Read(ref targetField);
-        if (target is null)
-        {
-            return true;
-        }
-
-        if (target.Latched)
-        {
-            if (source.Equals(target.Address))
-            {
-                return true;
-            }
-
-            Interlocked.Increment(ref _packetsIgnored);
-            return false;
-        }
-
-        // A Connect in between wins; this packet then goes by the new target.
-        Interlocked.CompareExchange(ref targetField, MediaTarget.LatchedTo(source), target);
-        return true;
     }
 
     private async Task RaiseDigitsAsync(CancellationToken cancellationToken)
@@ -533,7 +535,7 @@ public sealed class RtpSession : IAsyncDisposable
 
     private void SendReport()
     {
-        var target = Volatile.Read(ref _rtcpTarget);
+        var target = Latch.RtcpDestination;
         var secure = Secure;
         if (secure is not null ? !secure.IsReady : target is null)
         {
@@ -567,11 +569,11 @@ public sealed class RtpSession : IAsyncDisposable
         }
     }
 
-    private bool SendPlainReport(ReadOnlySpan<byte> report, MediaTarget target)
+    private bool SendPlainReport(ReadOnlySpan<byte> report, SocketAddress destination)
     {
         try
         {
-            _rtcpSocket.SendTo(report, SocketFlags.None, target.Address);
+            _rtcpSocket.SendTo(report, SocketFlags.None, destination);
             return true;
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
@@ -581,6 +583,6 @@ public sealed class RtpSession : IAsyncDisposable
         }
     }
 
-    private static IPEndPoint? ToEndPoint(MediaTarget? target) =>
-        target is null ? null : (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(target.Address);
+    private static IPEndPoint? ToEndPoint(SocketAddress? address) =>
+        address is null ? null : (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(address);
 }

@@ -1,8 +1,13 @@
+using System.Globalization;
+using System.Net;
 using Switchboard.Server.Security;
 
 namespace Switchboard.Server.Api;
 
-/// <summary>POST /api/v1/auth/login: a bearer token for a username and password.</summary>
+/// <summary>
+/// POST /api/v1/auth/login: a bearer token for a username and password; 429 with Retry-After while the address or
+/// account is blocked after too many failures.
+/// </summary>
 public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder api)
@@ -12,11 +17,13 @@ public static class AuthEndpoints
             .WithTags("Auth")
             .Produces<TokenResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, PasswordLogin login, BearerTokenIssuer tokens, CancellationToken cancellationToken)
+    private static async Task<IResult> LoginAsync(LoginRequest request, PasswordLogin login, BearerTokenIssuer tokens, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var missing = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(request.Username))
@@ -26,8 +33,15 @@ public static class AuthEndpoints
         if (missing.Count > 0)
             return TypedResults.ValidationProblem(missing);
 
-        var user = await login.VerifyAsync(request.Username, request.Password, cancellationToken);
-        if (user is null)
+        var check = await login.VerifyAsync(request.Username, request.Password, http.Connection.RemoteIpAddress ?? IPAddress.None, cancellationToken);
+        if (check.IsBlocked)
+        {
+            var seconds = (long)Math.Ceiling(check.RetryAfter.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed logins.",
+                detail: $"Logins from this address or for this account are refused for {seconds} s after too many wrong passwords.");
+        }
+        if (check.User is not { } user)
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong username or password.");
 
         var issued = tokens.Issue(user);

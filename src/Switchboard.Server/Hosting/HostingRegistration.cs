@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Switchboard.Data;
+using Switchboard.Server.Api;
 
 namespace Switchboard.Server.Hosting;
 
@@ -34,9 +36,10 @@ public static class HostingRegistration
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             // Hand-written clients may put a scenario action's "type" anywhere in the object.
             options.SerializerOptions.AllowOutOfOrderMetadataProperties = true;
+            options.SerializerOptions.TypeInfoResolver = options.SerializerOptions.TypeInfoResolver?.WithAddedModifier(TypeDiscriminatorRequirement.Apply);
         });
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = UnreadableBody.DescribeUnsupportedMediaType);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Unreadable bodies become exceptions so that BadRequestExceptionHandler can say what was wrong.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -25,11 +25,11 @@ public static class AccountEndpoints
     {
         // Only a path on this site: an absolute returnUrl would let a crafted link send the user elsewhere.
         var target = IsLocalPath(returnUrl) ? returnUrl : "/";
-        var user = string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password)
+        var check = string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password)
             ? null
-            : await login.VerifyAsync(username, password, cancellationToken);
-        if (user is null)
-            return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(target)}");
+            : await login.VerifyAsync(username, password, http.Connection.RemoteIpAddress ?? System.Net.IPAddress.None, cancellationToken);
+        if (check?.User is not { } user)
+            return Results.Redirect($"/login?error={(check?.IsBlocked == true ? "blocked" : "1")}&returnUrl={Uri.EscapeDataString(target)}");
 
         await http.SignInAsync(SwitchboardSchemes.Cookie, SwitchboardClaims.PrincipalFor(user, SwitchboardSchemes.Cookie));
         return Results.LocalRedirect(target);

@@ -61,6 +61,7 @@ public static class SecurityRegistration
         services.AddScoped<AuthenticationStateProvider, AccountRevalidatingStateProvider>();
         services.AddScoped<CurrentAccount>();
         services.AddScoped<PasswordLogin>();
+        services.AddSignInLimits();
         services.AddSingleton<BearerTokenIssuer>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         return services;

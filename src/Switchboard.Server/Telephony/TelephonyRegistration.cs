@@ -61,16 +61,15 @@ public static class TelephonyRegistration
         var advertised = settings.Sip.AdvertisedAddress is { Length: > 0 } configured ? IPAddress.Parse(configured) : AdvertisedAddressFor(bindAddress);
         var endpoint = new SipEndpoint(new SipEndpointOptions { Address = bindAddress, Port = settings.Sip.Port, AdvertisedHost = advertised.ToString() }, time);
         var challenger = new DigestChallenger(settings.Sip.Realm, RandomNumberGenerator.GetBytes(32), time, NonceLifetime, DigestAlgorithmsOf(settings.Sip));
-        var credentials = provider.GetRequiredService<ISipCredentialLookup>();
+        var authenticator = new SipAuthenticator(challenger, provider.GetRequiredService<ISipCredentialLookup>(), provider.GetRequiredService<ISipAuthenticationGuard>());
         var registrations = new RegistrationTable(time);
-        var registrar = new SipRegistrar(challenger, credentials, registrations, new SipRegistrarOptions(), time);
+        var registrar = new SipRegistrar(authenticator, registrations, new SipRegistrarOptions(), time);
         return new BackToBackUserAgent(
             endpoint,
             registrar,
             registrations,
-            challenger,
-            credentials,
-            new RtpPortPool(settings.Rtp.PortMin, settings.Rtp.PortMax),
+            authenticator,
+            new RtpPortPool(settings.Rtp.PortMin, settings.Rtp.PortMax, new RtpInputLog(provider.GetRequiredService<ILogger<RtpInputLog>>(), time)),
             provider.GetRequiredService<ScenarioInterpreter>(),
             provider.GetRequiredService<ITelephonyDirectory>(),
             provider.GetServices<ICallObserver>(),

@@ -7,7 +7,8 @@ namespace Switchboard.Sip.Authentication;
 
 /// <summary>
 /// The server side of SIP digest authentication (RFC 3261 §22, RFC 2617, RFC 8760): challenges offering SHA-256
-/// and MD5 with qop=auth, and verification of credentials against stored HA1s. Nonces are validated without state
+/// and MD5 with qop=auth, and verification of credentials against stored HA1s; an answer without qop=auth is
+/// malformed. Nonces are validated without state
 /// (see <see cref="DigestNonce"/>); only nonce-counts are remembered, against replay. Digests compare in constant time.
 /// </summary>
 public sealed class DigestChallenger
@@ -17,6 +18,8 @@ public sealed class DigestChallenger
     private readonly TimeProvider _time;
     private readonly string _opaque;
     private readonly IReadOnlyList<DigestAlgorithm> _algorithms;
+    private readonly SipDigestCredentials _decoy = new(
+        Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
 
     /// <param name="realm">The protection domain shown to users, e.g. the service's host name.</param>
     /// <param name="secret">The server secret nonces are signed with (at least 16 random bytes, kept across restarts if nonces should be).</param>
@@ -85,7 +88,9 @@ public sealed class DigestChallenger
         var clientNonce = Value(ours, "cnonce");
         if (username is null || nonce is null || uri is null || response is null
             || !DigestCalculator.TryParse(Value(ours, "algorithm"), out var algorithm) || !_algorithms.Contains(algorithm)
-            || (qop is not null && (qop != "auth" || clientNonce is null || !uint.TryParse(nonceCount, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out _)))
+            // qop="auth" is always offered, so an answer must use it (RFC 2617 §3.2.2): without qop there is no
+            // nonce-count, and a captured request could be replayed as often as its nonce lives.
+            || qop != "auth" || clientNonce is null || !uint.TryParse(nonceCount, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var count)
             || uri != Encoding.UTF8.GetString(request.RequestUri.Span))
         {
             return new DigestVerification(DigestVerdict.Malformed, username);
@@ -93,17 +98,20 @@ public sealed class DigestChallenger
         if (!_nonces.TryRead(nonce, out var issued))
             return new DigestVerification(DigestVerdict.UnknownNonce, username);
         var stored = await credentials.FindAsync(username, cancellationToken).ConfigureAwait(false);
+        var method = Encoding.UTF8.GetString(request.Method.Span);
+        // An unknown user costs the same work as a known one, so timing does not tell them apart either.
+        var expected = DigestCalculator.Response(algorithm, (stored ?? _decoy).Ha1(algorithm), nonce, nonceCount, clientNonce, qop, method, uri);
+        var matches = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(response.ToLowerInvariant()));
         if (stored is null)
             return new DigestVerification(DigestVerdict.UnknownUser, username);
-        var method = Encoding.UTF8.GetString(request.Method.Span);
-        var expected = DigestCalculator.Response(algorithm, stored.Ha1(algorithm), nonce, nonceCount, clientNonce, qop, method, uri);
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(response.ToLowerInvariant())))
+        if (!matches)
             return new DigestVerification(DigestVerdict.WrongCredentials, username);
         var now = _time.GetUtcNow();
         var expires = issued + NonceLifetime;
         if (now >= expires)
             return new DigestVerification(DigestVerdict.Stale, username);
-        if (qop is not null && !_counts.TryAdvance(nonce, uint.Parse(nonceCount!, NumberStyles.HexNumber, CultureInfo.InvariantCulture), expires, now))
+        // A count that does not grow is a replay of a request seen before (RFC 2617 §3.2.2).
+        if (!_counts.TryAdvance(nonce, count, expires, now))
             return new DigestVerification(DigestVerdict.Stale, username);
         return new DigestVerification(DigestVerdict.Valid, username);
     }

@@ -11,10 +11,10 @@ public enum DigestVerdict
     UnknownNonce,
     /// <summary>The digest was right but the nonce expired or its count was replayed: challenge with stale=true.</summary>
     Stale,
-    /// <summary>No such user: 403.</summary>
+    /// <summary>No such user: 403, the same answer as a wrong password.</summary>
     UnknownUser,
     /// <summary>The digest does not match the stored secret: 403.</summary>
     WrongCredentials,
-    /// <summary>Credentials that cannot be checked (missing parameters, unknown algorithm, another URI): 400.</summary>
+    /// <summary>Credentials that cannot be checked (missing parameters, no qop=auth, unknown algorithm, another URI): 400.</summary>
     Malformed,
 }

@@ -13,16 +13,14 @@ namespace Switchboard.Sip.Registrar;
 /// </summary>
 public sealed class SipRegistrar
 {
-    private readonly DigestChallenger _challenger;
-    private readonly ISipCredentialLookup _credentials;
+    private readonly SipAuthenticator _authenticator;
     private readonly RegistrationTable _table;
     private readonly SipRegistrarOptions _options;
     private readonly TimeProvider _time;
 
-    public SipRegistrar(DigestChallenger challenger, ISipCredentialLookup credentials, RegistrationTable table, SipRegistrarOptions options, TimeProvider time)
+    public SipRegistrar(SipAuthenticator authenticator, RegistrationTable table, SipRegistrarOptions options, TimeProvider time)
     {
-        _challenger = challenger;
-        _credentials = credentials;
+        _authenticator = authenticator;
         _table = table;
         _options = options;
         _time = time;
@@ -37,23 +35,14 @@ public sealed class SipRegistrar
     private async ValueTask<SipResponse> DecideAsync(SipServerTransaction transaction, CancellationToken cancellationToken)
     {
         var request = transaction.Request;
-        var verification = await _challenger.VerifyAsync(request, _credentials, cancellationToken).ConfigureAwait(false);
-        switch (verification.Verdict)
-        {
-            case DigestVerdict.Missing or DigestVerdict.UnknownNonce or DigestVerdict.Stale:
-                var challenge = transaction.CreateResponse(401);
-                _challenger.AddChallenges(challenge, stale: verification.Verdict == DigestVerdict.Stale);
-                return challenge;
-            case DigestVerdict.UnknownUser or DigestVerdict.WrongCredentials:
-                return transaction.CreateResponse(403);
-            case DigestVerdict.Malformed:
-                return transaction.CreateResponse(400, "Malformed Authorization");
-        }
+        var authentication = await _authenticator.AuthenticateAsync(transaction, proxy: false, cancellationToken).ConfigureAwait(false);
+        if (authentication.Answer is { } answer)
+            return answer;
         if (!request.TryGetTo(out var to) || !to.Uri.IsSip || !to.Uri.HasUser)
             return transaction.CreateResponse(404, "No User In To");
         var user = Encoding.UTF8.GetString(to.Uri.User.Span);
         // Credentials of one user do not register another (§10.3 step 4).
-        if (verification.Username != user)
+        if (authentication.Username != user)
             return transaction.CreateResponse(403, "Credentials Do Not Match To");
         if (!request.Headers.Contains(SipHeaderNames.Contact))
             return Bindings(transaction, user);

@@ -53,7 +53,12 @@ public class RtpSessionTests
         caller.Start();
         us.Start();
 
-        caller.SendAudio(new byte[160], 160);
+        // Its packets pass probation as one stream; the first of them are dropped meanwhile.
+        for (var i = 0; i < RtpSourceLatch.Probation; i++)
+        {
+            caller.SendAudio(new byte[160], 160);
+        }
+
         await Eventually.HoldsAsync(() => us.Statistics.PacketsReceived == 1, "our session hears the caller");
         us.SendAudio(new byte[160], 160);
 
@@ -101,12 +106,29 @@ public class RtpSessionTests
     }
 
     [Fact]
+    public async Task A_packet_whose_handling_throws_is_dropped_and_the_leg_goes_on_hearing_its_peer()
+    {
+        await using var legs = new LoopbackLegs();
+        var heard = new PacketRecorder();
+        var (peer, us) = legs.OpenPair(RtpMediaFormat.Pcmu, RtpMediaFormat.Pcmu, secondSink: new ThrowingOnce(heard));
+
+        peer.SendAudio(new byte[160], 160);
+        peer.SendAudio(new byte[160], 160);
+
+        var next = await heard.NextAsync();
+        Assert.Equal(peer.Outbound.Ssrc, next.Header.Ssrc);
+        Assert.Equal(2, us.Statistics.PacketsReceived);
+    }
+
+    [Fact]
     public async Task Gaps_in_the_peers_sequence_numbers_are_counted_as_lost()
     {
         await using var legs = new LoopbackLegs();
         var us = legs.Open();
-        us.Start();
         using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        us.Connect((IPEndPoint)peer.LocalEndPoint!, null, RtpMediaFormat.Pcmu);
+        us.Start();
         var datagram = new byte[172];
 
         // 65534, 65535, (0 lost), 1, (2, 3 lost), 4: the count carries across the wrap.
@@ -197,5 +219,21 @@ public class RtpSessionTests
     {
         await Eventually.HoldsAsync(() => session.Statistics.PeerReport is not null, "the peer reports on our stream");
         return session.Statistics.PeerReport!.Value;
+    }
+
+    /// <summary>A sink whose first packet throws, as a fault anywhere after the socket might.</summary>
+    private sealed class ThrowingOnce(IRtpPacketSink then) : IRtpPacketSink
+    {
+        private int _packets;
+
+        public void OnPacket(RtpSession session, in RtpPacket packet)
+        {
+            if (Interlocked.Increment(ref _packets) == 1)
+            {
+                throw new InvalidOperationException("a fault in whatever the packet reached");
+            }
+
+            then.OnPacket(session, packet);
+        }
     }
 }

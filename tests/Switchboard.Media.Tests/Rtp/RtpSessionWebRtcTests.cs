@@ -1,11 +1,14 @@
 using System.Net;
+using System.Net.Sockets;
 using Switchboard.Media.Bridging;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Tests.TestMedia;
 using Switchboard.Media.Tests.WebRtc;
 using Switchboard.Media.WebRtc;
 using Switchboard.Media.WebRtc.Dtls;
+using Switchboard.Media.Tests.WebRtc.Ice;
 using Switchboard.Media.WebRtc.Ice;
+using Switchboard.Media.WebRtc.Stun;
 
 namespace Switchboard.Media.Tests.Rtp;
 
@@ -159,6 +162,39 @@ public sealed class RtpSessionWebRtcTests : IDisposable
         Assert.Equal(Voice, (await heard.NextAsync()).Payload);
         await Eventually.HoldsAsync(() => webphone.Statistics.PacketsIgnored == 1, "the forged packet is counted as ignored");
         Assert.Equal(1, webphone.Statistics.PacketsReceived);
+    }
+
+    [Fact]
+    public async Task A_stranger_whose_checks_lack_our_integrity_cannot_move_the_webphones_media_and_hears_none_of_it()
+    {
+        await using var legs = new LoopbackLegs();
+        await using var browser = new LoopbackBrowser();
+        var (webphone, channel, answer) = Answer(legs, browser);
+        await ConnectAsync(browser, channel, answer);
+        using var stranger = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        stranger.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        // The stranger knows even both ufrags (as from a captured SDP), but not our password.
+        var username = $"{channel.Ice.LocalCredentials.UsernameFragment}:{answer.RemoteUsernameFragment}";
+        var forged = new byte[RtpHeader.FixedSize + 160];
+        RtpPacketWriter.Write(forged, new RtpHeader(0, 1, 0, LoopbackBrowser.Ssrc), Voice);
+
+        for (var i = 0; i < 20; i++)
+        {
+            stranger.SendTo(BrowserBindingRequest.Create(username, $"guessedPassword{i:D9}", useCandidate: true), webphone.LocalRtpEndPoint);
+            stranger.SendTo(forged, webphone.LocalRtpEndPoint);
+        }
+
+        await Eventually.HoldsAsync(() => webphone.Statistics.PacketsIgnored == 20, "the stranger's packets are ignored");
+        Assert.True(webphone.SendAudio(Voice, Voice.Length));
+        Assert.Equal(Voice, (await browser.NextRtpAsync()).Payload);
+        Assert.Equal(browser.LocalEndPoint, webphone.RemoteRtpEndPoint);
+        var toStranger = new byte[2048];
+        while (stranger.Available > 0)
+        {
+            var length = stranger.Receive(toStranger);
+            Assert.True(StunMessage.TryParse(toStranger.AsSpan(0, length), out var response) && response.Type == StunMessageType.BindingErrorResponse,
+                "the stranger got something other than a refusal of its check");
+        }
     }
 
     [Fact]

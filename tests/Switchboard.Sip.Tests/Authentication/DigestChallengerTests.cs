@@ -116,6 +116,22 @@ public class DigestChallengerTests
     }
 
     [Fact]
+    public async Task An_answer_without_qop_is_malformed_although_its_digest_is_right()
+    {
+        var request = SipTestMessages.Request("REGISTER");
+        var challenge = Challenge(request);
+        Assert.True(challenge.TryGetAuthentication(SipHeaderNames.WwwAuthenticate, out var offers));
+        var nonce = Value(offers[0], "nonce")!;
+        var ha1 = DigestCalculator.Ha1(DigestAlgorithm.Sha256, "alice", Realm, "correct horse");
+        var uri = request.RequestUri.Text();
+        var response = DigestCalculator.Response(DigestAlgorithm.Sha256, ha1, nonce, null, null, null, "REGISTER", uri);
+        var withoutQop = SipTestMessages.Request("REGISTER", extraHeaders:
+            $"Authorization: Digest username=\"alice\", realm=\"{Realm}\", nonce=\"{nonce}\", uri=\"{uri}\", response=\"{response}\", algorithm=SHA-256");
+
+        Assert.Equal(DigestVerdict.Malformed, (await Verify(withoutQop)).Verdict);
+    }
+
+    [Fact]
     public async Task A_nonce_signed_by_another_secret_is_not_ours()
     {
         var other = new DigestChallenger(Realm, "fedcba9876543210fedcba9876543210"u8.ToArray(), _time, TimeSpan.FromMinutes(5));

@@ -21,7 +21,8 @@ public class BaresipRegistrationTests : IAsyncLifetime
         // baresip 1.0 gives up on a SHA-256 challenge even beside an MD5 one, so it is offered MD5 only.
         var challenger = new DigestChallenger(Realm, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), TimeProvider.System,
             TimeSpan.FromMinutes(5), [DigestAlgorithm.Md5]);
-        var registrar = new SipRegistrar(challenger, new InMemoryCredentials(Realm, ("alice", "secret")), _table, new SipRegistrarOptions(), TimeProvider.System);
+        var registrar = new SipRegistrar(new SipAuthenticator(challenger, new InMemoryCredentials(Realm, ("alice", "secret")), new NoLimits()), _table,
+            new SipRegistrarOptions(), TimeProvider.System);
         _table.DeviceRegistered += (_, e) => _registered.TrySetResult(e.Binding);
         _table.DeviceUnregistered += (_, e) => _unregistered.TrySetResult(e.Binding);
         _endpoint.Handle("REGISTER", async (transaction, ct) =>

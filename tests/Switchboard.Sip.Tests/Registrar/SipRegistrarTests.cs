@@ -18,6 +18,7 @@ public class SipRegistrarTests
     private readonly RegistrationTable _table;
     private readonly SipRegistrar _registrar;
     private readonly List<SipBindingEventArgs> _events = [];
+    private readonly NoLimits _guard = new();
     private int _branch;
 
     public SipRegistrarTests()
@@ -28,7 +29,8 @@ public class SipRegistrarTests
         _table.DeviceRegistered += (_, e) => _events.Add(e);
         _table.DeviceUnregistered += (_, e) => _events.Add(e);
         var challenger = new DigestChallenger(Realm, "0123456789abcdef0123456789abcdef"u8.ToArray(), _time, TimeSpan.FromMinutes(5));
-        _registrar = new SipRegistrar(challenger, new InMemoryCredentials(Realm, ("alice", "secret"), ("bob", "hunter2")), _table,
+        var authenticator = new SipAuthenticator(challenger, new InMemoryCredentials(Realm, ("alice", "secret"), ("bob", "hunter2")), _guard);
+        _registrar = new SipRegistrar(authenticator, _table,
             new SipRegistrarOptions { MinExpires = 60, MaxExpires = 3600, DefaultExpires = 600 }, _time);
     }
 
@@ -97,11 +99,14 @@ public class SipRegistrarTests
     }
 
     [Fact]
-    public async Task An_unknown_user_is_forbidden()
+    public async Task An_unknown_user_is_forbidden_as_a_wrong_password_is_and_both_are_reported_to_the_guard()
     {
-        var response = await SendAuthenticated(Register("mallory", "Contact: <sip:mallory@10.0.0.7:5060>"), "mallory", "x");
+        var unknown = await SendAuthenticated(Register("mallory", "Contact: <sip:mallory@10.0.0.7:5060>"), "mallory", "x");
+        var wrong = await SendAuthenticated(Register("alice", "Contact: <sip:alice@10.0.0.7:5060>", cseq: 3), "alice", "x");
 
-        Assert.Equal(403, response.StatusCode);
+        Assert.Equal((403, "Forbidden"), (unknown.StatusCode, unknown.ReasonPhrase.Text()));
+        Assert.Equal((403, "Forbidden"), (wrong.StatusCode, wrong.ReasonPhrase.Text()));
+        Assert.Equal([("mallory", DigestVerdict.UnknownUser), ("alice", DigestVerdict.WrongCredentials)], _guard.Failures.Select(f => (f.Username, f.Verdict)));
     }
 
     [Fact]

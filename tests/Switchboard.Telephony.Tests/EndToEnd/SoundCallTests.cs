@@ -95,19 +95,19 @@ public sealed class SoundCallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_caller_that_is_neither_a_trunk_nor_a_device_gets_403_which_is_counted_and_leaves_no_call_record()
+    public async Task A_caller_that_is_neither_a_trunk_nor_a_device_is_challenged_as_a_device_is_hears_nothing_and_leaves_no_call_record()
     {
         using var directory = new TemporaryDirectory();
         await using var media = new RtpCounter(echo: false);
-        using var refused = new RefusedInvites(_server);
 
-        var run = await Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallRefused("12025550100", media.Port, 403), "u1", directory, localAddress: "127.0.0.3");
+        // The same 407 as a device gets: an answer that told devices from other names apart would let them be enumerated.
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallRefused("12025550100", media.Port, 407), "u1", directory, localAddress: "127.0.0.3");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("SIP/2.0 403 Not A Trunk Or Device", run.Messages, StringComparison.Ordinal);
+        Assert.Contains("SIP/2.0 407 Proxy Authentication Required", run.Messages, StringComparison.Ordinal);
+        Assert.Equal(0, _server.Telephony.LiveCallCount);
         Assert.Equal(0, media.Received);
-        // Anyone can send these by the thousand: they are counted, never written to the call history.
-        Assert.Equal(1, refused.Count);
+        // Anyone can send these by the thousand: never written to the call history.
         Assert.Empty(await _server.CallRecordsAsync());
         Assert.DoesNotContain(_server.Events.All, callEvent => callEvent is CallEnded);
     }

@@ -1,0 +1,8 @@
+namespace Switchboard.Domain.Security;
+
+/// <summary>What a checked sign-in attempt came to.</summary>
+public enum SignInOutcome
+{
+    Failure,
+    Success,
+}
