@@ -8,6 +8,12 @@ public sealed class QueueEventRecord
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
+    /// <summary>
+    /// The event's place in the log, increasing in the order the ACD published: events of one instant share
+    /// <see cref="At"/>, so this, not the time, is the order to replay the log in.
+    /// </summary>
+    public long Sequence { get; init; }
+
     public required DateTimeOffset At { get; init; }
 
     /// <summary>The event's type in camelCase, as the realtime API names it: <c>callOffered</c>, <c>agentStatusChanged</c>...</summary>

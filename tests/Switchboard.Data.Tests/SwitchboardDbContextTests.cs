@@ -275,6 +275,7 @@ public class SwitchboardDbContextTests
         var callId = Guid.CreateVersion7();
         var entered = new QueueEventRecord
         {
+            Sequence = 1,
             At = new DateTimeOffset(2026, 7, 14, 11, 0, 0, TimeSpan.FromHours(2)),
             Kind = "callEnteredQueue",
             QueueId = queueId,
@@ -283,6 +284,7 @@ public class SwitchboardDbContextTests
         };
         var offered = new QueueEventRecord
         {
+            Sequence = 3,
             At = entered.At.AddSeconds(2),
             Kind = "callOffered",
             QueueId = queueId,
@@ -291,7 +293,7 @@ public class SwitchboardDbContextTests
             OfferId = 1L << 40,
             Detail = "{}",
         };
-        var statusChanged = new QueueEventRecord { At = entered.At.AddSeconds(1), Kind = "agentStatusChanged", AgentId = agentId, Detail = """{"status":"ready"}""" };
+        var statusChanged = new QueueEventRecord { Sequence = 2, At = entered.At.AddSeconds(1), Kind = "agentStatusChanged", AgentId = agentId, Detail = """{"status":"ready"}""" };
 
         await using (var context = storage.CreateContext())
         {

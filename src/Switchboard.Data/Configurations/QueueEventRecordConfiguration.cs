@@ -10,6 +10,7 @@ internal sealed class QueueEventRecordConfiguration : IEntityTypeConfiguration<Q
         builder.ToTable("queue_events");
         builder.HasKey(e => e.Id).HasName("pk_queue_events");
         builder.Property(e => e.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(e => e.Sequence).HasColumnName("sequence").ValueGeneratedNever();
         builder.Property(e => e.At).HasColumnName("at");
         builder.Property(e => e.Kind).HasColumnName("kind");
         builder.Property(e => e.QueueId).HasColumnName("queue_id");
@@ -21,5 +22,6 @@ internal sealed class QueueEventRecordConfiguration : IEntityTypeConfiguration<Q
         // A queue's history and an agent's history are the two ways the log is read, each over a time range.
         builder.HasIndex(e => new { e.QueueId, e.At }).HasDatabaseName("ix_queue_events_queue_id_at");
         builder.HasIndex(e => new { e.AgentId, e.At }).HasDatabaseName("ix_queue_events_agent_id_at");
+        builder.HasIndex(e => e.Sequence).IsUnique().HasDatabaseName("ix_queue_events_sequence");
     }
 }

@@ -19,6 +19,7 @@ public static class AcdRegistration
         services.AddSingleton<QueueStays>();
         services.AddSingleton<AcdEventStream>();
         services.AddSingleton<QueueEventLogWriter>();
+        services.AddScoped<QueueEventLog>();
         services.AddSingleton(CreateDispatcher);
 
         services.AddSingleton<AgentPresence>();

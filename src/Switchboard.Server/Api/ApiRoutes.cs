@@ -15,6 +15,7 @@ public static class ApiRoutes
         api.MapTrunkApi();
         api.MapAgentApi();
         api.MapLiveQueueApi();
+        api.MapQueueEventApi();
         api.MapEventStreamApi();
         api.MapContactApi();
         api.MapWorkspaceApi();

@@ -18,4 +18,7 @@ public sealed class SipOptions
 
     /// <summary>The address peers reach us at, written in Via, Contact and SDP; by default the bound address, or this machine's first IPv4 address when bound to all.</summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Contacts one SIP device user may have registered; a new one beyond it replaces the one that expires first.</summary>
+    public int MaxBindingsPerUser { get; set; } = 10;
 }

@@ -29,7 +29,7 @@ public class DatabaseMigratorTests
             ],
             await storage.TablesAsync());
         var steps = await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version");
-        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names"], steps);
+        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names", "7 queue_event_sequence"], steps);
         Assert.Equal(steps.Count, storage.Migrator.LatestVersion);
     }
 
@@ -176,17 +176,37 @@ public class DatabaseMigratorTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
+    public async Task Upgrading_a_version_6_database_numbers_its_queue_events_in_the_order_they_were_written(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await storage.Migrator.MigrateToAsync(6, CancellationToken.None);
+        string[] kinds = ["callEnteredQueue", "callOffered", "offerAnswered"];
+        for (var index = 0; index < kinds.Length; index++)
+        {
+            // One instant for all three, as the ACD publishes them: only the numbering can tell their order.
+            await storage.ExecuteAsync(
+                $"INSERT INTO queue_events (id, at, kind, detail) VALUES ('00000000-0000-0000-0000-00000000000{index + 1}', '2026-03-01 09:30:00+00:00', '{kinds[index]}', '{{}}')");
+        }
+
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+
+        await using var context = storage.CreateContext();
+        var replayed = await context.QueueEvents.OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.Kind }).ToListAsync();
+        Assert.Equal(kinds, replayed.Select(e => e.Kind));
+        Assert.Equal([1L, 2L, 3L], replayed.Select(e => e.Sequence));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
     public async Task Upgrading_a_version_3_database_keeps_its_queue_events_and_starts_an_empty_call_history(StorageProvider provider)
     {
         await using var storage = await TestStorage.CreateAsync(provider);
         await storage.Migrator.MigrateToAsync(3, CancellationToken.None);
         Assert.DoesNotContain("call_records", await storage.TablesAsync());
         var at = new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);
-        await using (var before = storage.CreateContext())
-        {
-            before.QueueEvents.Add(new QueueEventRecord { At = at, Kind = "callEnteredQueue", CallId = Guid.NewGuid(), Detail = "{}" });
-            await before.SaveChangesAsync();
-        }
+        // Written as version 3 had it: today's model has columns that version did not.
+        await storage.ExecuteAsync($"INSERT INTO queue_events (id, at, kind, call_id, detail) VALUES ('{Guid.NewGuid()}', '2026-03-01 09:30:00+00:00', 'callEnteredQueue', '{Guid.NewGuid()}', '{{}}')");
 
         await storage.Migrator.MigrateAsync(CancellationToken.None);
 
