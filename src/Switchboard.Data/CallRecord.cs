@@ -38,11 +38,11 @@ public sealed class CallRecord
     /// </summary>
     public required string Result { get; set; }
 
-    /// <summary>Why, in words, for refusals and failures (the status sent, or the error that ended the call); null otherwise.</summary>
-    public string? Detail { get; set; }
-
     public Guid? QueueId { get; set; }
 
     /// <summary>The user who talked to the caller, when one did.</summary>
     public Guid? AgentUserId { get; set; }
+
+    /// <summary>Why, in words, for refusals and failures (the status sent, or the error that ended the call); null otherwise.</summary>
+    public string? Detail { get; set; }
 }
