@@ -54,6 +54,7 @@ public static class TelephonyRegistration
         services.AddSingleton<TrunkRegistrations>();
         services.AddHostedService(provider => provider.GetRequiredService<TrunkRegistrations>());
         services.AddHostedService<AcdCommandReader>();
+        services.AddHealthChecks().AddCheck<SipHealthCheck>("sip");
         return services;
     }
 
@@ -63,7 +64,15 @@ public static class TelephonyRegistration
         var time = provider.GetRequiredService<TimeProvider>();
         var bindAddress = IPAddress.Parse(settings.Sip.Address);
         var advertised = settings.Sip.AdvertisedAddress is { Length: > 0 } configured ? IPAddress.Parse(configured) : AdvertisedAddressFor(bindAddress);
-        var endpoint = new SipEndpoint(new SipEndpointOptions { Address = bindAddress, Port = settings.Sip.Port, AdvertisedHost = advertised.ToString() }, time);
+        var endpoint = new SipEndpoint(new SipEndpointOptions
+        {
+            Address = bindAddress,
+            Port = settings.Sip.Port,
+            AdvertisedHost = advertised.ToString(),
+            UdpReceiveBufferBytes = settings.Sip.UdpReceiveBufferBytes,
+            Tcp = settings.Sip.Tcp.ToOptions(),
+        }, time,
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<SipEndpoint>());
         var challenger = new DigestChallenger(settings.Sip.Realm, RandomNumberGenerator.GetBytes(32), time, NonceLifetime, DigestAlgorithmsOf(settings.Sip));
         var authenticator = new SipAuthenticator(challenger, provider.GetRequiredService<ISipCredentialLookup>(), provider.GetRequiredService<ISipAuthenticationGuard>());
         var registrations = new RegistrationTable(time);
