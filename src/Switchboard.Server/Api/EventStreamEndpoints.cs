@@ -36,7 +36,9 @@ public static class EventStreamEndpoints
         IAuthorizationService authorization,
         AcdEventStream stream,
         AgentPresence presence,
-        QueueMemberships memberships)
+        QueueMemberships memberships,
+        IHostApplicationLifetime lifetime,
+        TimeProvider time)
     {
         if (!context.WebSockets.IsWebSocketRequest)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Open this address as a WebSocket.");
@@ -50,7 +52,7 @@ public static class EventStreamEndpoints
             : stream.Subscribe(userId, queueId => memberships.IsMember(userId, queueId));
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using (presence.Connect(userId))
-            await EventSocket.PumpAsync(socket, subscription, context.RequestAborted);
+            await EventSocket.PumpAsync(socket, subscription, time, lifetime.ApplicationStopping, context.RequestAborted);
         return TypedResults.Empty;
     }
 }
