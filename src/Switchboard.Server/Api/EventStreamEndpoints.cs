@@ -36,10 +36,13 @@ public static class EventStreamEndpoints
         IAuthorizationService authorization,
         AcdEventStream stream,
         AgentPresence presence,
-        QueueMemberships memberships)
+        QueueMemberships memberships,
+        WebSocketOrigins origins)
     {
         if (!context.WebSockets.IsWebSocketRequest)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Open this address as a WebSocket.");
+        if (!origins.Allows(context.Request))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed from this origin.", detail: "Add it to Switchboard:Web:AllowedOrigins.");
         if (user.GetUserId() is not { } userId)
             return TypedResults.Unauthorized();
 
