@@ -12,9 +12,6 @@ public interface ITelephonyDirectory
     /// <summary>Whether <paramref name="address"/> is one of a trunk's inbound addresses, from which calls come in unchallenged.</summary>
     Task<bool> IsTrunkAddressAsync(IPAddress address, CancellationToken cancellationToken);
 
-    /// <summary>Whether a user's SIP device registers as <paramref name="sipUsername"/>.</summary>
-    Task<bool> IsDeviceAsync(string sipUsername, CancellationToken cancellationToken);
-
     /// <summary>Where the user's calls ring, or null when there is no such user.</summary>
     Task<UserPhone?> FindUserPhoneAsync(Guid userId, CancellationToken cancellationToken);
 

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Switchboard.Server.Hosting;
 
-/// <summary>GET /health for load balancers and monitoring: 200 {"status":"healthy"} or 503 {"status":"unhealthy"}.</summary>
+/// <summary>
+/// GET /health for load balancers and monitoring: 200 {"status":"healthy"}, or 503 {"status":"unhealthy"} with
+/// "failing": what fails and why, e.g. {"check":"sip","description":"SIP does not receive: UDP 0.0.0.0:5060 stopped."}.
+/// </summary>
 public static class HealthEndpoint
 {
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
@@ -22,6 +25,11 @@ public static class HealthEndpoint
             HealthStatus.Degraded => "degraded",
             _ => "unhealthy",
         };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new { status }), context.RequestAborted);
+        var failing = report.Entries.Where(entry => entry.Value.Status != HealthStatus.Healthy)
+            .Select(entry => new { check = entry.Key, description = entry.Value.Description })
+            .ToList();
+        return context.Response.WriteAsync(
+            failing.Count == 0 ? JsonSerializer.Serialize(new { status }) : JsonSerializer.Serialize(new { status, failing }),
+            context.RequestAborted);
     }
 }

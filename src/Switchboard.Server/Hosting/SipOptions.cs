@@ -18,4 +18,13 @@ public sealed class SipOptions
 
     /// <summary>The address peers reach us at, written in Via, Contact and SDP; by default the bound address, or this machine's first IPv4 address when bound to all.</summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>The UDP socket's kernel receive buffer (SO_RCVBUF), which holds a burst; Linux caps it at net.core.rmem_max.</summary>
+    public int UdpReceiveBufferBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>SIP over TCP: idle and incomplete-message timeouts, send timeout and queue, connection caps.</summary>
+    public SipTcpSettings Tcp { get; set; } = new();
+
+    /// <summary>Contacts one SIP device user may have registered; a new one beyond it replaces the one that expires first.</summary>
+    public int MaxBindingsPerUser { get; set; } = 10;
 }

@@ -30,12 +30,6 @@ public sealed class DatabaseTelephonyDirectory(IDbContextFactory<SwitchboardDbCo
         return trunks.Any(trunk => trunk.InboundAddresses.Any(text => AddressRange.TryParse(text, out var range, out _) && range.Contains(address)));
     }
 
-    public async Task<bool> IsDeviceAsync(string sipUsername, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AnyAsync(user => user.SipDevice != null && user.SipDevice.Username == sipUsername, cancellationToken);
-    }
-
     public async Task<UserPhone?> FindUserPhoneAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

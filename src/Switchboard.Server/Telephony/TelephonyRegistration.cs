@@ -23,7 +23,8 @@ public static class TelephonyRegistration
     public static IServiceCollection AddSwitchboardTelephony(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ISipCredentialLookup, DatabaseSipCredentials>();
+        services.AddSingleton<DatabaseSipCredentials>();
+        services.AddSingleton<ISipCredentialLookup>(provider => provider.GetRequiredService<DatabaseSipCredentials>());
         services.AddSingleton<ITelephonyDirectory, DatabaseTelephonyDirectory>();
         services.TryAddSingleton<IScenarioSource, DatabaseScenarioSource>();
         services.AddSingleton(provider => new ScenarioInterpreter(
@@ -43,12 +44,15 @@ public static class TelephonyRegistration
         // Presence subscribes to registrations before SIP opens; the ACD's commands are read while calls run.
         services.AddHostedService(provider => provider.GetRequiredService<CallRecordWriter>());
         services.AddHostedService<DevicePresence>();
+        // Devices' credentials are in memory before SIP opens.
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseSipCredentials>());
         services.AddHostedService<TelephonyHost>();
         // After SIP opens, and stopped (un-registering) before it closes.
         services.AddOptions<TrunkRegistrationOptions>();
         services.AddSingleton<TrunkRegistrations>();
         services.AddHostedService(provider => provider.GetRequiredService<TrunkRegistrations>());
         services.AddHostedService<AcdCommandReader>();
+        services.AddHealthChecks().AddCheck<SipHealthCheck>("sip");
         return services;
     }
 
@@ -58,11 +62,20 @@ public static class TelephonyRegistration
         var time = provider.GetRequiredService<TimeProvider>();
         var bindAddress = IPAddress.Parse(settings.Sip.Address);
         var advertised = settings.Sip.AdvertisedAddress is { Length: > 0 } configured ? IPAddress.Parse(configured) : AdvertisedAddressFor(bindAddress);
-        var endpoint = new SipEndpoint(new SipEndpointOptions { Address = bindAddress, Port = settings.Sip.Port, AdvertisedHost = advertised.ToString() }, time);
+        var endpoint = new SipEndpoint(new SipEndpointOptions
+        {
+            Address = bindAddress,
+            Port = settings.Sip.Port,
+            AdvertisedHost = advertised.ToString(),
+            UdpReceiveBufferBytes = settings.Sip.UdpReceiveBufferBytes,
+            Tcp = settings.Sip.Tcp.ToOptions(),
+        }, time,
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<SipEndpoint>());
         var challenger = new DigestChallenger(settings.Sip.Realm, RandomNumberGenerator.GetBytes(32), time, NonceLifetime, DigestAlgorithmsOf(settings.Sip));
         var authenticator = new SipAuthenticator(challenger, provider.GetRequiredService<ISipCredentialLookup>(), provider.GetRequiredService<ISipAuthenticationGuard>());
         var registrations = new RegistrationTable(time);
-        var registrar = new SipRegistrar(authenticator, registrations, new SipRegistrarOptions(), time);
+        var registrar = new SipRegistrar(authenticator, registrations,
+            new SipRegistrarOptions { MaxBindingsPerUser = Math.Max(1, settings.Sip.MaxBindingsPerUser) }, time);
         return new BackToBackUserAgent(
             endpoint,
             registrar,

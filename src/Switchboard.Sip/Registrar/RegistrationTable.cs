@@ -15,7 +15,7 @@ public sealed class RegistrationTable
     /// <summary>A device registered a new contact.</summary>
     public event EventHandler<SipBindingEventArgs>? DeviceRegistered;
 
-    /// <summary>A contact was removed by its device or expired.</summary>
+    /// <summary>A contact was removed by its device, expired, or was replaced by a newer one beyond the cap.</summary>
     public event EventHandler<SipBindingEventArgs>? DeviceUnregistered;
 
     /// <summary>The current contacts of a user, most preferred (highest q) first.</summary>
@@ -29,21 +29,35 @@ public sealed class RegistrationTable
         }
     }
 
-    /// <summary>Adds or refreshes a binding (same user and contact URI).</summary>
-    public void Bind(SipBinding binding)
+    /// <summary>
+    /// Adds or refreshes a binding (same user and contact URI). A new binding beyond <paramref name="maxPerUser"/>
+    /// replaces the user's binding that expires first, so the list (and the 200 OK that carries it) stays bounded
+    /// while a phone that changed its contact without unregistering still gets in.
+    /// </summary>
+    public void Bind(SipBinding binding, int maxPerUser)
     {
         bool added;
+        SipBinding? replaced = null;
         lock (_gate)
         {
             if (!_users.TryGetValue(binding.User, out var contacts))
                 _users[binding.User] = contacts = new Dictionary<string, Entry>(StringComparer.Ordinal);
             added = !contacts.TryGetValue(binding.ContactUri, out var existing);
             existing?.Timer.Dispose();
+            if (added && contacts.Count >= maxPerUser)
+            {
+                var oldest = contacts.Values.MinBy(entry => entry.Binding.Expires)!;
+                oldest.Timer.Dispose();
+                contacts.Remove(oldest.Binding.ContactUri);
+                replaced = oldest.Binding;
+            }
             var entry = new Entry(binding);
             contacts[binding.ContactUri] = entry;
             var lifetime = binding.Expires - _time.GetUtcNow();
             entry.Timer = _time.CreateTimer(_ => Expire(entry), null, lifetime > TimeSpan.Zero ? lifetime : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
+        if (replaced is not null)
+            DeviceUnregistered?.Invoke(this, new SipBindingEventArgs(replaced, SipBindingChange.Replaced));
         if (added)
             DeviceRegistered?.Invoke(this, new SipBindingEventArgs(binding, SipBindingChange.Registered));
     }

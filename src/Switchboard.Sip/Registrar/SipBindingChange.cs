@@ -8,4 +8,6 @@ public enum SipBindingChange
     Unregistered,
     /// <summary>The device did not refresh it in time.</summary>
     Expired,
+    /// <summary>A new binding of the same user took its place, the user being at the cap (<see cref="SipRegistrarOptions.MaxBindingsPerUser"/>).</summary>
+    Replaced,
 }

@@ -93,7 +93,7 @@ public sealed class SipRegistrar
             if (expires == 0)
                 _table.Unbind(user, uri);
             else
-                _table.Bind(new SipBinding(user, uri, transaction.Received.Source, now.AddSeconds(expires), callId, cseq.Number, q));
+                _table.Bind(new SipBinding(user, uri, transaction.Received.Source, now.AddSeconds(expires), callId, cseq.Number, q), _options.MaxBindingsPerUser);
         }
         return Bindings(transaction, user);
     }

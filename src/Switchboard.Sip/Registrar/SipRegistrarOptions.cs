@@ -1,6 +1,6 @@
 namespace Switchboard.Sip.Registrar;
 
-/// <summary>Registration intervals in seconds (RFC 3261 §10.2.1, §10.3 step 7).</summary>
+/// <summary>Registration intervals in seconds (RFC 3261 §10.2.1, §10.3 step 7), and how many contacts a user may bind.</summary>
 public sealed class SipRegistrarOptions
 {
     /// <summary>Below this a REGISTER gets 423 Interval Too Brief with Min-Expires.</summary>
@@ -11,4 +11,10 @@ public sealed class SipRegistrarOptions
 
     /// <summary>When neither the Contact nor the request says.</summary>
     public uint DefaultExpires { get; init; } = 3600;
+
+    /// <summary>
+    /// Contacts one user may have bound; a new one beyond it replaces the one that expires first (what a phone that
+    /// rebooted onto a new contact needs), so the 200 OK listing them always fits a UDP datagram.
+    /// </summary>
+    public int MaxBindingsPerUser { get; init; } = 10;
 }

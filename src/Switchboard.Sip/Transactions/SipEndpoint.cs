@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Headers;
 using Switchboard.Sip.Transport;
@@ -21,21 +22,26 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     private readonly Channel<SipReceivedMessage> _received;
     private readonly Dictionary<string, SipRequestHandler> _handlers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SipInputLog _log;
+    private readonly TimeProvider _time;
     private UdpSipTransport? _udp;
     private TcpSipTransport? _tcp;
     private Task _dispatching = Task.CompletedTask;
     private readonly string _branchPrefix = SipBranch.CreatePrefix();
     private string _host = "";
+    private int _stopped;
 
-    public SipEndpoint(SipEndpointOptions options, TimeProvider? time = null)
+    public SipEndpoint(SipEndpointOptions options, TimeProvider? time = null, ILogger? logger = null)
     {
         _options = options;
         time ??= TimeProvider.System;
+        _time = time;
+        _log = logger is null ? SipInputLog.None : new SipInputLog(logger, time);
         _received = Channel.CreateBounded<SipReceivedMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
             FullMode = BoundedChannelFullMode.DropWrite,
             SingleReader = true,
-        });
+        }, dropped => _log.ReceiveQueueFull(dropped.Source));
         Transactions = new SipTransactionLayer(this, time, options.Timers);
         SuccessRetransmissions = new SuccessRetransmissions(this, time, options.Timers);
         AckRepetition = new AckRepetition(this, time, options.Timers);
@@ -51,7 +57,35 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
 
     public IPEndPoint? UdpEndPoint => _udp?.LocalEndPoint;
 
+    /// <summary>The UDP socket's receive buffer as the kernel granted it (see <see cref="SipEndpointOptions.UdpReceiveBufferBytes"/>).</summary>
+    public int? UdpReceiveBufferBytes => _udp?.ReceiveBufferBytes;
+
+    /// <summary>Open SIP TCP connections, accepted and opened.</summary>
+    public int TcpConnectionCount => _tcp?.ConnectionCount ?? 0;
+
     public IPEndPoint? TcpEndPoint => _tcp?.LocalEndPoint;
+
+    /// <summary>
+    /// The listeners and the dispatcher that are not running although the endpoint was started and not stopped, by
+    /// name ("UDP 0.0.0.0:5060"); empty while all receive. Each loop survives any single input, so a name here is a
+    /// fault worth an alarm (the log says what ended it).
+    /// </summary>
+    public IReadOnlyList<string> StoppedListeners
+    {
+        get
+        {
+            if (_udp is null || _tcp is null || _stopping.IsCancellationRequested)
+                return ["SIP (not started)"];
+            var stopped = new List<string>();
+            if (!_udp.IsReceiving)
+                stopped.Add($"UDP {_udp.LocalEndPoint}");
+            if (!_tcp.IsReceiving)
+                stopped.Add($"TCP {_tcp.LocalEndPoint}");
+            if (_dispatching.IsCompleted)
+                stopped.Add("dispatcher");
+            return stopped;
+        }
+    }
 
     /// <summary>The start of every branch this endpoint creates; a request carrying one in a Via has looped back here.</summary>
     public string BranchPrefix => _branchPrefix;
@@ -88,10 +122,10 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
         // Port 0: UDP picks a free port and TCP takes the same one, so one address serves both; retry if it is taken.
         for (var attempt = 0; ; attempt++)
         {
-            var udp = UdpSipTransport.Bind(new IPEndPoint(_options.Address, _options.Port), _received.Writer, _options.Limits);
+            var udp = UdpSipTransport.Bind(new IPEndPoint(_options.Address, _options.Port), _received.Writer, _options.Limits, _options.UdpReceiveBufferBytes, _log);
             try
             {
-                _tcp = TcpSipTransport.Bind(udp.LocalEndPoint, _received.Writer, _options.Limits);
+                _tcp = TcpSipTransport.Bind(udp.LocalEndPoint, _received.Writer, _options.Limits, _options.Tcp, _time, _log);
                 _udp = udp;
                 break;
             }
@@ -112,8 +146,11 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
         _dispatching = DispatchAsync(_stopping.Token);
     }
 
+    /// <summary>Closes the listeners and ends the dispatcher; a second call does nothing.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+            return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_udp is not null)
             await _udp.DisposeAsync().ConfigureAwait(false);
@@ -221,9 +258,10 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
                 {
                     await DispatchAsync(received, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                 {
                     // One message's failure (a handler's bug, a peer gone) must not stop the others.
+                    _log.DispatchFailed(received.Source, Describe(received.Message), exception);
                 }
             }
         }
@@ -232,6 +270,13 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
             // Stopping.
         }
     }
+
+    private static string Describe(SipMessage message) => message switch
+    {
+        SipRequest request => Encoding.UTF8.GetString(request.Method.Span),
+        SipResponse response => $"response {response.StatusCode}",
+        _ => "message",
+    };
 
     private async ValueTask DispatchAsync(SipReceivedMessage received, CancellationToken cancellationToken)
     {
@@ -282,8 +327,13 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     private SipResponse? Refuse(SipServerTransaction transaction, string method, bool hasHandler)
     {
         var request = transaction.Request;
+        if (!request.IsSip20)
+            return transaction.CreateResponse(505);
         if (!hasHandler && !BuiltInMethods.Contains(method))
             return WithCapabilities(transaction.CreateResponse(405));
+        // §8.2.2.1: a Request-URI scheme this endpoint does not know (sip:, sips: and tel: it does).
+        if (!SipUri.TryParse(request.RequestUri, out var requestUri) || requestUri.Scheme == SipUriScheme.Other)
+            return transaction.CreateResponse(416);
         if (request.TryGetMaxForwards(out var hops) && hops == 0 && !request.IsMethod(SipMethods.Options))
             return transaction.CreateResponse(483);
         if (SipBranch.HasBranchWithPrefix(request, _branchPrefix))

@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Transport;
 
 namespace Switchboard.Sip.Transactions;
 
@@ -25,4 +26,13 @@ public sealed class SipEndpointOptions
     /// drops datagrams, so the sockets never wait for a slow core; retransmissions recover them.
     /// </summary>
     public int ReceiveQueueCapacity { get; init; } = 10_000;
+
+    /// <summary>
+    /// The kernel receive buffer of the UDP socket (SO_RCVBUF): what a burst may fill while the receive loop catches
+    /// up. Linux grants at most net.core.rmem_max (often 212,992 bytes; raise it with sysctl to use more).
+    /// </summary>
+    public int UdpReceiveBufferBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>Timeouts, send queue and connection caps of SIP over TCP.</summary>
+    public SipTcpOptions Tcp { get; init; } = new();
 }

@@ -5,9 +5,10 @@ using Switchboard.Sip.Internal;
 namespace Switchboard.Sip.Transport;
 
 /// <summary>
-/// The 400 for a request the parser refused (RFC 3261 §8.2.6, §21.4.1): its reason phrase says what was wrong.
-/// It can be built only when the request line and the headers a response copies (Via, From, To, Call-ID, CSeq)
-/// are readable; otherwise, and for responses and ACKs, there is no answer and the bytes are dropped.
+/// The 400 for a request the parser refused (RFC 3261 §8.2.6, §21.4.1): its reason phrase says what was wrong,
+/// and it goes back to the address the request came from. It copies the Via, From, To, Call-ID and CSeq lines that
+/// can be copied as they are; a line holding a bare CR or LF cannot, and is left out (RFC 4475 §3.3.1: answer
+/// even when some are missing). Responses, ACKs and what has no request line or no Via get no answer.
 /// </summary>
 internal static class MalformedRequestAnswer
 {
@@ -29,7 +30,7 @@ internal static class MalformedRequestAnswer
         {
             var line = section[range];
             var colon = line.IndexOf((byte)':');
-            if (colon <= 0 || SipSyntax.IsWhitespace(line[0]))
+            if (colon <= 0 || SipSyntax.IsWhitespace(line[0]) || line.IndexOfAny(SipSyntax.Cr, SipSyntax.Lf) >= 0)
                 continue;
             var name = SipSyntax.TrimWhitespace(line[..colon]);
             var value = SipSyntax.TrimWhitespace(line[(colon + 1)..]).ToArray();
@@ -44,15 +45,19 @@ internal static class MalformedRequestAnswer
             else if (SipHeaderNames.AreSame(SipHeaderNames.CSeq, name))
                 cseq ??= value;
         }
-        if (vias.Count == 0 || from is null || to is null || callId is null || cseq is null || !IsUsableVia(vias[0]))
+        if (vias.Count == 0)
             return false;
         answer = new SipResponse(400, Encoding.ASCII.GetBytes(error.Reason));
         foreach (var via in vias)
             answer.Headers.Add(SipHeaderNames.Via, via);
-        answer.Headers.Add(SipHeaderNames.From, from);
-        answer.Headers.Add(SipHeaderNames.To, WithTag(to));
-        answer.Headers.Add(SipHeaderNames.CallId, callId);
-        answer.Headers.Add(SipHeaderNames.CSeq, cseq);
+        if (from is not null)
+            answer.Headers.Add(SipHeaderNames.From, from);
+        if (to is not null)
+            answer.Headers.Add(SipHeaderNames.To, WithTag(to));
+        if (callId is not null)
+            answer.Headers.Add(SipHeaderNames.CallId, callId);
+        if (cseq is not null)
+            answer.Headers.Add(SipHeaderNames.CSeq, cseq);
         return true;
     }
 
@@ -62,13 +67,6 @@ internal static class MalformedRequestAnswer
         var space = line.IndexOf((byte)' ');
         method = space > 0 ? line[..space] : default;
         return space > 0 && SipSyntax.IsToken(method) && !line.StartsWith("SIP/"u8) && line.LastIndexOf((byte)' ') > space;
-    }
-
-    private static bool IsUsableVia(byte[] line)
-    {
-        var elements = new List<ReadOnlyMemory<byte>>();
-        ListSplitter.Split(line, elements);
-        return ViaHeader.TryParse(elements[0], out _);
     }
 
     private static byte[] WithTag(byte[] to)

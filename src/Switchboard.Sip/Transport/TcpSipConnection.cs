@@ -6,56 +6,116 @@ using System.Threading.Channels;
 namespace Switchboard.Sip.Transport;
 
 /// <summary>
-/// One TCP connection: one read buffer, messages cut by <see cref="SipStreamFramer"/>, sends serialised so that
-/// messages never interleave. A stream that cannot be framed has lost sync and is closed; nothing else is touched.
+/// One TCP connection: one read buffer, messages cut by <see cref="SipStreamFramer"/>, and a bounded queue of
+/// messages to send that its own writer drains, so that whoever sends never waits for the peer. The connection is
+/// closed when the peer closes, when the stream loses its framing, when it sits idle or in the middle of a message
+/// too long, and when the peer does not take what is sent (a send waits too long, or the queue overflows).
 /// </summary>
 internal sealed class TcpSipConnection : IAsyncDisposable
 {
+    // How long a connection whose stream lost its framing stays open for the answers to what was read before.
+    private static readonly TimeSpan LostSyncLinger = TimeSpan.FromSeconds(2);
     private readonly Socket _socket;
-    private readonly SemaphoreSlim _sending = new(1, 1);
+    private readonly bool _connectFirst;
+    private readonly SipTcpOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SipInputLog _log;
+    private readonly Channel<ReadOnlyMemory<byte>> _outgoing;
     private readonly CancellationTokenSource _closing = new();
-    private Task _reading = Task.CompletedTask;
+    private readonly ITimer _deadline;
+    private readonly Lock _deadlineGate = new();
+    private long _lastActivity;
+    private long _partialSince;
+    private int _closed;
+    private Task _running = Task.CompletedTask;
 
-    public TcpSipConnection(Socket socket)
+    private TcpSipConnection(Socket socket, IPEndPoint remote, bool connectFirst, SipTcpOptions options, TimeProvider time, SipInputLog log)
     {
         _socket = socket;
-        _socket.NoDelay = true;
-        Remote = (IPEndPoint)socket.RemoteEndPoint!;
+        _connectFirst = connectFirst;
+        _options = options;
+        _time = time;
+        _log = log;
+        Remote = remote;
+        _outgoing = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(options.SendQueueLength) { SingleReader = true });
+        _lastActivity = time.GetTimestamp();
+        _deadline = time.CreateTimer(_ => OnDeadline(), null, options.IdleTimeout, Timeout.InfiniteTimeSpan);
     }
 
     public IPEndPoint Remote { get; }
 
-    /// <summary>Reads until the peer closes, the stream loses sync or the connection is disposed, then calls <paramref name="closed"/>.</summary>
-    public void StartReading(ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, Action<TcpSipConnection> closed) =>
-        _reading = ReadAsync(received, limits, closed, _closing.Token);
-
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    /// <summary>A connection a peer opened to this endpoint.</summary>
+    public static TcpSipConnection Accepted(Socket socket, SipTcpOptions options, TimeProvider time, SipInputLog log)
     {
-        await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            while (!message.IsEmpty)
-            {
-                var sent = await _socket.SendAsync(message, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-                message = message[sent..];
-            }
-        }
-        finally
-        {
-            _sending.Release();
-        }
+        socket.NoDelay = true;
+        return new TcpSipConnection(socket, (IPEndPoint)socket.RemoteEndPoint!, connectFirst: false, options, time, log);
+    }
+
+    /// <summary>A connection this endpoint opens to <paramref name="remote"/>; it connects when started, and sends take turns after.</summary>
+    public static TcpSipConnection Opening(IPEndPoint remote, SipTcpOptions options, TimeProvider time, SipInputLog log) =>
+        new(new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }, remote, connectFirst: true, options, time, log);
+
+    /// <summary>Runs until the connection closes, then calls <paramref name="closed"/> once.</summary>
+    public void Start(ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, Action<TcpSipConnection> closed) =>
+        _running = RunAsync(received, limits, closed, _closing.Token);
+
+    /// <summary>
+    /// Queues one whole message for this connection's writer; false when the connection is closed, or when the
+    /// queue is full, which closes it: the peer does not drain what it is sent.
+    /// </summary>
+    public bool TryQueue(ReadOnlyMemory<byte> message)
+    {
+        if (_outgoing.Writer.TryWrite(message))
+            return true;
+        Close($"it does not take what is sent ({_options.SendQueueLength} messages wait)");
+        return false;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _closing.CancelAsync().ConfigureAwait(false);
-        _socket.Dispose();
-        await _reading.ConfigureAwait(false);
+        Close(reason: null);
+        await _running.ConfigureAwait(false);
+        await _deadline.DisposeAsync().ConfigureAwait(false);
         _closing.Dispose();
-        _sending.Dispose();
     }
 
-    private async Task ReadAsync(ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, Action<TcpSipConnection> closed, CancellationToken cancellationToken)
+    private async Task RunAsync(ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, Action<TcpSipConnection> closed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_connectFirst)
+                await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(ReadAsync(received, limits, cancellationToken), WriteAsync(cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or SocketException or IOException or ObjectDisposedException)
+        {
+            // Closed, or the peer could not be reached: the reason was logged where it was known.
+        }
+        finally
+        {
+            Close(reason: null);
+            await _deadline.DisposeAsync().ConfigureAwait(false);
+            closed(this);
+        }
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ConnectTimeout);
+        try
+        {
+            await _socket.ConnectAsync(Remote, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or SocketException && !cancellationToken.IsCancellationRequested)
+        {
+            Close($"it could not be opened ({(exception is SocketException socketError ? socketError.SocketErrorCode : "timed out")})");
+            throw;
+        }
+        Touch();
+    }
+
+    private async Task ReadAsync(ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, CancellationToken cancellationToken)
     {
         // Keep-alives are discarded as they are framed, so the largest message is all the buffer must hold.
         var buffer = ArrayPool<byte>.Shared.Rent(limits.MaxMessageSize);
@@ -68,29 +128,69 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                 var read = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                     break;
+                Touch();
                 filled += read;
-                if (!await TryConsumeAsync(buffer, ref filled, source, received, limits, cancellationToken).ConfigureAwait(false))
+                if (!TryConsume(buffer, ref filled, source, received, limits, cancellationToken))
+                {
+                    // The requests read before the break are answered on this connection before it closes.
+                    _log.ConnectionClosed(Remote, "the stream lost its framing");
+                    await Task.Delay(LostSyncLinger, _time, cancellationToken).ConfigureAwait(false);
                     break;
+                }
+                MarkPartial(filled > 0);
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
         {
             // The connection is gone; whatever was half-read goes with it.
         }
+        catch (Exception exception)
+        {
+            _log.InputFailed(source, exception);
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            _socket.Dispose();
-            closed(this);
+            Close(reason: null);
+        }
+    }
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var message in _outgoing.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_options.SendTimeout);
+                var rest = message;
+                try
+                {
+                    while (!rest.IsEmpty)
+                    {
+                        var sent = await _socket.SendAsync(rest, SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                        rest = rest[sent..];
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    Close($"it does not take what is sent (a send waited {_options.SendTimeout.TotalSeconds:0.#} s)");
+                    return;
+                }
+                Touch();
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            Close(reason: null);
         }
     }
 
     /// <summary>Hands on every whole message in the buffer and keeps the partial rest; false when the stream lost sync.</summary>
-    private ValueTask<bool> TryConsumeAsync(byte[] buffer, ref int filled, SipTransportAddress source,
+    private bool TryConsume(byte[] buffer, ref int filled, SipTransportAddress source,
         ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, CancellationToken cancellationToken)
     {
         var consumed = 0;
-        List<byte[]>? answers = null;
         var inSync = true;
         while (true)
         {
@@ -103,24 +203,81 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                 inSync = false;
                 break;
             }
-            var message = InboundMessageReader.Read(buffer.AsSpan(consumed, frame.MessageLength), source, limits, out var answer);
+            SipReceivedMessage? message = null;
+            byte[]? answer = null;
+            try
+            {
+                message = InboundMessageReader.Read(buffer.AsSpan(consumed, frame.MessageLength), source, limits, out answer);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The message was framed, so the stream is still in sync: only this message is dropped.
+                _log.InputFailed(source, exception);
+            }
             consumed += frame.MessageLength;
             if (message is not null)
                 received.TryWrite(message);
             else if (answer is not null)
-                (answers ??= []).Add(answer);
+                TryQueue(answer);
         }
         buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
         filled -= consumed;
         if (inSync && filled == buffer.Length)
             inSync = false;
-        return answers is null ? ValueTask.FromResult(inSync) : SendAnswersAsync(answers, inSync, cancellationToken);
+        return inSync;
     }
 
-    private async ValueTask<bool> SendAnswersAsync(List<byte[]> answers, bool inSync, CancellationToken cancellationToken)
+    private void Touch()
     {
-        foreach (var answer in answers)
-            await SendAsync(answer, cancellationToken).ConfigureAwait(false);
-        return inSync;
+        Volatile.Write(ref _lastActivity, _time.GetTimestamp());
+    }
+
+    /// <summary>A message begun and not yet whole starts the incomplete-message clock; a whole one stops it.</summary>
+    private void MarkPartial(bool partial)
+    {
+        if (!partial)
+        {
+            Volatile.Write(ref _partialSince, 0);
+            return;
+        }
+        if (Volatile.Read(ref _partialSince) != 0)
+            return;
+        Volatile.Write(ref _partialSince, _time.GetTimestamp());
+        Rearm();
+    }
+
+    private void OnDeadline() => Rearm();
+
+    /// <summary>Closes the connection when its deadline has passed, else sets the timer to the deadline.</summary>
+    private void Rearm()
+    {
+        lock (_deadlineGate)
+        {
+            if (Volatile.Read(ref _closed) != 0)
+                return;
+            var partialSince = Volatile.Read(ref _partialSince);
+            var (since, limit, reason) = partialSince != 0
+                ? (partialSince, _options.IncompleteMessageTimeout, "a message stayed incomplete")
+                : (Volatile.Read(ref _lastActivity), _options.IdleTimeout, "it was idle");
+            var left = limit - _time.GetElapsedTime(since);
+            if (left <= TimeSpan.Zero)
+            {
+                Close($"{reason} for {limit.TotalSeconds:0.#} s");
+                return;
+            }
+            _deadline.Change(left, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Closes once: the socket, the queue and the loops; a reason is logged (rate-limited).</summary>
+    private void Close(string? reason)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+            return;
+        if (reason is not null)
+            _log.ConnectionClosed(Remote, reason);
+        _outgoing.Writer.TryComplete();
+        _closing.Cancel();
+        _socket.Dispose();
     }
 }

@@ -8,21 +8,32 @@ namespace Switchboard.Sip.Transport;
 /// <summary>
 /// SIP over TCP (RFC 3261 §18): accepts connections and keeps one per remote address, so that a response goes back
 /// on the connection its request came in on, and a request to a peer reuses an open connection or opens one.
+/// Sending only queues on the connection (see <see cref="TcpSipConnection"/>), so no peer holds up the sender.
+/// Connections beyond <see cref="SipTcpOptions.MaxConnections"/>, or beyond
+/// <see cref="SipTcpOptions.MaxConnectionsPerAddress"/> from one address, are closed as soon as they are accepted.
 /// </summary>
 public sealed class TcpSipTransport : ISipTransport
 {
+    private static readonly TimeSpan AcceptBackOff = TimeSpan.FromMilliseconds(100);
     private readonly Socket _listener;
     private readonly ChannelWriter<SipReceivedMessage> _received;
     private readonly SipParserLimits _limits;
+    private readonly SipTcpOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SipInputLog _log;
     private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _connections = new();
+    private readonly Dictionary<IPAddress, int> _perAddress = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _accepting = Task.CompletedTask;
 
-    private TcpSipTransport(Socket listener, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits)
+    private TcpSipTransport(Socket listener, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipTcpOptions options, TimeProvider time, SipInputLog log)
     {
         _listener = listener;
         _received = received;
         _limits = limits;
+        _options = options;
+        _time = time;
+        _log = log;
         LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
     }
 
@@ -30,14 +41,21 @@ public sealed class TcpSipTransport : ISipTransport
 
     public IPEndPoint LocalEndPoint { get; }
 
-    public static TcpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits)
+    /// <summary>Open connections, accepted and opened.</summary>
+    public int ConnectionCount => _connections.Count;
+
+    /// <summary>False once the accept loop has ended without being stopped (see <see cref="SipInputLog"/> for why).</summary>
+    public bool IsReceiving => !_accepting.IsCompleted || _stopping.IsCancellationRequested;
+
+    internal static TcpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits,
+        SipTcpOptions options, TimeProvider time, SipInputLog log)
     {
         var listener = new Socket(localEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
             listener.Bind(localEndPoint);
-            listener.Listen(128);
-            return new TcpSipTransport(listener, received, limits);
+            listener.Listen(512);
+            return new TcpSipTransport(listener, received, limits, options, time, log);
         }
         catch
         {
@@ -48,11 +66,13 @@ public sealed class TcpSipTransport : ISipTransport
 
     public void Start() => _accepting = AcceptAsync(_stopping.Token);
 
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> message, IPEndPoint remote, CancellationToken cancellationToken)
+    /// <summary>Queues the message on the connection to <paramref name="remote"/>, opening one if there is none; never waits for the peer.</summary>
+    public ValueTask SendAsync(ReadOnlyMemory<byte> message, IPEndPoint remote, CancellationToken cancellationToken)
     {
-        if (!_connections.TryGetValue(remote, out var connection))
-            connection = await ConnectAsync(remote, cancellationToken).ConfigureAwait(false);
-        await connection.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        var connection = _connections.TryGetValue(remote, out var open) ? open : Open(remote);
+        return connection is not null && connection.TryQueue(message)
+            ? ValueTask.CompletedTask
+            : ValueTask.FromException(new IOException($"No TCP connection with {remote} takes messages."));
     }
 
     public async ValueTask DisposeAsync()
@@ -67,55 +87,115 @@ public sealed class TcpSipTransport : ISipTransport
 
     private async Task AcceptAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await _listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                // A connection reset before it was accepted concerns that peer only.
-                continue;
-            }
-            var connection = new TcpSipConnection(socket);
-            if (!Adopt(connection))
-                await connection.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private async Task<TcpSipConnection> ConnectAsync(IPEndPoint remote, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            await socket.ConnectAsync(remote, cancellationToken).ConfigureAwait(false);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                Socket socket;
+                try
+                {
+                    socket = await _listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (SocketException exception)
+                {
+                    // A connection reset before it was accepted concerns that peer only; out of descriptors, the
+                    // listener waits a moment rather than spin, and goes on when connections have been closed.
+                    _log.AcceptFailed(LocalEndPoint, exception);
+                    if (exception.SocketErrorCode is SocketError.TooManyOpenSockets or SocketError.NoBufferSpaceAvailable)
+                        await Task.Delay(AcceptBackOff, _time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                try
+                {
+                    Accept(socket);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Whatever one connection breaks, the listener goes on.
+                    _log.AcceptFailed(LocalEndPoint, exception);
+                    socket.Dispose();
+                }
+            }
         }
-        catch
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
         {
-            socket.Dispose();
-            throw;
+            // Stopping.
         }
-        var connection = new TcpSipConnection(socket);
-        if (!Adopt(connection))
+        catch (Exception exception)
         {
-            // Another send connected to the same peer at the same moment; use that connection.
-            await connection.DisposeAsync().ConfigureAwait(false);
-            return _connections.TryGetValue(remote, out var existing) ? existing : throw new SocketException((int)SocketError.NotConnected);
+            _log.ListenerStopped($"TCP {LocalEndPoint}", exception);
         }
-        return connection;
     }
 
-    private bool Adopt(TcpSipConnection connection)
+    private void Accept(Socket socket)
     {
-        if (!_connections.TryAdd(connection.Remote, connection))
-            return false;
-        connection.StartReading(_received, _limits, closed => _connections.TryRemove(new KeyValuePair<IPEndPoint, TcpSipConnection>(closed.Remote, closed)));
-        return true;
+        var remote = (IPEndPoint)socket.RemoteEndPoint!;
+        var refusal = Admit(remote.Address);
+        if (refusal is not null)
+        {
+            _log.ConnectionRefused(remote, refusal);
+            // Closed at once, without lingering: the peer learns it by a reset.
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Dispose();
+            return;
+        }
+        var connection = TcpSipConnection.Accepted(socket, _options, _time, _log);
+        if (!_connections.TryAdd(remote, connection))
+        {
+            Release(remote.Address);
+            socket.Dispose();
+            return;
+        }
+        connection.Start(_received, _limits, Forget);
+    }
+
+    /// <summary>A connection this endpoint opens to send to a peer; it connects in the background while messages queue.</summary>
+    private TcpSipConnection? Open(IPEndPoint remote)
+    {
+        lock (_perAddress)
+        {
+            if (_connections.TryGetValue(remote, out var existing))
+                return existing;
+            if (_stopping.IsCancellationRequested)
+                return null;
+            _perAddress[remote.Address] = _perAddress.GetValueOrDefault(remote.Address) + 1;
+            var connection = TcpSipConnection.Opening(remote, _options, _time, _log);
+            _connections[remote] = connection;
+            connection.Start(_received, _limits, Forget);
+            return connection;
+        }
+    }
+
+    /// <summary>Counts a new inbound connection against the caps; the reason it is refused, or null.</summary>
+    private string? Admit(IPAddress address)
+    {
+        lock (_perAddress)
+        {
+            if (_connections.Count >= _options.MaxConnections)
+                return $"{_options.MaxConnections} connections are open (Switchboard:Sip:Tcp:MaxConnections)";
+            var fromAddress = _perAddress.GetValueOrDefault(address);
+            if (fromAddress >= _options.MaxConnectionsPerAddress)
+                return $"{fromAddress} connections are open from {address} (Switchboard:Sip:Tcp:MaxConnectionsPerAddress)";
+            _perAddress[address] = fromAddress + 1;
+            return null;
+        }
+    }
+
+    private void Release(IPAddress address)
+    {
+        lock (_perAddress)
+        {
+            var left = _perAddress.GetValueOrDefault(address) - 1;
+            if (left > 0)
+                _perAddress[address] = left;
+            else
+                _perAddress.Remove(address);
+        }
+    }
+
+    private void Forget(TcpSipConnection closed)
+    {
+        if (_connections.TryRemove(new KeyValuePair<IPEndPoint, TcpSipConnection>(closed.Remote, closed)))
+            Release(closed.Remote.Address);
     }
 }

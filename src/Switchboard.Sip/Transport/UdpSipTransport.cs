@@ -8,21 +8,32 @@ namespace Switchboard.Sip.Transport;
 /// <summary>
 /// SIP over UDP (RFC 3261 §18): one socket, one pooled receive buffer, each datagram parsed on its own so that
 /// a malformed one costs nothing to the traffic around it. Received messages are written to a channel without
-/// waiting, so a slow consumer never holds up the socket.
+/// waiting, so a slow consumer never holds up the socket; sent ones go through a bounded queue that one sender
+/// drains, so no sender waits for the socket either (when it is full a datagram is dropped, as a network would).
 /// </summary>
 public sealed class UdpSipTransport : ISipTransport
 {
     // The largest UDP payload; a datagram is read whole or not at all.
     private const int ReceiveBufferSize = 65_535;
+    private const int SendQueueLength = 10_000;
 
     private readonly Socket _socket;
     private readonly ChannelWriter<SipReceivedMessage> _received;
     private readonly SipParserLimits _limits;
+    private readonly SipInputLog _log;
+    private readonly Channel<(ReadOnlyMemory<byte> Message, IPEndPoint Remote)> _outgoing =
+        Channel.CreateBounded<(ReadOnlyMemory<byte>, IPEndPoint)>(new BoundedChannelOptions(SendQueueLength)
+        {
+            FullMode = BoundedChannelFullMode.DropWrite,
+            SingleReader = true,
+        });
     private readonly CancellationTokenSource _stopping = new();
     private Task _receiving = Task.CompletedTask;
+    private Task _sending = Task.CompletedTask;
 
-    private UdpSipTransport(Socket socket, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits)
+    private UdpSipTransport(Socket socket, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipInputLog log)
     {
+        _log = log;
         _socket = socket;
         _received = received;
         _limits = limits;
@@ -33,14 +44,20 @@ public sealed class UdpSipTransport : ISipTransport
 
     public IPEndPoint LocalEndPoint { get; }
 
-    /// <summary>Binds the socket (port 0 picks a free port, see <see cref="LocalEndPoint"/>).</summary>
-    public static UdpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits)
+    /// <summary>
+    /// Binds the socket (port 0 picks a free port, see <see cref="LocalEndPoint"/>) with a kernel receive buffer of
+    /// <paramref name="receiveBufferBytes"/> (SO_RCVBUF; Linux caps it at net.core.rmem_max), which holds a burst
+    /// while the loop catches up.
+    /// </summary>
+    internal static UdpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits,
+        int receiveBufferBytes, SipInputLog log)
     {
         var socket = new Socket(localEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
+            socket.ReceiveBufferSize = receiveBufferBytes;
             socket.Bind(localEndPoint);
-            return new UdpSipTransport(socket, received, limits);
+            return new UdpSipTransport(socket, received, limits, log);
         }
         catch
         {
@@ -49,16 +66,32 @@ public sealed class UdpSipTransport : ISipTransport
         }
     }
 
-    public void Start() => _receiving = ReceiveAsync(_stopping.Token);
+    /// <summary>False once the receive loop has ended without being stopped (see <see cref="SipInputLog"/> for why).</summary>
+    public bool IsReceiving => !_receiving.IsCompleted || _stopping.IsCancellationRequested;
 
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> message, IPEndPoint remote, CancellationToken cancellationToken) =>
-        await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+    /// <summary>The kernel's receive buffer as granted (Linux reports twice what it reserves for bookkeeping).</summary>
+    public int ReceiveBufferBytes => _socket.ReceiveBufferSize;
+
+    public void Start()
+    {
+        _receiving = ReceiveAsync(_stopping.Token);
+        _sending = SendQueuedAsync(_stopping.Token);
+    }
+
+    /// <summary>Queues the datagram; it is dropped when the queue is full, as a congested network drops it.</summary>
+    public ValueTask SendAsync(ReadOnlyMemory<byte> message, IPEndPoint remote, CancellationToken cancellationToken)
+    {
+        _outgoing.Writer.TryWrite((message, remote));
+        return ValueTask.CompletedTask;
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        _outgoing.Writer.TryComplete();
         _socket.Dispose();
         await _receiving.ConfigureAwait(false);
+        await _sending.ConfigureAwait(false);
         _stopping.Dispose();
     }
 
@@ -81,23 +114,24 @@ public sealed class UdpSipTransport : ISipTransport
                     continue;
                 }
                 var source = new SipTransportAddress(SipTransportKind.Udp, (IPEndPoint)result.RemoteEndPoint);
-                var datagram = buffer.AsSpan(0, result.ReceivedBytes);
-                if (InboundMessageReader.IsKeepAlive(datagram))
-                    continue;
-                var message = InboundMessageReader.Read(datagram, source, _limits, out var answer);
-                if (message is not null)
-                    _received.TryWrite(message);
-                else if (answer is not null)
-                    await TrySendAsync(answer, source.EndPoint, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    Handle(buffer.AsSpan(0, result.ReceivedBytes), source);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // No datagram ends the loop: whatever one of them breaks, it alone is dropped.
+                    _log.InputFailed(source, exception);
+                }
             }
         }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-        catch (ObjectDisposedException)
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
         {
             // Stopping: the socket was closed under the pending receive.
+        }
+        catch (Exception exception)
+        {
+            _log.ListenerStopped($"UDP {LocalEndPoint}", exception);
         }
         finally
         {
@@ -105,15 +139,36 @@ public sealed class UdpSipTransport : ISipTransport
         }
     }
 
-    private async Task TrySendAsync(byte[] message, IPEndPoint remote, CancellationToken cancellationToken)
+    private void Handle(ReadOnlySpan<byte> datagram, SipTransportAddress source)
+    {
+        if (InboundMessageReader.IsKeepAlive(datagram))
+            return;
+        var message = InboundMessageReader.Read(datagram, source, _limits, out var answer);
+        if (message is not null)
+            _received.TryWrite(message);
+        else if (answer is not null)
+            _outgoing.Writer.TryWrite((answer, source.EndPoint));
+    }
+
+    private async Task SendQueuedAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+            await foreach (var (message, remote) in _outgoing.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SocketException)
+                {
+                    // That peer is unreachable (or the address unusable); the datagram is lost, the others go on.
+                }
+            }
         }
-        catch (SocketException)
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
         {
-            // The answer to a malformed message is a courtesy; a peer that cannot take it loses nothing else.
+            // Stopping.
         }
     }
 }

@@ -23,9 +23,13 @@ public sealed class LoopbackPeer : IDisposable
         return new LoopbackPeer(socket);
     }
 
-    public static async Task<LoopbackPeer> TcpAsync(IPEndPoint server)
+    /// <summary>A TCP peer from <paramref name="from"/> (127.0.0.1 by default; any 127.x.y.z is another source address).</summary>
+    public static async Task<LoopbackPeer> TcpAsync(IPEndPoint server, IPAddress? from = null, int? receiveBufferBytes = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        if (receiveBufferBytes is { } size)
+            socket.ReceiveBufferSize = size;
+        socket.Bind(new IPEndPoint(from ?? IPAddress.Loopback, 0));
         await socket.ConnectAsync(server);
         return new LoopbackPeer(socket);
     }
@@ -44,13 +48,18 @@ public sealed class LoopbackPeer : IDisposable
     public Task SendAsync(string text, IPEndPoint? to = null) => SendAsync(Wire(text, LocalEndPoint.Port), to);
 
     /// <summary>The next message received: a datagram, or one framed from the stream.</summary>
-    public async Task<SipMessage> ReceiveAsync()
+    public async Task<SipMessage> ReceiveAsync() => TestMessages.Parse(await ReceiveBytesAsync());
+
+    /// <summary>The next message as text, unparsed: for answers a strict parser would refuse (a 400 missing a Call-ID).</summary>
+    public async Task<string> ReceiveTextAsync() => System.Text.Encoding.UTF8.GetString(await ReceiveBytesAsync());
+
+    private async Task<byte[]> ReceiveBytesAsync()
     {
         using var guard = new CancellationTokenSource(Guard);
         if (_socket.SocketType == SocketType.Dgram)
         {
             var result = await _socket.ReceiveFromAsync(_buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), guard.Token);
-            return TestMessages.Parse(_buffer[..result.ReceivedBytes]);
+            return _buffer[..result.ReceivedBytes];
         }
         while (true)
         {
@@ -58,7 +67,7 @@ public sealed class LoopbackPeer : IDisposable
             if (frame.Status == SipFrameStatus.Message)
             {
                 var start = frame.KeepAliveLength;
-                var message = TestMessages.Parse(_buffer[start..(start + frame.MessageLength)]);
+                var message = _buffer[start..(start + frame.MessageLength)];
                 _buffer.AsSpan(start + frame.MessageLength, _buffered - start - frame.MessageLength).CopyTo(_buffer);
                 _buffered -= start + frame.MessageLength;
                 return message;

