@@ -1,11 +1,18 @@
 namespace Switchboard.Data;
 
 /// <summary>
-/// One call as it happened, written when it ended: who called which number, when it was answered and ended, and
-/// how it ended. Appended once and never changed afterwards.
+/// One call as it happened: who called which number, when it was answered and ended, and how it ended. Written
+/// when the call starts (<see cref="InProgress"/>) and completed when it ends; a call still in progress when the
+/// server died is closed as <see cref="Interrupted"/> at the next start.
 /// </summary>
 public sealed class CallRecord
 {
+    /// <summary>The <see cref="Result"/> of a call that has not ended yet.</summary>
+    public const string InProgress = "inProgress";
+
+    /// <summary>The <see cref="Result"/> of a call the server stopped under without ending it (a crash, a kill).</summary>
+    public const string Interrupted = "interrupted";
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>The SIP Call-ID of the caller's leg, to find the call in SIP traces.</summary>
@@ -20,15 +27,22 @@ public sealed class CallRecord
     public required DateTimeOffset StartedAt { get; init; }
 
     /// <summary>When the caller's leg was answered (by a sound, a user or a forward target); null when never.</summary>
-    public DateTimeOffset? AnsweredAt { get; init; }
+    public DateTimeOffset? AnsweredAt { get; set; }
 
-    public required DateTimeOffset EndedAt { get; init; }
+    /// <summary>When the call ended; while it is <see cref="InProgress"/> (and when <see cref="Interrupted"/>), its start.</summary>
+    public required DateTimeOffset EndedAt { get; set; }
 
-    /// <summary>How the call ended in camelCase: <c>answeredByUser</c>, <c>forwarded</c>, <c>callerHungUp</c>, <c>notFound</c>...</summary>
-    public required string Result { get; init; }
+    /// <summary>
+    /// How the call ended in camelCase: <c>answeredByUser</c>, <c>forwarded</c>, <c>callerHungUp</c>, <c>notFound</c>,
+    /// <c>failed</c>..., or <see cref="InProgress"/> and <see cref="Interrupted"/>.
+    /// </summary>
+    public required string Result { get; set; }
 
-    public Guid? QueueId { get; init; }
+    public Guid? QueueId { get; set; }
 
     /// <summary>The user who talked to the caller, when one did.</summary>
-    public Guid? AgentUserId { get; init; }
+    public Guid? AgentUserId { get; set; }
+
+    /// <summary>Why, in words, for refusals and failures (the status sent, or the error that ended the call); null otherwise.</summary>
+    public string? Detail { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Routing.Interpreter;
 using Switchboard.Media.Playback;
@@ -30,6 +31,9 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
     private readonly ScenarioInterpreter _interpreter;
     private readonly IReadOnlyList<ICallObserver> _observers;
     private readonly Lazy<DtlsContext> _webphoneDtls;
+    private readonly TelephonyMetrics _metrics;
+    // Set once at stop: from then on new INVITEs are answered 503 instead of becoming calls nobody can take.
+    private volatile bool _stopping;
 
     public BackToBackUserAgent(
         SipEndpoint endpoint,
@@ -42,7 +46,9 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         IEnumerable<ICallObserver> observers,
         IAcdInputSink acd,
         TelephonyOptions options,
-        TimeProvider time)
+        TimeProvider time,
+        ILogger<BackToBackUserAgent> logger,
+        TelephonyMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(registrar);
@@ -56,6 +62,8 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         Acd = acd;
         Options = options;
         Time = time;
+        Logger = logger;
+        _metrics = metrics;
         Player = new SoundPlayer(time);
         Queues = new QueueCalls(this);
         UserCalls = new UserCalls(this);
@@ -97,6 +105,8 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
 
     internal SoundPlayer Player { get; }
 
+    internal ILogger Logger { get; }
+
     /// <summary>The DTLS server context (and certificate) every webphone leg's handshake uses.</summary>
     internal DtlsContext WebphoneDtls => _webphoneDtls.Value;
 
@@ -112,10 +122,18 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
             .ThenByDescending(current => current.Part.RingingSince)
             .FirstOrDefault();
 
-    /// <summary>Ends every live call (BYE or a final response to the caller) and waits until each has let go of its media.</summary>
+    /// <summary>From now on a new INVITE is answered 503 (RFC 3261 §21.5.4) and never becomes a call; for the server's stop.</summary>
+    public void StopAcceptingCalls() => _stopping = true;
+
+    /// <summary>
+    /// Stops accepting calls, ends every live call (BYE or a final response to the caller, BYE or CANCEL to the
+    /// other legs, records written, ports released) and waits until each has let go of its media.
+    /// </summary>
     public async Task HangUpAllAsync(CancellationToken cancellationToken)
     {
+        StopAcceptingCalls();
         var calls = _live.Values.ToList();
+        TelephonyLog.Stopping(Logger, calls.Count);
         foreach (var call in calls)
             call.Post(new ShutdownRequested());
         await Task.WhenAll(calls.Select(call => call.Completion)).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -146,6 +164,12 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
             if (FindCall(transaction.Request) is { } call && call.Post(new ReinviteReceived(transaction)))
                 return ValueTask.CompletedTask;
             return RespondAsync(transaction, transaction.CreateResponse(481));
+        }
+
+        if (_stopping)
+        {
+            _metrics.InviteRefused(503);
+            return RespondAsync(transaction, transaction.CreateResponse(503, "Switchboard Stopping"));
         }
 
         // Admission looks things up in storage: that runs apart, so the endpoint goes on with other messages meanwhile.
@@ -204,10 +228,19 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         {
             Publish(new CallEnded(admission.Summary(Time.GetUtcNow(), CallResult.CallerHungUp, "cancelled before it was admitted")));
         }
-        catch (Exception exception) when (exception is SocketException or IOException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await RefuseAsync(invite, admission, new Refusal(500, "Server Error", CallResult.Failed, exception.Message), CancellationToken.None)
-                .ConfigureAwait(false);
+            // Whatever went wrong (storage gone, a bug), the caller hears a final answer instead of 100 Trying until it gives up.
+            TelephonyLog.AdmissionFaulted(Logger, exception, admission.SipCallId, invite.Received.Source.ToString());
+            try
+            {
+                await RefuseAsync(invite, admission, new Refusal(500, "Server Error", CallResult.Failed, $"{exception.GetType().Name}: {exception.Message}"),
+                    CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception refusalFault) when (refusalFault is not OutOfMemoryException)
+            {
+                TelephonyLog.AdmissionFaulted(Logger, refusalFault, admission.SipCallId, invite.Received.Source.ToString());
+            }
         }
     }
 
@@ -263,13 +296,24 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
             return;
         }
 
-        caller.Answer = answer;
-        media.Connect(answer.Audio.RemoteRtp, answer.Audio.RemoteRtcp, answer.Audio.Format);
-        media.Start();
-        var call = new Call(this, admission.ToIncomingCall(), caller, admission.StartedAt);
+        Call call;
+        try
+        {
+            caller.Answer = answer;
+            media.Connect(answer.Audio.RemoteRtp, answer.Audio.RemoteRtcp, answer.Audio.Format);
+            media.Start();
+            call = new Call(this, admission.ToIncomingCall(), caller, admission.StartedAt);
+        }
+        catch
+        {
+            // Not a call yet: its media port goes back before admission answers 500.
+            await caller.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         _live[call.Id] = call;
         Bind(admission.SipCallId, call);
-        Publish(new CallStarted(call.Id, admission.DialledNumber, admission.CallerNumber));
+        // From here on the call is its own owner: whatever fails, it ends itself (CallStarted is its first act).
         call.Start(scenario, _interpreter);
     }
 
@@ -279,6 +323,14 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
             return;
         await RespondAsync(invite, refusal.Answer ?? invite.CreateResponse(refusal.StatusCode, refusal.ReasonPhrase)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        if (refusal.Result == CallResult.Refused)
+        {
+            // Not a call: anyone can send these by the thousand, so they are counted and logged, never recorded.
+            _metrics.InviteRefused(refusal.StatusCode);
+            TelephonyLog.InviteRefused(Logger, admission.SipCallId, invite.Received.Source.ToString(), refusal.StatusCode, refusal.Detail);
+            return;
+        }
+
         Publish(new CallEnded(admission.Summary(Time.GetUtcNow(), refusal.Result, $"{refusal.StatusCode} {refusal.ReasonPhrase}: {refusal.Detail}")));
     }
 

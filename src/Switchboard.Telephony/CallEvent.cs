@@ -4,7 +4,9 @@ namespace Switchboard.Telephony;
 public abstract record CallEvent(Guid CallId);
 
 /// <summary>A call began: its INVITE passed admission and its number has a scenario.</summary>
-public sealed record CallStarted(Guid CallId, string DialledNumber, string? CallerNumber) : CallEvent(CallId);
+/// <param name="SipCallId">The Call-ID of the caller's INVITE.</param>
+/// <param name="StartedAt">When the INVITE arrived, as <see cref="CallSummary.StartedAt"/> will say.</param>
+public sealed record CallStarted(Guid CallId, string DialledNumber, string? CallerNumber, string SipCallId, DateTimeOffset StartedAt) : CallEvent(CallId);
 
 /// <summary>The caller pressed a key (RFC 4733 telephone event).</summary>
 public sealed record DigitPressed(Guid CallId, char Digit) : CallEvent(CallId);

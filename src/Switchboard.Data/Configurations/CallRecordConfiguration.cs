@@ -19,9 +19,12 @@ internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRec
         builder.Property(c => c.Result).HasColumnName("result");
         builder.Property(c => c.QueueId).HasColumnName("queue_id");
         builder.Property(c => c.AgentUserId).HasColumnName("agent_user_id");
+        builder.Property(c => c.Detail).HasColumnName("detail");
 
         // History is read by time, and a caller's calls by their number (the CRM timeline).
         builder.HasIndex(c => c.StartedAt).HasDatabaseName("ix_call_records_started_at");
         builder.HasIndex(c => new { c.CallerNumber, c.StartedAt }).HasDatabaseName("ix_call_records_caller_number_started_at");
+        // The calls a crash left in progress, closed as interrupted at start-up without reading the whole history.
+        builder.HasIndex(c => c.Id).HasDatabaseName("ix_call_records_in_progress").HasFilter("result = 'inProgress'");
     }
 }

@@ -37,6 +37,8 @@ public static class EventStreamEndpoints
         AcdEventStream stream,
         AgentPresence presence,
         QueueMemberships memberships,
+        IHostApplicationLifetime lifetime,
+        TimeProvider time,
         WebSocketOrigins origins)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -53,7 +55,7 @@ public static class EventStreamEndpoints
             : stream.Subscribe(userId, queueId => memberships.IsMember(userId, queueId));
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using (presence.Connect(userId))
-            await EventSocket.PumpAsync(socket, subscription, context.RequestAborted);
+            await EventSocket.PumpAsync(socket, subscription, time, lifetime.ApplicationStopping, context.RequestAborted);
         return TypedResults.Empty;
     }
 }

@@ -70,6 +70,9 @@ public abstract partial class BackgroundRecordWriter<TItem> : BackgroundService
     /// <summary>Adds the rows for <paramref name="items"/> to <paramref name="db"/>; the writer saves them.</summary>
     protected abstract void AddRows(SwitchboardDbContext db, IReadOnlyList<TItem> items);
 
+    /// <summary>Loads into <paramref name="db"/> the stored rows that <see cref="AddRows"/> changes rather than adds; none by default.</summary>
+    protected virtual Task LoadRowsAsync(SwitchboardDbContext db, IReadOnlyList<TItem> items, CancellationToken cancellationToken) => Task.CompletedTask;
+
     // Reads until the buffer is completed at stop rather than until stoppingToken, so that what was taken is written.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -103,6 +106,7 @@ public abstract partial class BackgroundRecordWriter<TItem> : BackgroundService
         try
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await LoadRowsAsync(db, batch, cancellationToken).ConfigureAwait(false);
             AddRows(db, batch);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -35,6 +35,7 @@ public static class TelephonyRegistration
         services.AddSingleton<CallRecordWriter>();
         services.AddSingleton<ICallObserver>(provider => provider.GetRequiredService<CallRecordWriter>());
         services.AddSingleton<ICallObserver, CallLog>();
+        services.AddSingleton<TelephonyMetrics>();
         services.AddSingleton(CreateUserAgent);
         services.AddSingleton<ILiveCallDirectory>(provider => provider.GetRequiredService<BackToBackUserAgent>());
         services.AddSingleton(provider => provider.GetRequiredService<BackToBackUserAgent>().UserCalls);
@@ -87,7 +88,9 @@ public static class TelephonyRegistration
             provider.GetServices<ICallObserver>(),
             provider.GetRequiredService<IAcdInputSink>(),
             new TelephonyOptions { MediaBindAddress = bindAddress, MediaAddress = advertised },
-            time);
+            time,
+            provider.GetRequiredService<ILogger<BackToBackUserAgent>>(),
+            provider.GetRequiredService<TelephonyMetrics>());
     }
 
     /// <summary>"MD5, SHA-256" in the settings; names are those of RFC 8760.</summary>

@@ -53,6 +53,9 @@ public sealed class TcpSipTransport : ISipTransport
         var listener = new Socket(localEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            // Connections we closed linger in TIME_WAIT on our port; without this a server restarted at once cannot listen again.
+            if (!OperatingSystem.IsWindows())
+                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             listener.Bind(localEndPoint);
             listener.Listen(512);
             return new TcpSipTransport(listener, received, limits, options, time, log);

@@ -124,24 +124,53 @@ internal sealed partial class Call
 
     private async Task RunAsync()
     {
+        // Runs synchronously up to its first await, so that CallStarted precedes everything the scenario reports.
+        await HandleGuardedAsync(() =>
+        {
+            _owner.Publish(new CallStarted(Id, Incoming.DialledNumber, Incoming.CallerNumber, _caller.SipCallId, _startedAt));
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
+
         // The mailbox is completed by Finish, so this loop is the call's lifetime.
         await foreach (var message in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             if (_finished)
                 continue;
-            try
-            {
-                await HandleAsync(message).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is SocketException or IOException or InvalidOperationException or ObjectDisposedException or ArgumentException)
-            {
-                // A leg that cannot be reached or a peer that broke the protocol ends the call rather than leaving it half alive.
-                _result ??= CallResult.Failed;
-                _detail = exception.Message;
-                await EndCallerAsync(500, "Server Error").ConfigureAwait(false);
-                await EndCalleeAsync().ConfigureAwait(false);
-                await FinishAsync().ConfigureAwait(false);
-            }
+            await HandleGuardedAsync(() => HandleAsync(message)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs one step of the call; whatever it throws (an unreachable leg, a peer that broke the protocol, a bug, an
+    /// observer that failed) ends the call cleanly rather than leaving it half alive with its agent reserved.
+    /// </summary>
+    private async Task HandleGuardedAsync(Func<Task> step)
+    {
+        try
+        {
+            await step().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            TelephonyLog.CallFaulted(_owner.Logger, exception, Id, _caller.SipCallId);
+            _result ??= CallResult.Failed;
+            _detail = Phrase($"{exception.GetType().Name}: {exception.Message}");
+            // Each step on its own: one that fails again must not keep the others (ports, the ACD, the record) from happening.
+            await EndStepAsync(() => EndCallerAsync(500, "Server Error")).ConfigureAwait(false);
+            await EndStepAsync(EndCalleeAsync).ConfigureAwait(false);
+            await EndStepAsync(FinishAsync).ConfigureAwait(false);
+        }
+    }
+
+    private async Task EndStepAsync(Func<Task> step)
+    {
+        try
+        {
+            await step().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            TelephonyLog.CallCleanupFaulted(_owner.Logger, exception, Id);
         }
     }
 
@@ -360,10 +389,11 @@ internal sealed partial class Call
             return;
         }
 
+        // The call holds the leg from now on, so that it is hung up with the call whatever happens next.
+        _callee = leg;
         StopHoldMusic();
         StopPlayback();
         await AnswerCallerAsync().ConfigureAwait(false);
-        _callee = leg;
         _bridge?.Dispose();
         _bridge = new MediaBridge(_caller.Media, leg.Media);
         _result = CallResult.AnsweredFromQueue;
@@ -605,12 +635,13 @@ internal sealed partial class Call
             return Task.CompletedTask;
         callee.Ended = true;
         callee.RingTimer?.Dispose();
+        // The peer hears it first: telling the workspace calls out to observers, which must not keep the BYE from going.
+        _signalling.HangUp(callee);
+        callee.Done.TrySetResult(CallUserResult.NoAnswer);
         if (callee.Answered)
             CalleeLeft(callee, UserLeftReason.CallerHungUp);
         else
             RingStopped(callee, RingingStopReason.CallerHungUp);
-        _signalling.HangUp(callee);
-        callee.Done.TrySetResult(CallUserResult.NoAnswer);
         return Task.CompletedTask;
     }
 
@@ -631,8 +662,9 @@ internal sealed partial class Call
         _mailbox.Writer.TryComplete();
         StopHoldMusic();
         StopPlayback();
-        await _offers.EndAllAsync().ConfigureAwait(false);
-        await _callerGone.CancelAsync().ConfigureAwait(false);
+        // These two call out (to observers, to the scenario): a fault there must not keep the media and the ACD from being released.
+        await EndStepAsync(_offers.EndAllAsync).ConfigureAwait(false);
+        await EndStepAsync(_callerGone.CancelAsync).ConfigureAwait(false);
         _bridge?.Dispose();
         await _caller.DisposeAsync().ConfigureAwait(false);
         if (_callee is { } callee)

@@ -95,7 +95,7 @@ public sealed class SoundCallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_caller_that_is_neither_a_trunk_nor_a_device_is_challenged_as_a_device_is_and_hears_nothing()
+    public async Task A_caller_that_is_neither_a_trunk_nor_a_device_is_challenged_as_a_device_is_hears_nothing_and_leaves_no_call_record()
     {
         using var directory = new TemporaryDirectory();
         await using var media = new RtpCounter(echo: false);
@@ -107,5 +107,8 @@ public sealed class SoundCallTests : IAsyncLifetime
         Assert.Contains("SIP/2.0 407 Proxy Authentication Required", run.Messages, StringComparison.Ordinal);
         Assert.Equal(0, _server.Telephony.LiveCallCount);
         Assert.Equal(0, media.Received);
+        // Anyone can send these by the thousand: never written to the call history.
+        Assert.Empty(await _server.CallRecordsAsync());
+        Assert.DoesNotContain(_server.Events.All, callEvent => callEvent is CallEnded);
     }
 }

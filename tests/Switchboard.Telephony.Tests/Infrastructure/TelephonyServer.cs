@@ -22,8 +22,9 @@ namespace Switchboard.Telephony.Tests.Infrastructure;
 /// <summary>
 /// The real Switchboard server on SQLite in a temporary directory, with SIP on 127.0.0.1 at a free UDP/TCP port
 /// and RTP in a range of free ports. Configuration is added through the same admin services as the API's.
+/// <paramref name="configureServices"/> may put a test's own implementation behind one of the ports telephony uses.
 /// </summary>
-internal sealed class TelephonyServer : WebApplicationFactory<Program>
+internal sealed class TelephonyServer(Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     public const string Realm = "switchboard.test";
 
@@ -96,7 +97,11 @@ internal sealed class TelephonyServer : WebApplicationFactory<Program>
         builder.UseSetting("Switchboard:Sip:Realm", Realm);
         builder.UseSetting("Switchboard:Rtp:PortMin", _rtpPortMin.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Switchboard:Rtp:PortMax", (_rtpPortMin + 199).ToString(CultureInfo.InvariantCulture));
-        builder.ConfigureTestServices(services => services.AddSingleton<ICallObserver>(Events));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ICallObserver>(Events);
+            configureServices?.Invoke(services);
+        });
     }
 
     private async Task<Guid> AdminAsync<TAdmin, TView>(Func<TAdmin, Task<AdminResult<TView>>> change, Func<TView, Guid> id)

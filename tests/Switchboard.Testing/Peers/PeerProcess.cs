@@ -80,6 +80,12 @@ public sealed class PeerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends SIGTERM, as systemd or docker stop would, and returns without waiting.</summary>
+    public void Terminate() => _ = Kill(_process.Id, SigTerm);
+
+    /// <summary>Kills the program at once (SIGKILL), as a crash or kill -9 would: it gets no chance to clean up.</summary>
+    public void KillAbruptly() => _process.Kill(entireProcessTree: true);
+
     /// <summary>Stops the program if it still runs; safe to call again (a test stops it early, its using stops it on failure).</summary>
     public async ValueTask DisposeAsync()
     {

@@ -73,6 +73,8 @@ function connect() {
 }
 
 function handle(message) {
+    // The server stops (a restart): it closes the socket next, and the page reconnects once it is back.
+    if (message.type === "serverStopping") return showConnection("reconnecting", "The switchboard is restarting…");
     if (message.agentId === agentId) {
         if (message.type.startsWith("call") || message.type === "ringingStopped") callEvents++;
         switch (message.type) {
