@@ -32,6 +32,8 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
 
     public DbSet<CallRecord> CallRecords => Set<CallRecord>();
 
+    public DbSet<SipRegistrationRecord> SipRegistrations => Set<SipRegistrationRecord>();
+
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<Label> Labels => Set<Label>();

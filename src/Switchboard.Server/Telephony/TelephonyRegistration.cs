@@ -47,6 +47,8 @@ public static class TelephonyRegistration
         services.AddHostedService<DevicePresence>();
         // Devices' credentials are in memory before SIP opens.
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseSipCredentials>());
+        // Registrations from before the restart are back (and presence told) before SIP opens; written until SIP has closed.
+        services.AddHostedService<RegistrationStore>();
         services.AddHostedService<TelephonyHost>();
         // After SIP opens, and stopped (un-registering) before it closes.
         services.AddOptions<TrunkRegistrationOptions>();

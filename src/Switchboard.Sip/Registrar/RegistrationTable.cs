@@ -15,6 +15,9 @@ public sealed class RegistrationTable
     /// <summary>A device registered a new contact.</summary>
     public event EventHandler<SipBindingEventArgs>? DeviceRegistered;
 
+    /// <summary>A device registered a contact it had already: the binding's expiry (and CSeq) changed.</summary>
+    public event EventHandler<SipBindingEventArgs>? DeviceRefreshed;
+
     /// <summary>A contact was removed by its device, expired, or was replaced by a newer one beyond the cap.</summary>
     public event EventHandler<SipBindingEventArgs>? DeviceUnregistered;
 
@@ -60,6 +63,8 @@ public sealed class RegistrationTable
             DeviceUnregistered?.Invoke(this, new SipBindingEventArgs(replaced, SipBindingChange.Replaced));
         if (added)
             DeviceRegistered?.Invoke(this, new SipBindingEventArgs(binding, SipBindingChange.Registered));
+        else
+            DeviceRefreshed?.Invoke(this, new SipBindingEventArgs(binding, SipBindingChange.Registered));
     }
 
     /// <summary>Removes one binding of a user; false when there was none.</summary>

@@ -13,7 +13,8 @@ namespace Switchboard.Server.Tests.Telephony;
 
 /// <summary>
 /// REGISTERs of the real server over UDP (issue 10, finding 7): credentials come from memory, never from storage on
-/// the SIP loop, and follow every change of a user; a user's bindings are capped so the 200 OK always fits.
+/// the SIP loop, and follow every change of a user; a user's bindings are capped so the 200 OK always fits; they
+/// survive a restart (finding 10).
 /// </summary>
 public abstract class DeviceRegistrationTests(StorageKind storage) : SwitchboardTest(storage)
 {
@@ -71,6 +72,21 @@ public abstract class DeviceRegistrationTests(StorageKind storage) : Switchboard
 
         Assert.True(changed.Succeeded);
         Assert.Equal((403, 200, 403), (withOld.StatusCode, withNew.StatusCode, deleted.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_registration_survives_a_restart()
+    {
+        await StartAsync();
+        using var phone = new SipTestPhone(SipEndPoint);
+        var registered = await phone.SendAuthenticatedAsync(phone.Register(Device, expires: 600), Device, DevicePassword, Ct);
+
+        await RestartAsync();
+        var restored = Factory.Services.GetRequiredService<BackToBackUserAgent>().Registrations.GetContacts(Device);
+
+        Assert.Equal(200, registered.StatusCode);
+        var binding = Assert.Single(restored);
+        Assert.Equal((new IPEndPoint(IPAddress.Loopback, phone.Port), $"sip:{Device}@127.0.0.1:{phone.Port}"), (binding.Source.EndPoint, binding.ContactUri));
     }
 
     [Fact]
