@@ -28,6 +28,8 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
 
     public DbSet<QueueEventRecord> QueueEvents => Set<QueueEventRecord>();
 
+    public DbSet<EndedSessionRecord> EndedSessions => Set<EndedSessionRecord>();
+
     public DbSet<CallRecord> CallRecords => Set<CallRecord>();
 
     public DbSet<SipRegistrationRecord> SipRegistrations => Set<SipRegistrationRecord>();

@@ -38,10 +38,13 @@ public static class EventStreamEndpoints
         AgentPresence presence,
         QueueMemberships memberships,
         IHostApplicationLifetime lifetime,
-        TimeProvider time)
+        TimeProvider time,
+        WebSocketOrigins origins)
     {
         if (!context.WebSockets.IsWebSocketRequest)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Open this address as a WebSocket.");
+        if (!origins.Allows(context.Request))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed from this origin.", detail: "Add it to Switchboard:Web:AllowedOrigins.");
         if (user.GetUserId() is not { } userId)
             return TypedResults.Unauthorized();
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,12 +33,25 @@ public static class AccountEndpoints
         if (check?.User is not { } user)
             return Results.Redirect($"/login?error={(check?.IsBlocked == true ? "blocked" : "1")}&returnUrl={Uri.EscapeDataString(target)}");
 
-        await http.SignInAsync(SwitchboardSchemes.Cookie, SwitchboardClaims.PrincipalFor(user, SwitchboardSchemes.Cookie));
+        var session = Guid.NewGuid().ToString("N");
+        await http.SignInAsync(SwitchboardSchemes.Cookie, SwitchboardClaims.PrincipalFor(user, SwitchboardSchemes.Cookie, session));
         return Results.LocalRedirect(target);
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http)
+    // The form carries the antiforgery token, so another site cannot log a user out; the session ends on the server,
+    // so the cookie is worthless even where the browser (or someone who copied it) keeps it.
+    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, EndedSessions endedSessions, TimeProvider time)
     {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The logout form is out of date; reload the page.");
+
+        var cookie = await http.AuthenticateAsync(SwitchboardSchemes.Cookie);
+        if (cookie.Principal?.FindFirstValue(SwitchboardClaims.SessionId) is { } session)
+        {
+            var until = cookie.Properties?.ExpiresUtc ?? time.GetUtcNow() + SecurityRegistration.CookieLifetime;
+            await endedSessions.EndAsync(session, until, http.RequestAborted);
+        }
+
         await http.SignOutAsync(SwitchboardSchemes.Cookie);
         return Results.LocalRedirect("/login");
     }

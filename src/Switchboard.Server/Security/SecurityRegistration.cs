@@ -16,6 +16,9 @@ namespace Switchboard.Server.Security;
 /// </summary>
 public static class SecurityRegistration
 {
+    /// <summary>How long a browser session lasts without use (sliding).</summary>
+    public static readonly TimeSpan CookieLifetime = TimeSpan.FromHours(12);
+
     // Fixed, so that every node (whatever its install path) reads the same protected payloads.
     private const string ApplicationName = "Switchboard";
 
@@ -41,7 +44,7 @@ public static class SecurityRegistration
                 options.LoginPath = "/login";
                 // The pages show their own "not allowed" message; home is open to every logged-in user.
                 options.AccessDeniedPath = "/";
-                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.ExpireTimeSpan = CookieLifetime;
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
@@ -57,6 +60,9 @@ public static class SecurityRegistration
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RevokedAccountChallenge>();
         services.AddSingleton<AccountCache>();
+        services.AddSingleton<EndedSessions>();
+        services.AddOptions<WebOriginOptions>().BindConfiguration(WebOriginOptions.Section);
+        services.AddSingleton<WebSocketOrigins>();
         services.AddSingleton<IClaimsTransformation, AccountRevalidation>();
         services.AddScoped<AuthenticationStateProvider, AccountRevalidatingStateProvider>();
         services.AddScoped<CurrentAccount>();

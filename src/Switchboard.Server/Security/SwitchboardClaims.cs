@@ -23,6 +23,9 @@ public static class SwitchboardClaims
     /// <summary>Which password the login was made with: a session or token from before a password change stops working.</summary>
     public const string PasswordStamp = "password_stamp";
 
+    /// <summary>The browser session a cookie belongs to: logging out ends it on the server (<see cref="EndedSessions"/>).</summary>
+    public const string SessionId = "sid";
+
     /// <summary>The role claim value of a role: <c>admin</c>, <c>supervisor</c> or <c>agent</c>.</summary>
     public static string RoleValue(UserRole role) => role switch
     {
@@ -31,10 +34,10 @@ public static class SwitchboardClaims
         _ => "agent",
     };
 
-    /// <summary>A principal describing <paramref name="user"/> as authenticated by <paramref name="scheme"/>.</summary>
-    public static ClaimsPrincipal PrincipalFor(User user, string scheme)
+    /// <summary>A principal describing <paramref name="user"/> as authenticated by <paramref name="scheme"/>, in <paramref name="sessionId"/> for a cookie.</summary>
+    public static ClaimsPrincipal PrincipalFor(User user, string scheme, string? sessionId = null)
     {
-        Claim[] claims =
+        List<Claim> claims =
         [
             new(UserId, user.Id.ToString()),
             new(Username, user.Username),
@@ -43,6 +46,8 @@ public static class SwitchboardClaims
             new(Crm, user.CrmAccess ? "true" : "false"),
             new(PasswordStamp, PasswordStampOf(user)),
         ];
+        if (sessionId is not null)
+            claims.Add(new Claim(SessionId, sessionId));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, Username, Role));
     }
 

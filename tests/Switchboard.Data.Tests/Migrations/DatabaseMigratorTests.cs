@@ -24,12 +24,12 @@ public class DatabaseMigratorTests
         Assert.Equal(
             [
                 "call_records", "contact_attributes", "contact_emails", "contact_labels", "contact_messaging_identities", "contact_name_words",
-                "contact_phones", "contact_timeline", "contacts", "data_protection_keys", "labels", "numbers", "queue_events", "queue_members",
+                "contact_phones", "contact_timeline", "contacts", "data_protection_keys", "ended_sessions", "labels", "numbers", "queue_events", "queue_members",
                 "queues", "scenarios", "schema_migrations", "sip_registrations", "sounds", "trunks", "users",
             ],
             await storage.TablesAsync());
         var steps = await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version");
-        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names", "7 queue_event_sequence", "8 call_records_from_start", "9 sip_registrations"], steps);
+        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names", "7 queue_event_sequence", "8 call_records_from_start", "9 sip_registrations", "10 ended_sessions"], steps);
         Assert.Equal(steps.Count, storage.Migrator.LatestVersion);
     }
 
