@@ -35,6 +35,9 @@ internal sealed class TelephonyServer(Action<IServiceCollection>? configureServi
 
     public CallEvents Events { get; } = new();
 
+    /// <summary>The first and last port of the server's RTP range.</summary>
+    public (int First, int Last) RtpPorts => (_rtpPortMin, _rtpPortMin + 199);
+
     public BackToBackUserAgent Telephony => Services.GetRequiredService<BackToBackUserAgent>();
 
     public IPEndPoint SipEndPoint => Telephony.Endpoint.UdpEndPoint!;
