@@ -1,6 +1,7 @@
 using Switchboard.Media.Bridging;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Tests.TestMedia;
+using Switchboard.Testing.Peers;
 
 namespace Switchboard.Media.Tests.Rtp;
 
@@ -17,7 +18,7 @@ public class RtpSprayTests
     [Fact]
     public async Task A_third_party_spraying_the_port_range_gets_none_of_the_calls_audio_or_reports_and_the_parties_still_hear_each_other()
     {
-        await using var sprayer = new PortSprayer(FirstPort, LastPort);
+        await using var sprayer = new RtpSprayer(FirstPort, LastPort);
         await using var caller = new PlainPhone(0x11);
         await using var agent = new PlainPhone(0x22);
         await using var legs = new LoopbackLegs(FirstPort, LastPort);
@@ -46,7 +47,7 @@ public class RtpSprayTests
         // Whatever the legs sent the sprayer would have left before the reports that the parties already have.
         await Eventually.HoldsAsync(() => sprayer.Rounds > sprayedRounds + 20, "the spray goes on");
         Assert.Equal(0, sprayer.Received);
-        Assert.Equal((0, 0), (caller.Heard(PortSprayer.Voice), agent.Heard(PortSprayer.Voice)));
+        Assert.Equal((0, 0), (caller.Heard(RtpSprayer.Voice), agent.Heard(RtpSprayer.Voice)));
         Assert.Equal((caller.RtpEndPoint, caller.RtcpEndPoint), (callerLeg.RemoteRtpEndPoint, callerLeg.RemoteRtcpEndPoint));
         Assert.Equal((agent.RtpEndPoint, agent.RtcpEndPoint), (agentLeg.RemoteRtpEndPoint, agentLeg.RemoteRtcpEndPoint));
         Assert.True(callerLeg.Statistics.PacketsIgnored > 0, "the spray reached the caller's leg");

@@ -1,6 +1,7 @@
 using Switchboard.Domain.Routing;
 using Switchboard.Telephony.Tests.Infrastructure;
 using Switchboard.Telephony.Tests.Peers;
+using Switchboard.Testing.Peers;
 
 namespace Switchboard.Telephony.Tests.EndToEnd;
 

@@ -2,14 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using Switchboard.Media.Rtp;
 
-namespace Switchboard.Media.Tests.TestMedia;
+namespace Switchboard.Testing.Peers;
 
 /// <summary>
-/// A third party that knows only the switchboard's RTP port range: from one socket it sends, round after round,
+/// A third party that knows only the server's RTP port range: from one socket it sends, round after round,
 /// an RTP packet (random sequence number) to every even port and an RTCP report to every odd one, and counts
 /// whatever comes back to it.
 /// </summary>
-internal sealed class PortSprayer : IAsyncDisposable
+public sealed class RtpSprayer : IAsyncDisposable
 {
     private const uint Ssrc = 0x5B5B5B5B;
     /// <summary>Every byte of the sprayed audio: a party that hears it heard the sprayer.</summary>
@@ -22,7 +22,7 @@ internal sealed class PortSprayer : IAsyncDisposable
     private long _rounds;
     private long _received;
 
-    public PortSprayer(int firstPort, int lastPort)
+    public RtpSprayer(int firstPort, int lastPort)
     {
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _spraying = SprayAsync(firstPort, lastPort, _stopping.Token);
@@ -32,7 +32,7 @@ internal sealed class PortSprayer : IAsyncDisposable
     /// <summary>Whole passes over the range so far.</summary>
     public long Rounds => Interlocked.Read(ref _rounds);
 
-    /// <summary>Datagrams the switchboard sent to the sprayer.</summary>
+    /// <summary>Datagrams the server sent to the sprayer.</summary>
     public long Received => Interlocked.Read(ref _received);
 
     public async ValueTask DisposeAsync()
