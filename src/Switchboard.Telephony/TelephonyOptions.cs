@@ -11,6 +11,12 @@ public sealed class TelephonyOptions
     /// <summary>The address written into SDP (c=) for peers to send media to; never a wildcard.</summary>
     public required IPAddress MediaAddress { get; init; }
 
+    /// <summary>
+    /// A SIP leg in conversation whose peer sends no audio for this long is taken for gone (a phone that vanished
+    /// without BYE) and the call is hung up; not while the peer holds the call. Zero turns the check off.
+    /// </summary>
+    public TimeSpan MediaInactivityTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The user part of our Contact in calls we place.</summary>
     public string ContactUser { get; init; } = "switchboard";
 }

@@ -87,7 +87,12 @@ public static class TelephonyRegistration
             provider.GetRequiredService<ITelephonyDirectory>(),
             provider.GetServices<ICallObserver>(),
             provider.GetRequiredService<IAcdInputSink>(),
-            new TelephonyOptions { MediaBindAddress = bindAddress, MediaAddress = advertised },
+            new TelephonyOptions
+            {
+                MediaBindAddress = bindAddress,
+                MediaAddress = advertised,
+                MediaInactivityTimeout = TimeSpan.FromSeconds(settings.Rtp.InactivityTimeoutSeconds),
+            },
             time,
             provider.GetRequiredService<ILogger<BackToBackUserAgent>>(),
             provider.GetRequiredService<TelephonyMetrics>());

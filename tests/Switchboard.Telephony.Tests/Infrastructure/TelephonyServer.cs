@@ -22,9 +22,11 @@ namespace Switchboard.Telephony.Tests.Infrastructure;
 /// <summary>
 /// The real Switchboard server on SQLite in a temporary directory, with SIP on 127.0.0.1 at a free UDP/TCP port
 /// and RTP in a range of free ports. Configuration is added through the same admin services as the API's.
-/// <paramref name="configureServices"/> may put a test's own implementation behind one of the ports telephony uses.
+/// <paramref name="configureServices"/> may put a test's own implementation behind one of the ports telephony uses;
+/// <paramref name="settings"/> are more configuration keys ("Switchboard:Rtp:InactivityTimeoutSeconds").
 /// </summary>
-internal sealed class TelephonyServer(Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
+internal sealed class TelephonyServer(Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string Realm = "switchboard.test";
 
@@ -97,6 +99,8 @@ internal sealed class TelephonyServer(Action<IServiceCollection>? configureServi
         builder.UseSetting("Switchboard:Sip:Realm", Realm);
         builder.UseSetting("Switchboard:Rtp:PortMin", _rtpPortMin.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Switchboard:Rtp:PortMax", (_rtpPortMin + 199).ToString(CultureInfo.InvariantCulture));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ICallObserver>(Events);
