@@ -18,6 +18,12 @@ public sealed class TelephonyOptions
     /// <summary>The address of a webphone leg's ICE candidate when <see cref="MediaAddress"/> is not fixed: there is no SIP peer to go by.</summary>
     public required IPAddress WebphoneMediaAddress { get; init; }
 
+    /// <summary>
+    /// A SIP leg in conversation whose peer sends no audio for this long is taken for gone (a phone that vanished
+    /// without BYE) and the call is hung up; not while the peer holds the call. Zero turns the check off.
+    /// </summary>
+    public TimeSpan MediaInactivityTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The user part of our Contact in calls we place.</summary>
     public string ContactUser { get; init; } = "switchboard";
 }

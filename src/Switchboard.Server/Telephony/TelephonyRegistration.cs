@@ -91,7 +91,13 @@ public static class TelephonyRegistration
             provider.GetRequiredService<ITelephonyDirectory>(),
             provider.GetServices<ICallObserver>(),
             provider.GetRequiredService<IAcdInputSink>(),
-            new TelephonyOptions { MediaBindAddress = bindAddress, MediaAddress = advertised, WebphoneMediaAddress = configured ?? WebphoneAddressFor(bindAddress) },
+            new TelephonyOptions
+            {
+                MediaBindAddress = bindAddress,
+                MediaAddress = advertised,
+                WebphoneMediaAddress = configured ?? WebphoneAddressFor(bindAddress),
+                MediaInactivityTimeout = TimeSpan.FromSeconds(settings.Rtp.InactivityTimeoutSeconds),
+            },
             time,
             provider.GetRequiredService<ILogger<BackToBackUserAgent>>(),
             provider.GetRequiredService<TelephonyMetrics>());

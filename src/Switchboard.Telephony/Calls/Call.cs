@@ -42,6 +42,7 @@ internal sealed partial class Call
     private MediaBridge? _bridge;
     private CancellationTokenSource? _playback;
     private CancellationTokenSource? _holdMusic;
+    private ITimer? _mediaCheck;
     // Written on the call's flow under _viewLock, since View reads it from anywhere; the flow itself reads it freely.
     private Guid? _queueId;
     private bool _offeredByAcd;
@@ -98,6 +99,13 @@ internal sealed partial class Call
     /// <summary>Starts the call's flow and its scenario.</summary>
     public void Start(Scenario scenario, ScenarioInterpreter interpreter)
     {
+        if (_owner.Options.MediaInactivityTimeout > TimeSpan.Zero)
+        {
+            // A quarter of the timeout: a silent leg is found at most a quarter late.
+            var period = _owner.Options.MediaInactivityTimeout / 4;
+            _mediaCheck = _owner.Time.CreateTimer(_ => Post(new MediaCheckDue()), null, period, period);
+        }
+
         Completion = RunAsync();
         _ = RunScenarioAsync(scenario, interpreter);
     }
@@ -203,6 +211,7 @@ internal sealed partial class Call
         ReinviteReceived reinvite => ReinviteAsync(reinvite.Transaction),
         CallerCancelled => CallerLeftAsync(),
         AckTimedOut => EndEverythingAsync(CallResult.Failed, "the caller never acknowledged our 200 OK"),
+        MediaCheckDue => CheckMediaAsync(),
         DigitReceived digit => DigitAsync(digit.Digit),
         ShutdownRequested => EndEverythingAsync(CallResult.Failed, "the server stopped"),
         HoldMusicRequested hold => HoldMusicAsync(hold),
@@ -394,6 +403,7 @@ internal sealed partial class Call
         StopHoldMusic();
         StopPlayback();
         await AnswerCallerAsync().ConfigureAwait(false);
+        leg.ExpectAudio(_owner.Time.GetUtcNow(), peerHolds: false);
         _bridge?.Dispose();
         _bridge = new MediaBridge(_caller.Media, leg.Media);
         _result = CallResult.AnsweredFromQueue;
@@ -479,6 +489,7 @@ internal sealed partial class Call
         StopPlayback();
         StopHoldMusic();
         await AnswerCallerAsync().ConfigureAwait(false);
+        leg.ExpectAudio(_owner.Time.GetUtcNow(), peerHolds: false);
         _bridge?.Dispose();
         _bridge = new MediaBridge(_caller.Media, leg.Media);
         _result = leg.IsForward ? CallResult.Forwarded : CallResult.AnsweredByUser;
@@ -537,6 +548,28 @@ internal sealed partial class Call
         }
     }
 
+    /// <summary>
+    /// A leg in conversation whose peer sent no audio for the timeout has vanished without BYE (a phone unplugged, a
+    /// network gone): the call ends for everyone, so that neither the caller nor an agent is held by it for ever.
+    /// </summary>
+    private async Task CheckMediaAsync()
+    {
+        var (timeout, now) = (_owner.Options.MediaInactivityTimeout, _owner.Time.GetUtcNow());
+        // Held from the workspace, the caller hears music and may well say nothing.
+        if (_held)
+            return;
+        var seconds = (int)timeout.TotalSeconds;
+        if (_caller is { Ended: false } && _caller.IsSilentFor(timeout, now))
+        {
+            await EndEverythingAsync(_result ?? CallResult.Failed, $"no audio from the caller for {seconds} s").ConfigureAwait(false);
+        }
+        else if (_callee is { Ended: false, Answered: true } callee && callee.IsSilentFor(timeout, now))
+        {
+            CalleeLeft(callee, UserLeftReason.Failed);
+            await EndEverythingAsync(_result ?? CallResult.Failed, $"no audio from the called leg for {seconds} s").ConfigureAwait(false);
+        }
+    }
+
     private async Task CallerLeftAsync()
     {
         _caller.Ended = true;
@@ -577,6 +610,7 @@ internal sealed partial class Call
         SdpBody.Write(ok, answer.Description);
         await reinvite.SendResponseAsync(ok, CancellationToken.None).ConfigureAwait(false);
         leg.Media.Connect(answer.Audio.RemoteRtp, answer.Audio.RemoteRtcp, answer.Audio.Format);
+        leg.ExpectAudio(_owner.Time.GetUtcNow(), HoldDetector.IsHold(offer));
         if (_bridge is not null && _callee is { } connected)
         {
             // A bridge translates between the two formats it was built for; the re-INVITE may have changed one.
@@ -605,6 +639,7 @@ internal sealed partial class Call
         await _caller.Invite.SendResponseAsync(ok, CancellationToken.None).ConfigureAwait(false);
         _caller.Answered = true;
         _answeredAt = _owner.Time.GetUtcNow();
+        _caller.ExpectAudio(_answeredAt.Value, peerHolds: false);
     }
 
     /// <summary>Ends every leg and the call: a final response or BYE to the caller, CANCEL or BYE to the callee.</summary>
@@ -660,6 +695,7 @@ internal sealed partial class Call
             return;
         _finished = true;
         _mailbox.Writer.TryComplete();
+        _mediaCheck?.Dispose();
         StopHoldMusic();
         StopPlayback();
         // These two call out (to observers, to the scenario): a fault there must not keep the media and the ACD from being released.

@@ -21,6 +21,9 @@ internal sealed record ByeReceived(SipServerTransaction Transaction) : CallMessa
 /// <summary>A re-INVITE on one of the call's legs (hold, resume, a new address).</summary>
 internal sealed record ReinviteReceived(SipServerTransaction Transaction) : CallMessage;
 
+/// <summary>Time to look whether the legs in conversation still send audio.</summary>
+internal sealed record MediaCheckDue : CallMessage;
+
 /// <summary>Our 200 OK to the caller was never acknowledged.</summary>
 internal sealed record AckTimedOut : CallMessage;
 
