@@ -35,6 +35,9 @@ internal abstract class Leg : IAsyncDisposable
 
     public SipDialog? Dialog { get; set; }
 
+    /// <summary>The leg's session timer (RFC 4028), once its dialog has one.</summary>
+    public LegSessionTimer? SessionTimer { get; set; }
+
     /// <summary>No more requests or responses are sent on this leg.</summary>
     public bool Ended { get; set; }
 
@@ -52,7 +55,7 @@ internal abstract class Leg : IAsyncDisposable
 
     /// <summary>Whether the peer's audio was expected and none came for <paramref name="timeout"/>.</summary>
     public bool IsSilentFor(TimeSpan timeout, DateTimeOffset now) =>
-        _audioExpectedSince is { } since && TimeSpan.Min(Media.SinceLastReceived, now - since) >= timeout;
+        _audioExpectedSince is { } since && Media.SinceLastReceived >= timeout && now - since >= timeout;
 
     /// <summary>Our description for a new offer or answer on this leg: the same session with the next version (RFC 3264 §8).</summary>
     public LocalMedia NextLocal()
@@ -64,6 +67,7 @@ internal abstract class Leg : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _finalStatistics ??= Media.Statistics;
+        SessionTimer?.Dispose();
         ReleaseTimers();
         await Media.DisposeAsync().ConfigureAwait(false);
     }

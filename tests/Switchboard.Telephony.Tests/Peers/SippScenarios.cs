@@ -134,6 +134,22 @@ internal static class SippScenarios
         </scenario>
         """;
 
+    /// <summary>Calls, is answered, talks (sipp's G.711 A-law recording, about six seconds, from its own media port) and waits for the switchboard's BYE.</summary>
+    public static string CallTalkingUntilServerHangsUp(string number) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="talking-caller">
+        {{Invite(number, "[media_port]")}}
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+        {{Ack()}}
+          <nop><action><exec play_pcap_audio="/usr/share/sip-tester/g711a.pcap"/></action></nop>
+          <recv request="BYE"/>
+        {{Ok}}
+          <pause milliseconds="200"/>
+        </scenario>
+        """;
+
     /// <summary>
     /// Calls and expects a final <paramref name="status"/> without an answer, which it acknowledges; one that
     /// <paramref name="mayRing"/> may hear ringing first (a user's phone that rings and declines).
@@ -225,6 +241,19 @@ internal static class SippScenarios
         {{(hangUpAfterMilliseconds is { } milliseconds ? TargetHangsUp(milliseconds) : $"  <recv request=\"BYE\"/>\n{Ok}")}}
           <pause milliseconds="200"/>
           <Reference variables="caller,callee"/>
+        </scenario>
+        """;
+
+    /// <summary>A forward target that answers and sends no audio at all (a phone gone silent), until the switchboard's BYE.</summary>
+    public static string AnswerSilently() => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="silent-target">
+          <recv request="INVITE" rrs="true"/>
+        {{Answer("target", "[media_port]", Pcma)}}
+          <recv request="ACK"/>
+          <recv request="BYE"/>
+        {{Ok}}
+          <pause milliseconds="200"/>
         </scenario>
         """;
 
