@@ -4,13 +4,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+
 namespace Switchboard.Testing.Fuzz;
 
 /// <summary>
-/// Sends mutated messages to a running endpoint over UDP and TCP, in batches, from 127.0.0.3; after each batch an
-/// OPTIONS must be answered over UDP (retransmitted as a client would) and over a new TCP connection, both from
-/// 127.0.0.2 (a source the fuzzing did not make suspect), and the test's own <paramref name="check"/> (null when all is
-/// well, else what failed) must pass. Counts the answers the fuzzing peers got, by status code. Inputs of a batch after
+/// Sends mutated messages to a running endpoint over UDP and TCP, in batches, from 127.0.0.3 (an address that is no
+/// trunk, as an attacker's); after each batch an OPTIONS must be answered over UDP (retransmitted as a client would)
+/// and over a new TCP connection, both from 127.0.0.2, which the fuzzing did not make suspect, and the test's own
+/// <paramref name="check"/> (null when all is well, else what failed) must pass. Counts the answers the fuzzing peers got, by status code. Inputs of a batch after
 /// which the endpoint failed are kept in a folder to replay.
 /// </summary>
 public sealed partial class SipFuzzRun(IPEndPoint udpTarget, IPEndPoint tcpTarget, Func<CancellationToken, Task<string?>> check, FuzzSettings settings)
