@@ -11,7 +11,7 @@ using Switchboard.Server.Workspace;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSwitchboardHost();
-builder.Services.AddSwitchboardSecurity();
+builder.Services.AddSwitchboardSecurity(builder.Configuration);
 builder.Services.AddUserAdmin();
 builder.Services.AddConfigurationAdmin();
 builder.Services.AddSwitchboardUi();

@@ -1,12 +1,14 @@
 using Switchboard.Data;
 using Microsoft.Extensions.Options;
 using Switchboard.Data.Migrations;
+using Switchboard.Server.Security.KeyProtection;
 
 namespace Switchboard.Server.Hosting;
 
 /// <summary>
-/// Prepares storage before the server accepts its first request, in order: migrate the database, create the
-/// first admin, then seed the demo configuration.
+/// Prepares storage before the server accepts its first request, in order: migrate the database, check that the
+/// data-protection keys can be read (making the master key on a fresh install), create the first admin, then seed the
+/// demo configuration.
 /// </summary>
 public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<SwitchboardOptions> options) : IHostedLifecycleService
 {
@@ -16,6 +18,7 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<Switchboa
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        services.GetRequiredService<KeyRingCheck>().Ensure();
         await services.GetRequiredService<FirstAdminAccount>().EnsureAsync(cancellationToken);
         if (options.Value.Demo)
             await services.GetRequiredService<DemoSwitchboard>().SeedIfEmptyAsync(cancellationToken);

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Domain.Users;
+using Switchboard.Server.Security.KeyProtection;
 
 namespace Switchboard.Server.Security;
 
@@ -22,15 +22,13 @@ public static class SecurityRegistration
     // Fixed, so that every node (whatever its install path) reads the same protected payloads.
     private const string ApplicationName = "Switchboard";
 
-    public static IServiceCollection AddSwitchboardSecurity(this IServiceCollection services)
+    public static IServiceCollection AddSwitchboardSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
 
-        services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseXmlRepository(scopes));
+        services.AddDataProtection().SetApplicationName(ApplicationName).AddKeyProtection(configuration);
 
         services.AddAuthentication(SwitchboardSchemes.CookieOrBearer)
             .AddPolicyScheme(SwitchboardSchemes.CookieOrBearer, displayName: null, options =>

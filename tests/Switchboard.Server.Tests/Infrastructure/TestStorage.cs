@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using Switchboard.Testing;
 
 namespace Switchboard.Server.Tests.Infrastructure;
@@ -33,11 +36,39 @@ public sealed class TestStorage : IAsyncDisposable
         return new TestStorage(kind, dataDirectory, postgres);
     }
 
+    /// <summary>The first column of every row <paramref name="sql"/> selects, read straight from the database as anyone holding a copy of it could.</summary>
+    public async Task<IReadOnlyList<string>> ReadColumnAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var values = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+            values.Add(reader.GetString(0));
+        return values;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> straight on the database, e.g. to write a row as an older version did.</summary>
+    public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_postgres is not null)
             await _postgres.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
         Directory.Delete(DataDirectory, recursive: true);
     }
+
+    private DbConnection Connect() => _postgres is null
+        ? new SqliteConnection($"Data Source={Path.Combine(DataDirectory, "switchboard.db")};Pooling=False")
+        : new NpgsqlConnection(_postgres.ConnectionString);
 }
