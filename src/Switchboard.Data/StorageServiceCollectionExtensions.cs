@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Data.Migrations;
@@ -18,7 +19,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.AddDbContextFactory<SwitchboardDbContext>(builder => UseDatabase(builder, options));
+        // Interceptors the host registers (it learns of saved changes through them) see every context's saves.
+        services.AddDbContextFactory<SwitchboardDbContext>((provider, builder) =>
+        {
+            UseDatabase(builder, options);
+            builder.AddInterceptors(provider.GetServices<IInterceptor>());
+        });
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

@@ -1,3 +1,4 @@
+using Switchboard.Server.Configuration;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -27,6 +28,7 @@ public static class HostingRegistration
             DataDirectory = Path.GetFullPath(settings.DataDirectory),
             PostgresConnectionString = builder.Configuration.GetConnectionString("Postgres"),
         });
+        services.AddSwitchboardConfiguration();
         services.AddScoped<FirstAdminAccount>();
         services.AddScoped<DemoSwitchboard>();
         services.AddHostedService<StartupTasks>();

@@ -1,6 +1,7 @@
 using Switchboard.Data;
 using Microsoft.Extensions.Options;
 using Switchboard.Data.Migrations;
+using Switchboard.Server.Configuration;
 using Switchboard.Server.Security;
 using Switchboard.Server.Security.KeyProtection;
 
@@ -9,7 +10,7 @@ namespace Switchboard.Server.Hosting;
 /// <summary>
 /// Prepares storage before the server accepts its first request, in order: migrate the database, check that the
 /// data-protection keys can be read (making the master key on a fresh install), encrypt trunk passwords an older version
-/// stored in plain text, create the first admin, then seed the demo configuration.
+/// stored in plain text, create the first admin, seed the demo configuration, then load the configuration calls consult.
 /// </summary>
 public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<SwitchboardOptions> options) : IHostedLifecycleService
 {
@@ -24,6 +25,8 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<Switchboa
         await services.GetRequiredService<FirstAdminAccount>().EnsureAsync(cancellationToken);
         if (options.Value.Demo)
             await services.GetRequiredService<DemoSwitchboard>().SeedIfEmptyAsync(cancellationToken);
+        // Before SIP opens: the first INVITE is answered from the configuration in memory.
+        await services.GetRequiredService<ConfigurationStore>().ReloadAsync(cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

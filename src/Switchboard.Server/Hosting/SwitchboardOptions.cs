@@ -1,3 +1,5 @@
+using Switchboard.Server.Configuration;
+
 namespace Switchboard.Server.Hosting;
 
 /// <summary>The "Switchboard" configuration section: where data lives and where the telephony listens.</summary>
@@ -14,4 +16,7 @@ public sealed class SwitchboardOptions
     public SipOptions Sip { get; set; } = new();
 
     public RtpOptions Rtp { get; set; } = new();
+
+    /// <summary>How the configuration calls consult is kept in memory.</summary>
+    public ConfigurationSettings Configuration { get; set; } = new();
 }

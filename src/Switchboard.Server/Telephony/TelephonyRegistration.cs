@@ -26,8 +26,9 @@ public static class TelephonyRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseSipCredentials>();
         services.AddSingleton<ISipCredentialLookup>(provider => provider.GetRequiredService<DatabaseSipCredentials>());
-        services.AddSingleton<ITelephonyDirectory, DatabaseTelephonyDirectory>();
-        services.TryAddSingleton<IScenarioSource, DatabaseScenarioSource>();
+        services.AddSingleton<ConfiguredTelephonyDirectory>();
+        services.AddSingleton<ITelephonyDirectory>(provider => provider.GetRequiredService<ConfiguredTelephonyDirectory>());
+        services.TryAddSingleton<IScenarioSource>(provider => provider.GetRequiredService<ConfiguredTelephonyDirectory>());
         services.AddSingleton(provider => new ScenarioInterpreter(
             provider.GetRequiredService<IScenarioSource>(),
             provider.GetRequiredService<IQueueDirectory>(),

@@ -1,0 +1,45 @@
+using System.Collections.Frozen;
+using System.Net;
+using Switchboard.Domain.Routing;
+using Switchboard.Domain.Trunks;
+using Switchboard.Media.Audio;
+using Switchboard.Telephony;
+
+namespace Switchboard.Server.Configuration;
+
+/// <summary>
+/// The configuration calls consult, as saved at one moment: numbers and their scenarios, trunks, where users' calls
+/// ring, sounds ready to play and queues' music. Immutable; a save builds a new one and swaps it in whole, so a call
+/// never sees half a change and never waits for storage.
+/// </summary>
+public sealed class ConfigurationSnapshot(
+    FrozenDictionary<string, InboundRoute> numbers,
+    FrozenDictionary<Guid, Scenario> scenarios,
+    IReadOnlyList<AddressRange> trunkAddresses,
+    string? outboundHost,
+    FrozenDictionary<Guid, ConfiguredPhone> phones,
+    FrozenDictionary<Guid, NormalizedSound> sounds,
+    FrozenDictionary<Guid, Guid> queueMusic)
+{
+    public static ConfigurationSnapshot Empty { get; } = new(
+        FrozenDictionary<string, InboundRoute>.Empty, FrozenDictionary<Guid, Scenario>.Empty, [], null,
+        FrozenDictionary<Guid, ConfiguredPhone>.Empty, FrozenDictionary<Guid, NormalizedSound>.Empty, FrozenDictionary<Guid, Guid>.Empty);
+
+    /// <summary>The sounds it holds, by id, for the next snapshot to reuse (a sound's audio never changes once uploaded).</summary>
+    public FrozenDictionary<Guid, NormalizedSound> Sounds => sounds;
+
+    public InboundRoute? FindNumber(string e164) => numbers.GetValueOrDefault(e164);
+
+    public Scenario? FindScenario(Guid scenarioId) => scenarios.GetValueOrDefault(scenarioId);
+
+    public bool IsTrunkAddress(IPAddress address) => trunkAddresses.Any(range => range.Contains(address));
+
+    /// <summary>host[:port] of the first trunk (by name) that takes outbound calls.</summary>
+    public string? OutboundHost => outboundHost;
+
+    public ConfiguredPhone? FindPhone(Guid userId) => phones.TryGetValue(userId, out var phone) ? phone : null;
+
+    public NormalizedSound? FindSound(Guid soundId) => sounds.GetValueOrDefault(soundId);
+
+    public NormalizedSound? FindQueueMusic(Guid queueId) => queueMusic.TryGetValue(queueId, out var soundId) ? FindSound(soundId) : null;
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using Switchboard.Domain.Routing;
+using Switchboard.Domain.Routing.Interpreter;
+using Switchboard.Media.Audio;
+using Switchboard.Server.Acd;
+using Switchboard.Server.Configuration;
+using Switchboard.Telephony;
+
+namespace Switchboard.Server.Telephony;
+
+/// <summary>
+/// Telephony's view of the configuration and the scenarios a call's go-to reaches, answered from the snapshot in
+/// memory: nothing on a call's path waits for storage. Whether a webphone is open is live presence, not configuration.
+/// </summary>
+public sealed class ConfiguredTelephonyDirectory(ConfigurationStore configuration, AgentPresence presence) : ITelephonyDirectory, IScenarioSource
+{
+    public Task<InboundRoute?> FindNumberAsync(string e164, CancellationToken cancellationToken) =>
+        Task.FromResult(configuration.Current.FindNumber(e164));
+
+    public Task<bool> IsTrunkAddressAsync(IPAddress address, CancellationToken cancellationToken) =>
+        Task.FromResult(configuration.Current.IsTrunkAddress(address));
+
+    public Task<UserPhone?> FindUserPhoneAsync(Guid userId, CancellationToken cancellationToken) =>
+        Task.FromResult(configuration.Current.FindPhone(userId) is { } phone
+            // For a webphone user only their workspaces count as presence (their device is not counted: DevicePresence).
+            ? new UserPhone(phone.Webphone, phone.SipUsername, presence.ConnectionsOf(userId) > 0)
+            : null);
+
+    public Task<string?> FindOutboundHostAsync(CancellationToken cancellationToken) => Task.FromResult(configuration.Current.OutboundHost);
+
+    public Task<NormalizedSound?> FindSoundAsync(Guid soundId, CancellationToken cancellationToken) =>
+        Task.FromResult(configuration.Current.FindSound(soundId));
+
+    public Task<NormalizedSound?> FindQueueMusicAsync(Guid queueId, CancellationToken cancellationToken) =>
+        Task.FromResult(configuration.Current.FindQueueMusic(queueId));
+
+    public Scenario? Find(Guid scenarioId) => configuration.Current.FindScenario(scenarioId);
+}
