@@ -9,7 +9,7 @@ namespace Switchboard.Server.Configuration;
 
 /// <summary>
 /// The configuration calls consult, as saved at one moment: numbers and their scenarios, trunks, where users' calls
-/// ring, sounds ready to play and queues' music. Immutable; a save builds a new one and swaps it in whole, so a call
+/// ring, sounds ready to play, queues' music and the trunks to register. Immutable; a save builds a new one and swaps it in whole, so a call
 /// never sees half a change and never waits for storage.
 /// </summary>
 public sealed class ConfigurationSnapshot(
@@ -19,11 +19,12 @@ public sealed class ConfigurationSnapshot(
     string? outboundHost,
     FrozenDictionary<Guid, ConfiguredPhone> phones,
     FrozenDictionary<Guid, NormalizedSound> sounds,
-    FrozenDictionary<Guid, Guid> queueMusic)
+    FrozenDictionary<Guid, Guid> queueMusic,
+    IReadOnlyList<Trunk> registeringTrunks)
 {
     public static ConfigurationSnapshot Empty { get; } = new(
         FrozenDictionary<string, InboundRoute>.Empty, FrozenDictionary<Guid, Scenario>.Empty, [], null,
-        FrozenDictionary<Guid, ConfiguredPhone>.Empty, FrozenDictionary<Guid, NormalizedSound>.Empty, FrozenDictionary<Guid, Guid>.Empty);
+        FrozenDictionary<Guid, ConfiguredPhone>.Empty, FrozenDictionary<Guid, NormalizedSound>.Empty, FrozenDictionary<Guid, Guid>.Empty, []);
 
     /// <summary>The sounds it holds, by id, for the next snapshot to reuse (a sound's audio never changes once uploaded).</summary>
     public FrozenDictionary<Guid, NormalizedSound> Sounds => sounds;
@@ -40,6 +41,9 @@ public sealed class ConfigurationSnapshot(
     public ConfiguredPhone? FindPhone(Guid userId) => phones.TryGetValue(userId, out var phone) ? phone : null;
 
     public NormalizedSound? FindSound(Guid soundId) => sounds.GetValueOrDefault(soundId);
+
+    /// <summary>The trunks that register with their carrier, their passwords as stored (encrypted).</summary>
+    public IReadOnlyList<Trunk> RegisteringTrunks => registeringTrunks;
 
     public NormalizedSound? FindQueueMusic(Guid queueId) => queueMusic.TryGetValue(queueId, out var soundId) ? FindSound(soundId) : null;
 }

@@ -19,7 +19,10 @@ public sealed class ConfigurationStore : IDisposable
     private readonly SoundFiles _soundFiles;
     private readonly ILogger<ConfigurationStore> _logger;
     private readonly SemaphoreSlim _building = new(1, 1);
-    private volatile ConfigurationSnapshot _current = ConfigurationSnapshot.Empty;
+    private readonly Lock _swap = new();
+    private ConfigurationSnapshot _current = ConfigurationSnapshot.Empty;
+    // Completed when the snapshot in force is replaced, for those who act on every change.
+    private TaskCompletionSource _replaced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConfigurationStore(IDbContextFactory<SwitchboardDbContext> contexts, SoundFiles soundFiles, ConfigurationSaves saves, ILogger<ConfigurationStore> logger)
     {
@@ -29,7 +32,21 @@ public sealed class ConfigurationStore : IDisposable
         saves.WhenSaved(ReloadAfterSaveAsync);
     }
 
-    public ConfigurationSnapshot Current => _current;
+    public ConfigurationSnapshot Current
+    {
+        get
+        {
+            lock (_swap)
+                return _current;
+        }
+    }
+
+    /// <summary>Completes once a snapshot other than <paramref name="seen"/> is in force (at once if one already is).</summary>
+    public Task ReplacedAsync(ConfigurationSnapshot seen, CancellationToken cancellationToken)
+    {
+        lock (_swap)
+            return ReferenceEquals(seen, _current) ? _replaced.Task.WaitAsync(cancellationToken) : Task.CompletedTask;
+    }
 
     public void Dispose() => _building.Dispose();
 
@@ -39,7 +56,16 @@ public sealed class ConfigurationStore : IDisposable
         await _building.WaitAsync(cancellationToken);
         try
         {
-            _current = await BuildAsync(_current.Sounds, cancellationToken);
+            var next = await BuildAsync(Current.Sounds, cancellationToken);
+            TaskCompletionSource replaced;
+            lock (_swap)
+            {
+                _current = next;
+                replaced = _replaced;
+                _replaced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            replaced.SetResult();
         }
         finally
         {
@@ -73,6 +99,7 @@ public sealed class ConfigurationStore : IDisposable
             .Select(text => AddressRange.TryParse(text, out var range, out _) ? range : null)
             .OfType<AddressRange>()
             .ToList();
+        var registeringTrunks = trunks.Where(trunk => trunk.Registration is not null).ToList();
         var outboundHost = trunks.OrderBy(trunk => trunk.Name, StringComparer.Ordinal)
             .Select(trunk => trunk.OutboundHost)
             .FirstOrDefault(host => !string.IsNullOrWhiteSpace(host));
@@ -102,6 +129,6 @@ public sealed class ConfigurationStore : IDisposable
             sounds[sound.Id] = new NormalizedSound(buffer.ToArray(), TimeSpan.FromMilliseconds(sound.DurationMilliseconds));
         }
 
-        return new ConfigurationSnapshot(numbers, scenarios, trunkAddresses, outboundHost, phones, sounds.ToFrozenDictionary(), queueMusic);
+        return new ConfigurationSnapshot(numbers, scenarios, trunkAddresses, outboundHost, phones, sounds.ToFrozenDictionary(), queueMusic, registeringTrunks);
     }
 }

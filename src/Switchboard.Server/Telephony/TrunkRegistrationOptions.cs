@@ -1,11 +1,8 @@
 namespace Switchboard.Server.Telephony;
 
-/// <summary>How often trunks are re-read, and how long a carrier that refused or did not answer is left alone.</summary>
+/// <summary>How long a carrier that refused or did not answer is left alone, and how long it is given to confirm an un-registration.</summary>
 public sealed class TrunkRegistrationOptions
 {
-    /// <summary>Trunks created, changed or deleted in the admin are picked up within this time.</summary>
-    public TimeSpan RereadInterval { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>The wait after a first failure; it doubles with each failure in a row up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 

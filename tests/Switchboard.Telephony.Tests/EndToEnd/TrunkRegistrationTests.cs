@@ -20,19 +20,17 @@ public sealed class TrunkRegistrationTests : IAsyncLifetime
     private const string Username = "switchboard-trunk";
     private const string Password = "carrier-secret-1";
 
-    private readonly TelephonyServer _server = new();
+    // No periodic refresh: a trunk saved must start registering from the save itself.
+    private readonly TelephonyServer _server = new(settings: new Dictionary<string, string> { ["Switchboard:Configuration:RefreshSeconds"] = "0" });
     private readonly int _registrarPort = FreePort.Find();
     private readonly TemporaryDirectory _registrarDirectory = new();
     private WebApplicationFactory<Program> _app = null!;
 
     public Task InitializeAsync()
     {
-        // Trunks are re-read often and a refusal is retried soon, so that each test sees it happen.
+        // A refusal is retried soon, so that the test sees it happen.
         _app = _server.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.Configure<TrunkRegistrationOptions>(options =>
-        {
-            options.RereadInterval = TimeSpan.FromMilliseconds(200);
-            options.FirstRetryDelay = TimeSpan.FromSeconds(1);
-        })));
+            options.FirstRetryDelay = TimeSpan.FromSeconds(1))));
         return Task.CompletedTask;
     }
 
