@@ -19,6 +19,7 @@ public sealed class ConfigurationStore : IDisposable
     private readonly SoundFiles _soundFiles;
     private readonly ILogger<ConfigurationStore> _logger;
     private readonly SemaphoreSlim _building = new(1, 1);
+    // Swaps the snapshot and its completion together, so that a waiter never misses a replacement.
     private readonly Lock _swap = new();
     private ConfigurationSnapshot _current = ConfigurationSnapshot.Empty;
     // Completed when the snapshot in force is replaced, for those who act on every change.
@@ -32,14 +33,8 @@ public sealed class ConfigurationStore : IDisposable
         saves.WhenSaved(ReloadAfterSaveAsync);
     }
 
-    public ConfigurationSnapshot Current
-    {
-        get
-        {
-            lock (_swap)
-                return _current;
-        }
-    }
+    /// <summary>The snapshot in force; read without a lock on every call's lookups.</summary>
+    public ConfigurationSnapshot Current => Volatile.Read(ref _current);
 
     /// <summary>Completes once a snapshot other than <paramref name="seen"/> is in force (at once if one already is).</summary>
     public Task ReplacedAsync(ConfigurationSnapshot seen, CancellationToken cancellationToken)
@@ -60,7 +55,7 @@ public sealed class ConfigurationStore : IDisposable
             TaskCompletionSource replaced;
             lock (_swap)
             {
-                _current = next;
+                Volatile.Write(ref _current, next);
                 replaced = _replaced;
                 _replaced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
