@@ -29,12 +29,34 @@ internal sealed class AgentState(Guid id, DateTimeOffset now)
 
     public int UnansweredInARow { get; set; }
 
+    /// <summary>The queues the agent is a member of: the ones whose counts change with the agent's state.</summary>
+    public List<Membership> Memberships { get; } = [];
+
+    /// <summary>Whether the agent is counted among their queues' Ready agents now.</summary>
+    public bool CountedReady { get; set; }
+
+    /// <summary>Whether the agent is listed among their queues' available members now.</summary>
+    public bool CountedAvailable { get; set; }
+
+    public bool IsReady => Status == AgentStatus.Ready && Reachable;
+
     private DateOnly _countersDay;
     private int _answered;
     private TimeSpan _talkTime;
 
     public bool CanTakeOffer =>
-        Status == AgentStatus.Ready && Reachable && !BusyElsewhere && Activity == AgentActivity.Idle && Offer is null && Call is null && PausedUntil is null;
+        IsReady && !BusyElsewhere && Activity == AgentActivity.Idle && Offer is null && Call is null && PausedUntil is null;
+
+    public QueueMember? MemberOf(QueueState queue)
+    {
+        foreach (var membership in Memberships)
+        {
+            if (membership.Queue == queue)
+                return membership.Member;
+        }
+
+        return null;
+    }
 
     public int AnsweredOn(DateOnly day) => day == _countersDay ? _answered : 0;
 

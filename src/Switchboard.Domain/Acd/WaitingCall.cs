@@ -20,6 +20,10 @@ internal sealed class WaitingCall(Guid callId, QueueState queue, int priority, D
     /// <summary>At most one, except under ring-all.</summary>
     public List<Offer> Offers { get; } = [];
 
-    /// <summary>Agents who refused this call or let it ring out: others are preferred for it.</summary>
-    public HashSet<Guid> TriedAgents { get; } = [];
+    // Agents who refused this call or let it ring out: others are preferred for it. Made at the first such agent.
+    private HashSet<Guid>? _triedAgents;
+
+    public void Tried(Guid agentId) => (_triedAgents ??= []).Add(agentId);
+
+    public bool WasTriedBy(Guid agentId) => _triedAgents?.Contains(agentId) == true;
 }

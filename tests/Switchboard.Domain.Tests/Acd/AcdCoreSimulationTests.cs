@@ -32,7 +32,8 @@ public class AcdCoreSimulationTests
 
     private sealed class Simulation
     {
-        private static readonly QueueStrategy[] Strategies = Enum.GetValues<QueueStrategy>();
+        // Ring-all thrice: its overlapping offers are the rarest path, and a day must take it.
+        private static readonly QueueStrategy[] Strategies = [.. Enum.GetValues<QueueStrategy>(), QueueStrategy.RingAll, QueueStrategy.RingAll];
 
         private readonly int _seed;
         private readonly Random _random;
@@ -69,8 +70,10 @@ public class AcdCoreSimulationTests
             _step = step;
             var before = _acd.Outputs.Count;
             Act();
-            Observe(_acd.Outputs.Skip(before).ToList());
+            var outputs = _acd.Outputs.Skip(before).ToList();
+            Observe(outputs);
             CheckState();
+            CheckCountersAgainstARecount(outputs);
         }
 
         public void EndOfDay()
@@ -102,7 +105,7 @@ public class AcdCoreSimulationTests
             var outcomes = _outcomes.Values.SelectMany(list => list).ToHashSet();
             foreach (var outcome in new[] { CallOutcome.Answered, CallOutcome.Abandoned, CallOutcome.TimedOut, CallOutcome.RefusedQueueFull, CallOutcome.RefusedNoReadyAgent })
                 Expect(outcomes.Contains(outcome), () => $"no call ended {outcome}");
-            foreach (var kind in new[] { typeof(OfferRefused), typeof(OfferNotAnswered), typeof(OfferCancelled), typeof(CallWithdrawn) })
+            foreach (var kind in new[] { typeof(OfferRefused), typeof(OfferNotAnswered), typeof(OfferCancelled), typeof(CallWithdrawn), typeof(CallEnteredQueue) })
                 Expect(_seen.GetValueOrDefault(kind) > 0, () => $"no {kind.Name}");
             Expect(_seen.GetValueOrDefault(typeof(RingAllOverlap)) > 0, () => "no call rang several agents at once");
             Expect(_agentsSetAwayForMissedOffers > 0, () => "no agent was set Not available for missed offers");
@@ -119,6 +122,7 @@ public class AcdCoreSimulationTests
                 case < 54: EndSomeConversation(); break;
                 case < 62: _acd.Post(new SetAgentStatus(AnyAgent(), Pick(AgentStatus.Ready, AgentStatus.Ready, AgentStatus.BackSoon, AgentStatus.NotAvailable))); break;
                 case < 65: _acd.Post(new SetAgentReachable(AnyAgent(), _random.Next(3) > 0)); break;
+                case < 66: _acd.Post(new SetAgentBusyElsewhere(AnyAgent(), _random.Next(3) == 0)); break;
                 case < 68: PostSomethingStale(); break;
                 case < 70: Configure(Pick(_queueIds)); break;
                 case < 71: RemoveOrRestoreSomeQueue(); break;
@@ -307,6 +311,37 @@ public class AcdCoreSimulationTests
 
             foreach (var queue in snapshot.Queues)
                 CheckNoAvailableAgentBesideACallTheyCouldTake(queue, agents);
+        }
+
+        /// <summary>
+        /// The core keeps its counts as things change instead of recounting; here they are recounted from scratch
+        /// from what each agent and call shows, and must agree.
+        /// </summary>
+        private void CheckCountersAgainstARecount(List<AcdOutput> outputs)
+        {
+            var snapshot = _acd.Snapshot();
+            var agents = snapshot.Agents.ToDictionary(agent => agent.AgentId);
+            var counters = _acd.Core.Counters().ToDictionary(counter => counter.QueueId);
+            Expect(counters.Keys.Order().SequenceEqual(snapshot.Queues.Select(queue => queue.QueueId).Order()), () => "counters kept for other queues than those configured");
+
+            foreach (var queue in snapshot.Queues)
+            {
+                var members = queue.Members.Select(member => agents[member.UserId]).ToList();
+                var ready = members.Count(agent => agent.Status == AgentStatus.Ready && agent.Reachable);
+                var available = members.Count(agent => agent.IsAvailable);
+                var live = counters[queue.QueueId];
+                Expect(queue.ReadyAgents == ready && live.ReadyAgents == ready, () => $"queue {queue.QueueId} counts {live.ReadyAgents} Ready agents, a recount {ready}");
+                Expect(queue.AvailableAgents == available, () => $"queue {queue.QueueId} counts {queue.AvailableAgents} available agents, a recount {available}");
+                Expect(live.WaitingCalls == queue.WaitingCalls.Count, () => $"queue {queue.QueueId} counts {live.WaitingCalls} waiting calls, holds {queue.WaitingCalls.Count}");
+                Expect(live.EstimatedWaitOfNextCall == queue.EstimatedWaitOfNextCall, () => $"queue {queue.QueueId} estimates {live.EstimatedWaitOfNextCall}, a recount {queue.EstimatedWaitOfNextCall}");
+                Expect(queue.WaitingCalls.Select(call => call.Position).SequenceEqual(Enumerable.Range(1, queue.WaitingCalls.Count)), () => $"queue {queue.QueueId} positions out of order");
+            }
+
+            foreach (var entered in outputs.OfType<CallEnteredQueue>())
+            {
+                var position = snapshot.WaitingCall(entered.CallId)?.Position;
+                Expect(position is null || position == entered.Position, () => $"call {entered.CallId} entered at {entered.Position}, stands at {position}");
+            }
         }
 
         private void CheckNoAvailableAgentBesideACallTheyCouldTake(QueueSnapshot queue, Dictionary<Guid, AgentSnapshot> agents)

@@ -27,7 +27,8 @@ internal sealed class AcdHarness
 
     public IReadOnlyList<AcdOutput> Post(AcdInput input)
     {
-        var outputs = Core.Handle(input, Now);
+        // The core reuses its list for the next input: keep a copy.
+        var outputs = Core.Handle(input, Now).ToList();
         Outputs.AddRange(outputs);
         foreach (var schedule in outputs.OfType<ScheduleTimer>())
             _timers.Add((schedule.DueAt, ++_lastSequence, schedule.Input));
