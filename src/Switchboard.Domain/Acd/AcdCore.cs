@@ -19,6 +19,11 @@ namespace Switchboard.Domain.Acd;
 /// ringing or the settings changed can have a call to offer, so only those are looked at; a decision costs a few
 /// sorted-set steps per queue involved, whatever the number of queues, agents and calls.
 /// </para>
+/// <para>
+/// A waiting item has a <see cref="WorkKind"/> (calls today; chats and outbound members through the same queues
+/// later) and an agent takes items of one kind at a time up to their capacity for it (one call, several chats), so
+/// who is available is kept per kind.
+/// </para>
 /// </remarks>
 public sealed class AcdCore
 {
@@ -74,6 +79,7 @@ public sealed class AcdCore
             case SetAgentStatus status: ChangeStatus(status.AgentId, status.Status); break;
             case SetAgentReachable reachable: ChangeReachable(reachable.AgentId, reachable.Reachable); break;
             case SetAgentBusyElsewhere busy: ChangeBusyElsewhere(busy.AgentId, busy.Busy); break;
+            case SetAgentCapacity capacity: ChangeCapacity(capacity); break;
             default: throw new ArgumentException($"Unknown ACD input {input.GetType().Name}", nameof(input));
         }
 
@@ -129,8 +135,11 @@ public sealed class AcdCore
             agent.Memberships.Add(new Membership(queue, member));
             if (agent.CountedReady)
                 ready++;
-            if (agent.CountedAvailable)
-                queue.AddAvailable(new Candidate(member, agent));
+            foreach (var kind in WorkKinds.All)
+            {
+                if (agent.CountedAvailable[(int)kind])
+                    queue.AddAvailable(kind, new Candidate(member, agent));
+            }
         }
 
         queue.Counters.ReadyAgents = ready;
@@ -188,7 +197,7 @@ public sealed class AcdCore
             return;
         }
 
-        var call = new WaitingCall(arrived.CallId, queue, arrived.Priority, _now, ++_lastEntry);
+        var call = new WaitingCall(arrived.CallId, arrived.Kind, queue, arrived.Priority, _now, ++_lastEntry);
         _waiting.Add(call.CallId, call);
         queue.AddWaiting(call);
         MayServe(queue);
@@ -221,8 +230,15 @@ public sealed class AcdCore
             return;
 
         var agent = connected.Agent;
-        agent.Call = null;
+        agent.Work.Remove(connected);
         agent.AddTalkTime(Today(), _now - connected.AnsweredAt);
+        if (agent.Work.Count > 0 || agent.Offer is not null)
+        {
+            // Other chats go on, or the next one rings already: wrap-up follows the last item.
+            Recount(agent);
+            return;
+        }
+
         agent.IdleSince = _now;
         if (connected.WrapUp > TimeSpan.Zero)
         {
@@ -251,9 +267,9 @@ public sealed class AcdCore
         queue.RecordAnsweredWait(waited);
         agent.UnansweredInARow = 0;
         agent.CountAnswered(Today());
-        var connected = new ConnectedCall(call.CallId, queue.Id, agent, _now, queue.Settings.WrapUp);
+        var connected = new ConnectedCall(call.CallId, call.Kind, queue.Id, agent, _now, queue.Settings.WrapUp);
         _connected.Add(call.CallId, connected);
-        agent.Call = connected;
+        agent.Work.Add(connected);
         SetActivity(agent, AgentActivity.OnCall);
         Recount(agent);
         _outputs.Add(new ConnectCall(call.CallId, agent.Id, offerId));
@@ -365,6 +381,14 @@ public sealed class AcdCore
         Recount(agent);
     }
 
+    private void ChangeCapacity(SetAgentCapacity capacity)
+    {
+        var agent = AgentFor(capacity.AgentId);
+        // Work already taken goes on; the new capacity applies to the next offers.
+        agent.SetCapacity(capacity.Kind, capacity.Capacity);
+        Recount(agent);
+    }
+
     /// <summary>
     /// Offers waiting calls until no queue has both a call to offer and an available member. Each round takes the
     /// first call in the cross-queue order among the queues' next calls; offers only take agents away, so the
@@ -393,7 +417,7 @@ public sealed class AcdCore
             if (next is null)
                 return;
 
-            var available = next.Queue.Available;
+            var available = next.Queue.Available(next.Kind);
             if (next.Queue.Settings.Strategy == QueueStrategy.RingAll)
             {
                 // Offering takes each agent out of the available list, so ring from a copy.
@@ -412,15 +436,25 @@ public sealed class AcdCore
     private WaitingCall? NextToOffer(QueueState queue)
     {
         // A removed queue has no available members left, so it never offers again.
-        if (queue.Available.Count == 0)
-            return null;
-        if (queue.Settings.Strategy != QueueStrategy.RingAll)
-            return queue.NotRinging.Count > 0 ? queue.NotRinging.Min : null;
+        WaitingCall? next = null;
+        var anyAvailable = false;
+        foreach (var kind in WorkKinds.All)
+        {
+            if (queue.Available(kind).Count == 0)
+                continue;
+            anyAvailable = true;
+            var notRinging = queue.NotRinging(kind);
+            if (notRinging.Count > 0 && (next is null || WaitingCallOrder.WithinQueue.Compare(notRinging.Min, next) < 0))
+                next = notRinging.Min;
+        }
+
+        if (!anyAvailable || queue.Settings.Strategy != QueueStrategy.RingAll)
+            return next;
 
         // Ring-all: a ringing call also takes agents up to its highest ringing level; the first such call goes first.
         foreach (var call in queue.Waiting)
         {
-            AgentPicker.RingAllTargets(call, queue.Available, _ringAllTargets);
+            AgentPicker.RingAllTargets(call, queue.Available(call.Kind), _ringAllTargets);
             if (_ringAllTargets.Count > 0)
                 return call;
         }
@@ -472,7 +506,7 @@ public sealed class AcdCore
     private void EndOffer(Offer offer)
     {
         Detach(offer);
-        SetActivity(offer.Agent, AgentActivity.Idle);
+        SetActivity(offer.Agent, offer.Agent.Work.Count > 0 ? AgentActivity.OnCall : AgentActivity.Idle);
         Recount(offer.Agent);
     }
 
@@ -485,7 +519,7 @@ public sealed class AcdCore
         // A call still waiting that rings nobody now is to be offered again.
         if (call.Offers.Count == 0 && _waiting.ContainsKey(call.CallId))
         {
-            call.Queue.NotRinging.Add(call);
+            call.Queue.NotRinging(call.Kind).Add(call);
             MayServe(call.Queue);
         }
     }
@@ -493,7 +527,7 @@ public sealed class AcdCore
     private static void AddOffer(WaitingCall call, Offer offer)
     {
         if (call.Offers.Count == 0)
-            call.Queue.NotRinging.Remove(call);
+            call.Queue.NotRinging(call.Kind).Remove(call);
         call.Offers.Add(offer);
     }
 
@@ -511,21 +545,24 @@ public sealed class AcdCore
                 membership.Queue.Counters.ReadyAgents += ready ? 1 : -1;
         }
 
-        var available = agent.CanTakeOffer;
-        if (available == agent.CountedAvailable)
-            return;
-        agent.CountedAvailable = available;
-        foreach (var membership in agent.Memberships)
+        foreach (var kind in WorkKinds.All)
         {
-            var candidate = new Candidate(membership.Member, agent);
-            if (available)
+            var available = agent.CanTake(kind);
+            if (available == agent.CountedAvailable[(int)kind])
+                continue;
+            agent.CountedAvailable[(int)kind] = available;
+            foreach (var membership in agent.Memberships)
             {
-                membership.Queue.AddAvailable(candidate);
-                MayServe(membership.Queue);
-            }
-            else
-            {
-                membership.Queue.RemoveAvailable(candidate);
+                var candidate = new Candidate(membership.Member, agent);
+                if (available)
+                {
+                    membership.Queue.AddAvailable(kind, candidate);
+                    MayServe(membership.Queue);
+                }
+                else
+                {
+                    membership.Queue.RemoveAvailable(kind, candidate);
+                }
             }
         }
     }
@@ -553,7 +590,7 @@ public sealed class AcdCore
     {
         if (!_agents.TryGetValue(agentId, out var agent))
         {
-            agent = new AgentState(agentId, _now);
+            agent = new AgentState(agentId, _now, _options);
             _agents.Add(agentId, agent);
         }
 
@@ -590,7 +627,7 @@ public sealed class AcdCore
             calls,
             queue.MembersInOrder,
             queue.Counters.ReadyAgents,
-            queue.Available.Count)
+            queue.Available(WorkKind.Call).Count)
         {
             EstimatedWaitOfNextCall = queue.EstimatedWait(calls.Length + 1),
         };
@@ -604,8 +641,8 @@ public sealed class AcdCore
             agent.Reachable,
             agent.BusyElsewhere,
             agent.Offer?.Id,
-            agent.Offer?.Call.CallId ?? agent.Call?.CallId,
-            agent.Offer?.Call.Queue.Id ?? agent.Call?.QueueId,
+            agent.Offer?.Call.CallId ?? (agent.Work is [var first, ..] ? first.CallId : null),
+            agent.Offer?.Call.Queue.Id ?? (agent.Work is [var taken, ..] ? taken.QueueId : null),
             agent.PausedUntil,
             agent.IdleSince,
             agent.AnsweredOn(today),

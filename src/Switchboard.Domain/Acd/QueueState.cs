@@ -3,14 +3,16 @@ namespace Switchboard.Domain.Acd;
 /// <summary>
 /// One queue's settings and live state, owned by <see cref="AcdCore"/>. Its orderings and counts are kept as calls
 /// and agents change, never recounted: the waiting calls in serving order (and those among them that ring nobody),
-/// the members who could take an offer now in member order, and the counters readers see.
+/// the members who could take an offer now in member order, and the counters readers see. The calls ringing nobody
+/// and the available members are kept per <see cref="WorkKind"/>: who may take a chat is not who may take a call.
 /// </summary>
 internal sealed class QueueState
 {
     private readonly Queue<TimeSpan> _recentWaits = new();
     private readonly int _recentWaitsKept;
     private long _recentWaitsTicks;
-    private readonly List<Candidate> _available = [];
+    private readonly List<Candidate>[] _available = [.. WorkKinds.All.Select(_ => new List<Candidate>())];
+    private readonly SortedSet<WaitingCall>[] _notRinging = [.. WorkKinds.All.Select(_ => new SortedSet<WaitingCall>(WaitingCallOrder.WithinQueue))];
     private readonly Dictionary<int, int> _waitingByPriority = [];
 
     public QueueState(QueueSettings settings, int recentWaitsKept)
@@ -31,11 +33,11 @@ internal sealed class QueueState
     /// <summary>Every waiting call, in the order this queue serves them.</summary>
     public SortedSet<WaitingCall> Waiting { get; } = new(WaitingCallOrder.WithinQueue);
 
-    /// <summary>The waiting calls that ring nobody now, in serving order: the next to offer is the first.</summary>
-    public SortedSet<WaitingCall> NotRinging { get; } = new(WaitingCallOrder.WithinQueue);
+    /// <summary>The waiting items of this kind that ring nobody now, in serving order: the next to offer is the first.</summary>
+    public SortedSet<WaitingCall> NotRinging(WorkKind kind) => _notRinging[(int)kind];
 
-    /// <summary>Members who could take an offer now, in member order.</summary>
-    public IReadOnlyList<Candidate> Available => _available;
+    /// <summary>Members who could take an offer of this kind now, in member order.</summary>
+    public IReadOnlyList<Candidate> Available(WorkKind kind) => _available[(int)kind];
 
     public QueueCounters Counters { get; }
 
@@ -54,7 +56,7 @@ internal sealed class QueueState
     public void AddWaiting(WaitingCall call)
     {
         Waiting.Add(call);
-        NotRinging.Add(call);
+        NotRinging(call.Kind).Add(call);
         _waitingByPriority[call.Priority] = _waitingByPriority.GetValueOrDefault(call.Priority) + 1;
         Counters.WaitingCalls = Waiting.Count;
     }
@@ -62,7 +64,7 @@ internal sealed class QueueState
     public void RemoveWaiting(WaitingCall call)
     {
         Waiting.Remove(call);
-        NotRinging.Remove(call);
+        NotRinging(call.Kind).Remove(call);
         if (_waitingByPriority[call.Priority] is var left and > 1)
             _waitingByPriority[call.Priority] = left - 1;
         else
@@ -86,23 +88,26 @@ internal sealed class QueueState
         return position;
     }
 
-    public void AddAvailable(Candidate candidate)
+    public void AddAvailable(WorkKind kind, Candidate candidate)
     {
-        var index = _available.BinarySearch(candidate, CandidateOrder.Instance);
+        var available = _available[(int)kind];
+        var index = available.BinarySearch(candidate, CandidateOrder.Instance);
         if (index < 0)
-            _available.Insert(~index, candidate);
+            available.Insert(~index, candidate);
     }
 
-    public void RemoveAvailable(Candidate candidate)
+    public void RemoveAvailable(WorkKind kind, Candidate candidate)
     {
-        var index = _available.BinarySearch(candidate, CandidateOrder.Instance);
+        var available = _available[(int)kind];
+        var index = available.BinarySearch(candidate, CandidateOrder.Instance);
         if (index >= 0)
-            _available.RemoveAt(index);
+            available.RemoveAt(index);
     }
 
     public void ClearAgents()
     {
-        _available.Clear();
+        foreach (var available in _available)
+            available.Clear();
         Counters.ReadyAgents = 0;
     }
 

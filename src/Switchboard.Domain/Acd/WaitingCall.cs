@@ -1,10 +1,12 @@
 namespace Switchboard.Domain.Acd;
 
-/// <summary>A call's stay in one queue, from arrival until it is answered or leaves.</summary>
+/// <summary>A call's (or another work item's) stay in one queue, from arrival until it is answered or leaves.</summary>
 /// <param name="Entry">Unique and increasing: the arrival order, and the identity of this stay for its timer.</param>
-internal sealed class WaitingCall(Guid callId, QueueState queue, int priority, DateTimeOffset arrivedAt, long entry)
+internal sealed class WaitingCall(Guid callId, WorkKind kind, QueueState queue, int priority, DateTimeOffset arrivedAt, long entry)
 {
     public Guid CallId { get; } = callId;
+
+    public WorkKind Kind { get; } = kind;
 
     public QueueState Queue { get; } = queue;
 

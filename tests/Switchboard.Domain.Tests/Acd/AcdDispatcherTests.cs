@@ -138,6 +138,7 @@ public sealed class AcdDispatcherTests : IAsyncDisposable
         var calls = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
         calls.ForEach(call => _dispatcher.Post(new CallArrived(call, queue.Id)));
         _dispatcher.Post(new SetAgentStatus(Bob, AgentStatus.BackSoon));
+        await Snapshot();
         _time.Advance(TimeSpan.FromSeconds(4));
         _dispatcher.Post(new AgentAcceptedOffer((await Snapshot()).Agent(Alice)!.OfferId!.Value));
         await Snapshot();

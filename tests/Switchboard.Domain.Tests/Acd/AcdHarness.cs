@@ -94,6 +94,14 @@ internal sealed class AcdHarness
         return callId;
     }
 
+    /// <summary>A chat joins the queue: the second kind of work, through the same door as calls.</summary>
+    public Guid Chat(DistributionQueue queue)
+    {
+        var chatId = Guid.NewGuid();
+        Post(new CallArrived(chatId, queue.Id, Kind: WorkKind.Chat));
+        return chatId;
+    }
+
     /// <summary>The offer ringing on the agent's device; fails the test if none rings.</summary>
     public OfferId OfferOf(Guid agentId) =>
         Agent(agentId).OfferId ?? throw new InvalidOperationException("No offer rings for this agent");
