@@ -23,6 +23,8 @@ public static class SipHeaderNames
     public static ReadOnlySpan<byte> Allow => "Allow"u8;
     public static ReadOnlySpan<byte> Supported => "Supported"u8;
     public static ReadOnlySpan<byte> Require => "Require"u8;
+    public static ReadOnlySpan<byte> SessionExpires => "Session-Expires"u8;
+    public static ReadOnlySpan<byte> MinSe => "Min-SE"u8;
     public static ReadOnlySpan<byte> Timestamp => "Timestamp"u8;
     public static ReadOnlySpan<byte> WwwAuthenticate => "WWW-Authenticate"u8;
     public static ReadOnlySpan<byte> ProxyAuthenticate => "Proxy-Authenticate"u8;
@@ -33,7 +35,7 @@ public static class SipHeaderNames
     private static readonly byte[][] Known = Encode(
         "Via", "From", "To", "Call-ID", "CSeq", "Max-Forwards", "Contact", "Content-Length", "Content-Type",
         "Content-Encoding", "Subject", "Supported", "Event", "Allow-Events", "Refer-To", "Referred-By",
-        "Session-Expires", "Identity", "Route", "Record-Route", "Allow", "Expires", "Min-Expires", "Require",
+        "Session-Expires", "Min-SE", "Identity", "Route", "Record-Route", "Allow", "Expires", "Min-Expires", "Require",
         "Proxy-Require", "Unsupported", "WWW-Authenticate", "Proxy-Authenticate", "Authorization",
         "Proxy-Authorization", "Authentication-Info", "User-Agent", "Server", "Accept", "Accept-Encoding",
         "Accept-Language", "Timestamp", "Date", "Retry-After", "Reason", "Warning", "Organization", "Priority",

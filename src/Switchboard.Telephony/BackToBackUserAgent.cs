@@ -13,6 +13,7 @@ using Switchboard.Sip;
 using Switchboard.Sip.Authentication;
 using Switchboard.Sip.Headers;
 using Switchboard.Sip.Registrar;
+using Switchboard.Sip.SessionTimers;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
 using Switchboard.Telephony.Calls;
@@ -274,6 +275,13 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
 
     private async Task StartCallAsync(InviteServerTransaction invite, InboundInvite admission, Scenario scenario, CancellationToken cancellationToken)
     {
+        if (Options.SessionTimers is { } sessionTimers && SessionTimerNegotiation.ForRequest(invite.Request, sessionTimers).TooSmallBelow is { } minimum)
+        {
+            await RefuseAsync(invite, admission, new Refusal(422, "Session Interval Too Small", CallResult.Failed,
+                $"the caller asked for a session interval below {minimum} s", Call.IntervalTooSmall(invite, minimum)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (!SdpBody.TryRead(invite.Request, out var offer, out var error))
         {
             await RefuseAsync(invite, admission, new Refusal(488, Call.Phrase($"Unreadable SDP: {error}"), CallResult.Failed, error), cancellationToken)

@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.SessionTimers;
 
 namespace Switchboard.Telephony;
 
@@ -17,6 +18,18 @@ public sealed class TelephonyOptions
 
     /// <summary>The address of a webphone leg's ICE candidate when <see cref="MediaAddress"/> is not fixed: there is no SIP peer to go by.</summary>
     public required IPAddress WebphoneMediaAddress { get; init; }
+
+    /// <summary>
+    /// A SIP leg in conversation whose peer sends no audio for this long is taken for gone (a phone that vanished
+    /// without BYE) and the call is hung up; not while the peer holds the call. Zero turns the check off.
+    /// </summary>
+    public TimeSpan MediaInactivityTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Session timers (RFC 4028) on SIP legs: the interval asked for and the shortest accepted. A phone that vanished
+    /// without BYE stops refreshing, or stops answering our refreshes, and the call is hung up. Null turns them off.
+    /// </summary>
+    public SessionTimerPolicy? SessionTimers { get; init; } = new(IntervalSeconds: 1800, MinSeconds: 90);
 
     /// <summary>The user part of our Contact in calls we place.</summary>
     public string ContactUser { get; init; } = "switchboard";

@@ -30,4 +30,7 @@ public sealed class SipOptions
 
     /// <summary>Contacts one SIP device user may have registered; a new one beyond it replaces the one that expires first.</summary>
     public int MaxBindingsPerUser { get; set; } = 10;
+
+    /// <summary>Session timers on answered calls (RFC 4028).</summary>
+    public SipSessionTimerSettings SessionTimer { get; set; } = new();
 }

@@ -23,6 +23,11 @@ public sealed class SwitchboardOptionsValidator : IValidateOptions<SwitchboardOp
         // Each media session takes an even RTP port and the odd one above it for RTCP.
         else if (options.Rtp.PortMax - options.Rtp.PortMin < 1)
             failures.Add($"Switchboard:Rtp:PortMax must be above PortMin so the range holds at least one RTP/RTCP pair, not {options.Rtp.PortMin}-{options.Rtp.PortMax}.");
+        var sessionTimer = options.Sip.SessionTimer;
+        if (sessionTimer.IntervalSeconds != 0 && (sessionTimer.MinSeconds < 1 || sessionTimer.IntervalSeconds < sessionTimer.MinSeconds))
+            failures.Add($"Switchboard:Sip:SessionTimer:IntervalSeconds ({sessionTimer.IntervalSeconds}) must be 0 (off) or at least MinSeconds ({sessionTimer.MinSeconds}), which must be 1 or more.");
+        if (options.Rtp.InactivityTimeoutSeconds < 0)
+            failures.Add($"Switchboard:Rtp:InactivityTimeoutSeconds must be 0 (off) or more, not {options.Rtp.InactivityTimeoutSeconds}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

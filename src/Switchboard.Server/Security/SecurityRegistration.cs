@@ -67,6 +67,8 @@ public static class SecurityRegistration
         services.AddScoped<PasswordLogin>();
         services.AddSignInLimits();
         services.AddSingleton<BearerTokenIssuer>();
+        services.AddSingleton<TrunkPasswords>();
+        services.AddScoped<TrunkPasswordUpgrade>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         return services;
     }

@@ -9,6 +9,7 @@ using Switchboard.Media.Rtp;
 using Switchboard.Server.Hosting;
 using Switchboard.Sip.Authentication;
 using Switchboard.Sip.Registrar;
+using Switchboard.Sip.SessionTimers;
 using Switchboard.Sip.Transactions;
 using Switchboard.Telephony;
 
@@ -74,6 +75,7 @@ public static class TelephonyRegistration
             AdvertisedHost = advertised?.ToString(),
             UdpReceiveBufferBytes = settings.Sip.UdpReceiveBufferBytes,
             Tcp = settings.Sip.Tcp.ToOptions(),
+            SupportedExtensions = settings.Sip.SessionTimer.ToPolicy() is null ? [] : [SessionTimerNegotiation.OptionTag],
         }, time,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<SipEndpoint>());
         var challenger = new DigestChallenger(settings.Sip.Realm, RandomNumberGenerator.GetBytes(32), time, NonceLifetime, DigestAlgorithmsOf(settings.Sip));
@@ -91,7 +93,14 @@ public static class TelephonyRegistration
             provider.GetRequiredService<ITelephonyDirectory>(),
             provider.GetServices<ICallObserver>(),
             provider.GetRequiredService<IAcdInputSink>(),
-            new TelephonyOptions { MediaBindAddress = bindAddress, MediaAddress = advertised, WebphoneMediaAddress = configured ?? WebphoneAddressFor(bindAddress) },
+            new TelephonyOptions
+            {
+                MediaBindAddress = bindAddress,
+                MediaAddress = advertised,
+                WebphoneMediaAddress = configured ?? WebphoneAddressFor(bindAddress),
+                MediaInactivityTimeout = TimeSpan.FromSeconds(settings.Rtp.InactivityTimeoutSeconds),
+                SessionTimers = settings.Sip.SessionTimer.ToPolicy(),
+            },
             time,
             provider.GetRequiredService<ILogger<BackToBackUserAgent>>(),
             provider.GetRequiredService<TelephonyMetrics>());

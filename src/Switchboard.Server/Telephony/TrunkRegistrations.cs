@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Switchboard.Data;
+using Switchboard.Domain.Trunks;
+using Switchboard.Server.Security;
 using Switchboard.Telephony;
 
 namespace Switchboard.Server.Telephony;
@@ -14,6 +17,7 @@ namespace Switchboard.Server.Telephony;
 public sealed partial class TrunkRegistrations(
     BackToBackUserAgent telephony,
     IDbContextFactory<SwitchboardDbContext> contexts,
+    TrunkPasswords passwords,
     IOptions<TrunkRegistrationOptions> options,
     TimeProvider time,
     ILogger<TrunkRegistrations> logger) : BackgroundService
@@ -53,19 +57,30 @@ public sealed partial class TrunkRegistrations(
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             var trunks = await db.Trunks.AsNoTracking().Where(trunk => trunk.Registration != null).ToListAsync(cancellationToken).ConfigureAwait(false);
-            var wanted = trunks.ToDictionary(trunk => trunk.Id);
+            var wanted = new Dictionary<Guid, (Trunk Trunk, TrunkRegistration Registration)>();
+            foreach (var trunk in trunks)
+            {
+                try
+                {
+                    wanted[trunk.Id] = (trunk, passwords.Reveal(trunk.Registration!));
+                }
+                catch (CryptographicException exception)
+                {
+                    LogPasswordUnreadable(logger, trunk.Name, exception);
+                }
+            }
             foreach (var (id, runner) in _runners)
             {
-                if (!wanted.TryGetValue(id, out var trunk) || trunk.Registration != runner.Registration)
+                if (!wanted.TryGetValue(id, out var entry) || entry.Registration != runner.Registration)
                 {
                     _runners.TryRemove(id, out _);
                     await runner.DisposeAsync().ConfigureAwait(false);
                 }
             }
-            foreach (var trunk in trunks.Where(trunk => !_runners.ContainsKey(trunk.Id)))
+            foreach (var (id, (trunk, registration)) in wanted.Where(entry => !_runners.ContainsKey(entry.Key)))
             {
-                var carrier = new CarrierRegistration(telephony.Endpoint, trunk.Registration!);
-                _runners[trunk.Id] = new TrunkRegistrationRunner(trunk, carrier, options.Value, time, logger);
+                var carrier = new CarrierRegistration(telephony.Endpoint, registration);
+                _runners[id] = new TrunkRegistrationRunner(trunk, carrier, options.Value, time, logger);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -74,6 +89,9 @@ public sealed partial class TrunkRegistrations(
             LogRereadFailed(logger, exception);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The registration password of trunk '{Trunk}' cannot be decrypted with this node's data-protection keys: enter it again in Admin → Trunks")]
+    private static partial void LogPasswordUnreadable(ILogger logger, string trunk, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the trunks to register")]
     private static partial void LogRereadFailed(ILogger logger, Exception exception);

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Switchboard.Sip.Headers;
 
 /// <summary>Typed views of a message's headers, parsed when asked for.</summary>
@@ -44,6 +46,22 @@ public static class SipMessageHeaderExtensions
         seconds = 0;
         return message.Headers.TryGetValue(SipHeaderNames.Expires, out var value) && SipHeaderValues.TryParseDeltaSeconds(value.Span, out seconds);
     }
+
+    public static bool TryGetSessionExpires(this SipMessage message, out SessionExpiresHeader sessionExpires)
+    {
+        sessionExpires = null!;
+        return message.Headers.TryGetValue(SipHeaderNames.SessionExpires, out var value) && SessionExpiresHeader.TryParse(value.Span, out sessionExpires);
+    }
+
+    public static bool TryGetMinSe(this SipMessage message, out uint seconds)
+    {
+        seconds = 0;
+        return message.Headers.TryGetValue(SipHeaderNames.MinSe, out var value) && SipHeaderValues.TryParseDeltaSeconds(value.Span, out seconds);
+    }
+
+    /// <summary>Whether Supported lists <paramref name="optionTag"/> ("timer", "100rel"...).</summary>
+    public static bool Supports(this SipMessage message, string optionTag) =>
+        message.TryGetSupported(out var tags) && tags.Any(tag => Ascii.EqualsIgnoreCase(tag.Span, optionTag));
 
     public static bool TryGetContentType(this SipMessage message, out ContentTypeHeader contentType)
     {

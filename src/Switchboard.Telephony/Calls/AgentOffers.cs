@@ -4,6 +4,7 @@ using Switchboard.Domain.Acd;
 using Switchboard.Media.Sdp;
 using Switchboard.Sip;
 using Switchboard.Sip.Dialogs;
+using Switchboard.Sip.SessionTimers;
 
 namespace Switchboard.Telephony.Calls;
 
@@ -92,6 +93,7 @@ internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSigna
 
         leg.Dialog = SipDialog.CreateForUac(leg.Invite!.Request, response, LegSignalling.ContactOf(leg.Invite.Request));
         await owner.Endpoint.SendAckAsync(leg.Dialog.CreateAck(1), CancellationToken.None).ConfigureAwait(false);
+        call.StartSessionTimer(leg, SessionTimerNegotiation.ForAnswer(response));
         if (!SdpBody.TryRead(response, out var answer, out _) || !OfferAnswer.TryReadAnswer(answer, out var audio, out _))
         {
             await EndAsync(offerId, leg, RingingStopReason.Failed).ConfigureAwait(false);

@@ -11,6 +11,7 @@ using Switchboard.Media.Sdp;
 using Switchboard.Sip;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Headers;
+using Switchboard.Sip.SessionTimers;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
 
@@ -30,6 +31,9 @@ internal sealed partial class Call
     /// <summary>How long a forward target may ring; carriers usually give up sooner themselves.</summary>
     private static readonly TimeSpan ForwardRingTime = TimeSpan.FromSeconds(60);
 
+    /// <summary>After a 491 the owner of the Call-ID waits 2.1-4 s and the other side up to 2 s (RFC 3261 §14.1): within both.</summary>
+    private static readonly TimeSpan GlareRetry = TimeSpan.FromSeconds(2.1);
+
     private readonly BackToBackUserAgent _owner;
     private readonly Channel<CallMessage> _mailbox = Channel.CreateUnbounded<CallMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _callerGone = new();
@@ -42,6 +46,7 @@ internal sealed partial class Call
     private MediaBridge? _bridge;
     private CancellationTokenSource? _playback;
     private CancellationTokenSource? _holdMusic;
+    private ITimer? _mediaCheck;
     // Written on the call's flow under _viewLock, since View reads it from anywhere; the flow itself reads it freely.
     private Guid? _queueId;
     private bool _offeredByAcd;
@@ -98,6 +103,13 @@ internal sealed partial class Call
     /// <summary>Starts the call's flow and its scenario.</summary>
     public void Start(Scenario scenario, ScenarioInterpreter interpreter)
     {
+        if (_owner.Options.MediaInactivityTimeout > TimeSpan.Zero)
+        {
+            // A quarter of the timeout: a silent leg is found at most a quarter late.
+            var period = _owner.Options.MediaInactivityTimeout / 4;
+            _mediaCheck = _owner.Time.CreateTimer(_ => Post(new MediaCheckDue()), null, period, period);
+        }
+
         Completion = RunAsync();
         _ = RunScenarioAsync(scenario, interpreter);
     }
@@ -203,6 +215,9 @@ internal sealed partial class Call
         ReinviteReceived reinvite => ReinviteAsync(reinvite.Transaction),
         CallerCancelled => CallerLeftAsync(),
         AckTimedOut => EndEverythingAsync(CallResult.Failed, "the caller never acknowledged our 200 OK"),
+        MediaCheckDue => CheckMediaAsync(),
+        SessionTimerDue due => SessionTimerDueAsync(due.Leg),
+        SessionRefreshAnswered answered => SessionRefreshAnsweredAsync(answered),
         DigitReceived digit => DigitAsync(digit.Digit),
         ShutdownRequested => EndEverythingAsync(CallResult.Failed, "the server stopped"),
         HoldMusicRequested hold => HoldMusicAsync(hold),
@@ -394,6 +409,7 @@ internal sealed partial class Call
         StopHoldMusic();
         StopPlayback();
         await AnswerCallerAsync().ConfigureAwait(false);
+        leg.ExpectAudio(_owner.Time.GetUtcNow(), peerHolds: false);
         _bridge?.Dispose();
         _bridge = new MediaBridge(_caller.Media, leg.Media);
         _result = CallResult.AnsweredFromQueue;
@@ -460,6 +476,7 @@ internal sealed partial class Call
 
         leg.Dialog = SipDialog.CreateForUac(leg.Invite!.Request, response, LegSignalling.ContactOf(leg.Invite.Request));
         await _owner.Endpoint.SendAckAsync(leg.Dialog.CreateAck(1), CancellationToken.None).ConfigureAwait(false);
+        StartSessionTimer(leg, SessionTimerNegotiation.ForAnswer(response));
         if (!SdpBody.TryRead(response, out var answer, out var error) || !OfferAnswer.TryReadAnswer(answer, out var audio, out _))
         {
             _signalling.SendBye(leg);
@@ -479,6 +496,7 @@ internal sealed partial class Call
         StopPlayback();
         StopHoldMusic();
         await AnswerCallerAsync().ConfigureAwait(false);
+        leg.ExpectAudio(_owner.Time.GetUtcNow(), peerHolds: false);
         _bridge?.Dispose();
         _bridge = new MediaBridge(_caller.Media, leg.Media);
         _result = leg.IsForward ? CallResult.Forwarded : CallResult.AnsweredByUser;
@@ -537,6 +555,110 @@ internal sealed partial class Call
         }
     }
 
+    /// <summary>
+    /// A leg in conversation whose peer sent no audio for the timeout has vanished without BYE (a phone unplugged, a
+    /// network gone): the call ends for everyone, so that neither the caller nor an agent is held by it for ever.
+    /// </summary>
+    private async Task CheckMediaAsync()
+    {
+        var (timeout, now) = (_owner.Options.MediaInactivityTimeout, _owner.Time.GetUtcNow());
+        // Held from the workspace, the caller hears music and may well say nothing.
+        if (_held)
+            return;
+        var seconds = (int)timeout.TotalSeconds;
+        if (_caller is { Ended: false } && _caller.IsSilentFor(timeout, now))
+            await LegVanishedAsync(_caller, $"no audio from the caller for {seconds} s").ConfigureAwait(false);
+        else if (_callee is { Ended: false, Answered: true } callee && callee.IsSilentFor(timeout, now))
+            await LegVanishedAsync(callee, $"no audio from the called leg for {seconds} s").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A leg in conversation whose peer is gone without BYE (no audio, no session refresh): the call ends with a BYE to
+    /// every leg, so that neither the caller nor an agent is held by it. A leg not in conversation is left to its own end.
+    /// </summary>
+    private async Task LegVanishedAsync(Leg leg, string detail)
+    {
+        if (leg.Ended)
+            return;
+        if (ReferenceEquals(leg, _caller))
+        {
+            await EndEverythingAsync(_result ?? CallResult.Failed, detail).ConfigureAwait(false);
+        }
+        else if (ReferenceEquals(leg, _callee))
+        {
+            CalleeLeft(_callee, UserLeftReason.Failed);
+            await EndEverythingAsync(_result ?? CallResult.Failed, detail).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts (or stops, with no terms) a leg's session timer once its dialog's terms are agreed.</summary>
+    internal void StartSessionTimer(Leg leg, SessionTerms? terms)
+    {
+        if (terms is null && leg.SessionTimer is null)
+            return;
+        leg.SessionTimer ??= new LegSessionTimer(_owner.Time, () => Post(new SessionTimerDue(leg)));
+        leg.SessionTimer.Refreshed(terms, _owner.Time.GetUtcNow());
+    }
+
+    private async Task SessionTimerDueAsync(Leg leg)
+    {
+        if (leg.Ended || leg.SessionTimer is not { Terms: { } terms } timer)
+            return;
+        switch (timer.Due(_owner.Time.GetUtcNow()))
+        {
+            case SessionTimerStep.Refresh:
+                _signalling.RefreshSession(leg, terms);
+                break;
+            case SessionTimerStep.Expired:
+                await LegVanishedAsync(leg, $"the session with the {PartyName(leg)} was not refreshed within {terms.Seconds} s").ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Our refresh was answered: a 2xx renews the session (its SDP answer may move the media); no answer (408) or a
+    /// dialog the peer no longer knows (481) means the peer is gone (RFC 4028 §10); a re-INVITE crossing ours (491)
+    /// is tried again shortly; any other refusal leaves the session to run out.
+    /// </summary>
+    private async Task SessionRefreshAnsweredAsync(SessionRefreshAnswered answered)
+    {
+        var (leg, response) = (answered.Leg, answered.Response);
+        var now = _owner.Time.GetUtcNow();
+        if (response.StatusCode is >= 200 and < 300 && leg.Dialog is { } dialog)
+        {
+            dialog.RefreshTarget(response);
+            await _signalling.AcknowledgeRefreshAsync(dialog, answered.Refresh).ConfigureAwait(false);
+            if (leg.Ended)
+                return;
+            if (SdpBody.TryRead(response, out var answer, out _) && OfferAnswer.TryReadAnswer(answer, out var audio, out _))
+                ConnectRemoteAudio(leg, audio);
+            leg.SessionTimer?.Refreshed(SessionTimerNegotiation.ForAnswer(response), now);
+            return;
+        }
+
+        if (leg.Ended)
+            return;
+        if (response.StatusCode is 408 or 481)
+            await LegVanishedAsync(leg, $"the {PartyName(leg)} did not answer a session refresh ({response.StatusCode})").ConfigureAwait(false);
+        else
+            leg.SessionTimer?.RefreshFailed(now, response.StatusCode == 491 ? now + GlareRetry : null);
+    }
+
+    /// <summary>A new offer or answer on a leg: its media follows the address (a learnt NAT source is kept when that did not change).</summary>
+    private void ConnectRemoteAudio(Leg leg, NegotiatedAudio audio)
+    {
+        var formatChanged = leg.Media.Format != audio.Format;
+        leg.Media.Connect(audio.RemoteRtp, audio.RemoteRtcp, audio.Format);
+        if (formatChanged && _bridge is not null && _callee is { } connected)
+        {
+            // A bridge translates between the two formats it was built for.
+            _bridge.Dispose();
+            _bridge = new MediaBridge(_caller.Media, connected.Media);
+        }
+    }
+
+    private string PartyName(Leg leg) => ReferenceEquals(leg, _caller) ? "caller" : "called leg";
+
     private async Task CallerLeftAsync()
     {
         _caller.Ended = true;
@@ -560,6 +682,20 @@ internal sealed partial class Call
             return;
         }
 
+        // Our own refresh is under way on this dialog: the peer tries again later (RFC 3261 §14.2).
+        if (leg.SessionTimer is { RefreshPending: true })
+        {
+            await reinvite.SendResponseAsync(reinvite.CreateResponse(491), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        var session = SessionTimersFor(reinvite.Request);
+        if (session.TooSmallBelow is { } minimum)
+        {
+            await reinvite.SendResponseAsync(IntervalTooSmall(reinvite, minimum), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
         if (!SdpBody.TryRead(reinvite.Request, out var offer, out var error))
         {
             await reinvite.SendResponseAsync(reinvite.CreateResponse(488, Phrase($"Unreadable SDP: {error}")), CancellationToken.None).ConfigureAwait(false);
@@ -574,15 +710,14 @@ internal sealed partial class Call
 
         var ok = reinvite.CreateResponse(200);
         ok.Headers.Add("Contact", $"<{dialog.LocalContact}>");
+        if (session.Terms is { } terms)
+            SessionTimerNegotiation.AddToAnswer(ok, terms);
         SdpBody.Write(ok, answer.Description);
         await reinvite.SendResponseAsync(ok, CancellationToken.None).ConfigureAwait(false);
-        leg.Media.Connect(answer.Audio.RemoteRtp, answer.Audio.RemoteRtcp, answer.Audio.Format);
-        if (_bridge is not null && _callee is { } connected)
-        {
-            // A bridge translates between the two formats it was built for; the re-INVITE may have changed one.
-            _bridge.Dispose();
-            _bridge = new MediaBridge(_caller.Media, connected.Media);
-        }
+        // Every re-INVITE answered 2xx is a refresh, and sets the terms anew (RFC 4028 §9): one without a timer ends it.
+        StartSessionTimer(leg, session.Terms);
+        ConnectRemoteAudio(leg, answer.Audio);
+        leg.ExpectAudio(_owner.Time.GetUtcNow(), HoldDetector.IsHold(offer));
     }
 
     private Task DigitAsync(char digit)
@@ -599,12 +734,29 @@ internal sealed partial class Call
         var ok = _caller.Invite.CreateResponse(200);
         var contact = _owner.Endpoint.ContactUri(_caller.Invite.Received.Source, _owner.Options.ContactUser);
         ok.Headers.Add("Contact", $"<{contact}>");
-        ok.Headers.Add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS");
+        ok.Headers.Add("Allow", LegSignalling.AllowedMethods);
+        // Admission refused an interval below our minimum, so the INVITE's terms are agreed here.
+        var session = SessionTimersFor(_caller.Invite.Request);
+        if (session.Terms is { } terms)
+            SessionTimerNegotiation.AddToAnswer(ok, terms);
         SdpBody.Write(ok, answer.Description);
         _caller.Dialog = SipDialog.CreateForUas(_caller.Invite.Request, ok, contact);
         await _caller.Invite.SendResponseAsync(ok, CancellationToken.None).ConfigureAwait(false);
         _caller.Answered = true;
         _answeredAt = _owner.Time.GetUtcNow();
+        _caller.ExpectAudio(_answeredAt.Value, peerHolds: false);
+        StartSessionTimer(_caller, session.Terms);
+    }
+
+    private SessionTimerAnswer SessionTimersFor(SipRequest request) =>
+        _owner.Options.SessionTimers is { } policy ? SessionTimerNegotiation.ForRequest(request, policy) : SessionTimerAnswer.None;
+
+    /// <summary>422 Session Interval Too Small, with the minimum to ask for again (RFC 4028 §9).</summary>
+    internal static SipResponse IntervalTooSmall(SipServerTransaction transaction, uint minimum)
+    {
+        var tooSmall = transaction.CreateResponse(422);
+        tooSmall.Headers.Add("Min-SE", minimum.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return tooSmall;
     }
 
     /// <summary>Ends every leg and the call: a final response or BYE to the caller, CANCEL or BYE to the callee.</summary>
@@ -660,6 +812,7 @@ internal sealed partial class Call
             return;
         _finished = true;
         _mailbox.Writer.TryComplete();
+        _mediaCheck?.Dispose();
         StopHoldMusic();
         StopPlayback();
         // These two call out (to observers, to the scenario): a fault there must not keep the media and the ACD from being released.

@@ -21,6 +21,15 @@ internal sealed record ByeReceived(SipServerTransaction Transaction) : CallMessa
 /// <summary>A re-INVITE on one of the call's legs (hold, resume, a new address).</summary>
 internal sealed record ReinviteReceived(SipServerTransaction Transaction) : CallMessage;
 
+/// <summary>A leg's session timer fired: time to refresh the session, or to give it up (RFC 4028).</summary>
+internal sealed record SessionTimerDue(Leg Leg) : CallMessage;
+
+/// <summary>The final response to our session refresh (a re-INVITE) on a leg.</summary>
+internal sealed record SessionRefreshAnswered(Leg Leg, SipRequest Refresh, SipResponse Response) : CallMessage;
+
+/// <summary>Time to look whether the legs in conversation still send audio.</summary>
+internal sealed record MediaCheckDue : CallMessage;
+
 /// <summary>Our 200 OK to the caller was never acknowledged.</summary>
 internal sealed record AckTimedOut : CallMessage;
 

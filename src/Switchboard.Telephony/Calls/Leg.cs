@@ -12,6 +12,8 @@ internal abstract class Leg : IAsyncDisposable
 {
     private LocalMedia _local;
     private RtpSessionStatistics? _finalStatistics;
+    // Since when the peer's audio is expected (answered, not on hold); null while none is.
+    private DateTimeOffset? _audioExpectedSince;
 
     protected Leg(RtpSession media, IPAddress mediaAddress, string sipCallId, SipTransportAddress? peer)
     {
@@ -33,6 +35,9 @@ internal abstract class Leg : IAsyncDisposable
 
     public SipDialog? Dialog { get; set; }
 
+    /// <summary>The leg's session timer (RFC 4028), once its dialog has one.</summary>
+    public LegSessionTimer? SessionTimer { get; set; }
+
     /// <summary>No more requests or responses are sent on this leg.</summary>
     public bool Ended { get; set; }
 
@@ -41,6 +46,16 @@ internal abstract class Leg : IAsyncDisposable
 
     /// <summary>The traffic so far, or at the end once the leg's media is closed.</summary>
     public RtpSessionStatistics Statistics => _finalStatistics ?? Media.Statistics;
+
+    /// <summary>
+    /// The peer's audio is expected from <paramref name="now"/> on, unless it holds the call (a phone on hold sends
+    /// nothing). A webphone leg is not watched this way: its ICE consent tells whether the browser is there.
+    /// </summary>
+    public void ExpectAudio(DateTimeOffset now, bool peerHolds) => _audioExpectedSince = peerHolds || Peer is null ? null : now;
+
+    /// <summary>Whether the peer's audio was expected and none came for <paramref name="timeout"/>.</summary>
+    public bool IsSilentFor(TimeSpan timeout, DateTimeOffset now) =>
+        _audioExpectedSince is { } since && Media.SinceLastReceived >= timeout && now - since >= timeout;
 
     /// <summary>Our description for a new offer or answer on this leg: the same session with the next version (RFC 3264 §8).</summary>
     public LocalMedia NextLocal()
@@ -52,6 +67,7 @@ internal abstract class Leg : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _finalStatistics ??= Media.Statistics;
+        SessionTimer?.Dispose();
         ReleaseTimers();
         await Media.DisposeAsync().ConfigureAwait(false);
     }

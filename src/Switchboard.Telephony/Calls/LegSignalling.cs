@@ -6,6 +6,7 @@ using Switchboard.Media.Sdp;
 using Switchboard.Sip;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Headers;
+using Switchboard.Sip.SessionTimers;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
 
@@ -21,6 +22,9 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
     private readonly List<string> _placedSipCallIds = [];
 
     public IReadOnlyList<string> PlacedSipCallIds => _placedSipCallIds;
+
+    /// <summary>What a call's legs accept within their dialogs, in every INVITE and answer the call sends.</summary>
+    public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS";
 
     /// <summary>
     /// Opens a leg, sends its INVITE and relays its responses to the mailbox. A leg to a user's device carries the
@@ -43,7 +47,9 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
         invite.Headers.Add("Call-ID", sipCallId);
         invite.Headers.Add("CSeq", "1 INVITE");
         invite.Headers.Add("Contact", $"<{endpoint.ContactUri(destination, owner.Options.ContactUser)}>");
-        invite.Headers.Add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS");
+        invite.Headers.Add("Allow", AllowedMethods);
+        if (owner.Options.SessionTimers is { } sessionTimers)
+            SessionTimerNegotiation.AddToRequest(invite, sessionTimers);
         if (userId is not null)
             CallVariableHeaders.Add(invite, call.Id, call.Variables);
         SdpBody.Write(invite, OfferAnswer.CreateOffer(leg.Local));
@@ -83,6 +89,24 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
             owner.Endpoint.SendRequest(dialog.CreateRequest("BYE"), peer);
     }
 
+    /// <summary>
+    /// Refreshes an answered leg's session (RFC 4028 §10) with a re-INVITE offering the media already agreed, unchanged
+    /// (same SDP version); its final response comes back to the mailbox, and a 2xx the call no longer wants is still
+    /// acknowledged.
+    /// </summary>
+    public void RefreshSession(Leg leg, SessionTerms terms)
+    {
+        if (leg is not { Dialog: { } dialog, Peer: { } peer } || owner.Options.SessionTimers is not { } policy)
+            return;
+        var refresh = dialog.CreateRequest("INVITE");
+        refresh.Headers.Add("Contact", $"<{dialog.LocalContact}>");
+        refresh.Headers.Add("Allow", AllowedMethods);
+        SessionTimerNegotiation.AddToRequest(refresh, policy with { IntervalSeconds = terms.Seconds }, SessionRefresher.Uac);
+        SdpBody.Write(refresh, OfferAnswer.CreateOffer(leg.Local));
+        var transaction = owner.Endpoint.SendRequest(refresh, peer);
+        _ = RelayRefreshAnswerAsync(leg, dialog, refresh, transaction);
+    }
+
     /// <summary>A 2xx for a leg nobody wants any more (withdrawn, or the call ended): acknowledged, then hung up.</summary>
     public async Task HangUpLateAnswerAsync(CalleeLeg leg, SipResponse response)
     {
@@ -104,6 +128,20 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
         var final = await invite.FinalResponse.ConfigureAwait(false);
         if (!call.Post(new CalleeResponded(leg, final)) && final.StatusCode is >= 200 and < 300)
             await HangUpLateAnswerAsync(leg, final).ConfigureAwait(false);
+    }
+
+    private async Task RelayRefreshAnswerAsync(Leg leg, SipDialog dialog, SipRequest refresh, SipClientTransaction transaction)
+    {
+        var final = await transaction.FinalResponse.ConfigureAwait(false);
+        if (!call.Post(new SessionRefreshAnswered(leg, refresh, final)) && final.StatusCode is >= 200 and < 300)
+            await AcknowledgeRefreshAsync(dialog, refresh).ConfigureAwait(false);
+    }
+
+    /// <summary>The ACK of a 2xx to our refresh: a transaction of its own, with the refresh's CSeq (RFC 3261 §13.2.2.4).</summary>
+    public async Task AcknowledgeRefreshAsync(SipDialog dialog, SipRequest refresh)
+    {
+        refresh.TryGetCSeq(out var cseq);
+        await owner.Endpoint.SendAckAsync(dialog.CreateAck(cseq.Number), CancellationToken.None).ConfigureAwait(false);
     }
 
     private static async Task CancelAsync(SipEndpoint endpoint, InviteClientTransaction invite)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Data;
 using Switchboard.Server.Admin.Trunks;
+using Switchboard.Server.Security;
 using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Trunks;
@@ -118,7 +119,7 @@ public abstract class TrunkApiTests(StorageKind storage) : SwitchboardTest(stora
         Factory.WithServicesAsync(async services =>
         {
             var trunk = await services.GetRequiredService<SwitchboardDbContext>().Trunks.AsNoTracking().SingleAsync(t => t.Id == trunkId, Ct);
-            return trunk.Registration?.Password;
+            return trunk.Registration is { } stored ? services.GetRequiredService<TrunkPasswords>().Reveal(stored).Password : null;
         });
 
     [Fact]

@@ -31,11 +31,11 @@ internal static class AcdSteps
 
     /// <summary>
     /// Starts the agent's sipp device (SIP password "{username}-sip-1") with <paramref name="scenario"/>, and once the
-    /// ACD counts it as registered, makes the agent Ready.
+    /// ACD counts it as registered, makes the agent Ready. The device's sipp may run for <paramref name="timeout"/> (30 s by default).
     /// </summary>
-    public static async Task<AgentDevice> ReadyDeviceAsync(this TelephonyServer server, Guid agentId, string username, string scenario)
+    public static async Task<AgentDevice> ReadyDeviceAsync(this TelephonyServer server, Guid agentId, string username, string scenario, TimeSpan? timeout = null)
     {
-        var device = await AgentDevice.StartAsync(server, username, scenario);
+        var device = await AgentDevice.StartAsync(server, username, scenario, timeout);
         await server.AgentBecomesAsync(agentId, agent => agent.Reachable, device.Output);
         await server.SetReadyAsync(agentId);
         return device;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Data;
+using Switchboard.Domain.Trunks;
 using Switchboard.Server.Admin.Trunks;
 using Switchboard.Server.Telephony;
 using Switchboard.Telephony.Tests.Infrastructure;
@@ -57,6 +59,24 @@ public sealed class TrunkRegistrationTests : IAsyncLifetime
         var shown = await scope.ServiceProvider.GetRequiredService<TrunkAdmin>().GetAsync(trunkId, CancellationToken.None);
         Assert.NotNull(shown?.RegistrationStatus?.RegisteredUntil);
         Assert.Null(shown.RegistrationStatus.LastError);
+    }
+
+    [Fact]
+    public async Task A_trunk_whose_password_an_older_version_stored_in_plain_text_still_registers_with_it()
+    {
+        await using var registrar = await StartRegistrarAsync(SippRegistrarScenarios.ChallengeGrantAndRefresh(Username, Password, grantedSeconds: 4));
+
+        // Straight into the table, as versions before encryption saved it: the start-up encrypts such rows, and one
+        // met before that is used as it is.
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SwitchboardDbContext>();
+            db.Trunks.Add(new Trunk { Name = "Carrier", Registration = new TrunkRegistration($"127.0.0.1:{_registrarPort}", Username, Password) });
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        var run = await PeerWait.WithinAsync(registrar.WaitAsync(), "the registrar to see the registration and its refresh", () => registrar.Output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
     }
 
     [Fact]

@@ -19,12 +19,13 @@ internal sealed class AgentDevice : IAsyncDisposable
     public string Output => _sipp.Output;
 
     /// <summary>Registers <paramref name="username"/>'s device and starts it; returns once it listens for the agent's calls.</summary>
-    public static async Task<AgentDevice> StartAsync(TelephonyServer server, string username, string scenario)
+    /// <param name="timeout">How long the device's sipp may run (30 s by default).</param>
+    public static async Task<AgentDevice> StartAsync(TelephonyServer server, string username, string scenario, TimeSpan? timeout = null)
     {
         var directory = new TemporaryDirectory();
         try
         {
-            return new AgentDevice(directory, await SippDevice.StartAsync(server.SipEndPoint, username, FreePort.Find(), scenario, directory));
+            return new AgentDevice(directory, await SippDevice.StartAsync(server.SipEndPoint, username, FreePort.Find(), scenario, directory, timeout));
         }
         catch
         {

@@ -75,6 +75,82 @@ internal static class SippScenarios
         """;
 
     /// <summary>
+    /// Calls, is answered, puts the call on hold at once with a sendonly re-INVITE, stays silent on hold for
+    /// <paramref name="holdMilliseconds"/> (a BYE from the switchboard meanwhile fails the scenario), then hangs up.
+    /// </summary>
+    public static string CallHoldSilentlyAndHangUp(string number, int mediaPort, int holdMilliseconds) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="silent-hold">
+        {{Invite(number, mediaPort)}}
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+        {{Ack()}}
+          <send retrans="500">
+            <![CDATA[
+
+              INVITE [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              [last_To:]
+              Call-ID: [call_id]
+              CSeq: 2 INVITE
+              Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+              v=0
+              o=sipp 53655765 2353687638 IN IP4 127.0.0.1
+              s=-
+              c=IN IP4 127.0.0.1
+              t=0 0
+              m=audio {{mediaPort}} RTP/AVP 0 101
+              a=rtpmap:0 PCMU/8000
+              a=rtpmap:101 telephone-event/8000
+              a=sendonly
+
+            ]]>
+          </send>
+          <recv response="100" optional="true"/>
+          <recv response="200"/>
+          <send>
+            <![CDATA[
+
+              ACK [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              [last_To:]
+              Call-ID: [call_id]
+              CSeq: 2 ACK
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]>
+          </send>
+          <pause milliseconds="{{holdMilliseconds}}"/>
+        {{Bye(3)}}
+          <recv response="200"/>
+        </scenario>
+        """;
+
+    /// <summary>Calls, is answered, talks (sipp's G.711 A-law recording, about six seconds, from its own media port) and waits for the switchboard's BYE.</summary>
+    public static string CallTalkingUntilServerHangsUp(string number) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="talking-caller">
+        {{Invite(number, "[media_port]")}}
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+        {{Ack()}}
+          <nop><action><exec play_pcap_audio="/usr/share/sip-tester/g711a.pcap"/></action></nop>
+          <recv request="BYE"/>
+        {{Ok}}
+          <pause milliseconds="200"/>
+        </scenario>
+        """;
+
+    /// <summary>
     /// Calls and expects a final <paramref name="status"/> without an answer, which it acknowledges; one that
     /// <paramref name="mayRing"/> may hear ringing first (a user's phone that rings and declines).
     /// </summary>
@@ -165,6 +241,19 @@ internal static class SippScenarios
         {{(hangUpAfterMilliseconds is { } milliseconds ? TargetHangsUp(milliseconds) : $"  <recv request=\"BYE\"/>\n{Ok}")}}
           <pause milliseconds="200"/>
           <Reference variables="caller,callee"/>
+        </scenario>
+        """;
+
+    /// <summary>A forward target that answers and sends no audio at all (a phone gone silent), until the switchboard's BYE.</summary>
+    public static string AnswerSilently() => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="silent-target">
+          <recv request="INVITE" rrs="true"/>
+        {{Answer("target", "[media_port]", Pcma)}}
+          <recv request="ACK"/>
+          <recv request="BYE"/>
+        {{Ok}}
+          <pause milliseconds="200"/>
         </scenario>
         """;
 

@@ -4,7 +4,7 @@ using System.Net;
 namespace Switchboard.Testing.Peers;
 
 /// <summary>
-/// Runs sipp (Debian package sip-tester) on 127.0.0.1: one call (-m 1), an overall -timeout that counts as failure,
+/// Runs sipp (Debian package sip-tester) on 127.0.0.1: one call (-m 1), an overall -timeout (30 s unless told) that counts as failure,
 /// no keyboard (-nostdin), and error and message traces in the test's directory.
 /// </summary>
 public static class Sipp
@@ -17,13 +17,14 @@ public static class Sipp
     public static async Task<SippRun> RunAsync(IPEndPoint server, string scenario, string transport, TemporaryDirectory directory,
         IReadOnlyList<string>? extraArguments = null, string localAddress = "127.0.0.1", CancellationToken cancellationToken = default)
     {
-        await using var sipp = await StartAsync(server, scenario, transport, FreePort.Find(), directory, extraArguments, localAddress, cancellationToken);
+        await using var sipp = await StartAsync(server, scenario, transport, FreePort.Find(), directory, extraArguments, localAddress, cancellationToken: cancellationToken);
         return await sipp.WaitAsync(cancellationToken);
     }
 
     /// <summary>Starts sipp without waiting for it: as a UAS (<paramref name="server"/> null) it listens on <paramref name="localPort"/>.</summary>
+    /// <param name="timeout">How long sipp may run at all (30 s by default): a call meant to last longer needs more.</param>
     public static async Task<RunningSipp> StartAsync(IPEndPoint? server, string scenario, string transport, int localPort, TemporaryDirectory directory,
-        IReadOnlyList<string>? extraArguments = null, string localAddress = "127.0.0.1", CancellationToken cancellationToken = default)
+        IReadOnlyList<string>? extraArguments = null, string localAddress = "127.0.0.1", TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var arguments = new List<string>();
         if (server is not null)
@@ -38,7 +39,7 @@ public static class Sipp
             "-mp", FreePort.UdpRun(4).ToString(CultureInfo.InvariantCulture),
             "-cp", FreePort.FindOtherThan(localPort).ToString(CultureInfo.InvariantCulture),
             "-m", "1",
-            "-timeout", "30s",
+            "-timeout", $"{(int)(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds}s",
             "-timeout_error",
             "-nostdin",
             "-trace_err",

@@ -38,4 +38,37 @@ public static class SippCallerScenarios
           <recv response="200"/>
         </scenario>
         """;
+
+    /// <summary>
+    /// Calls, is answered, and talks until told to hang up (<see cref="SippHangUpSignal"/>); then hangs up with BYE and
+    /// expects 200. Run it with <see cref="SippHangUpSignal.Arguments"/>.
+    /// </summary>
+    public static string CallAndHangUpWhenTold(string number, int mediaPort, string fromUser = "sipp") => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="caller-bye-when-told">
+        {{Invite(number, mediaPort, fromUser)}}
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true">
+            <action><ereg regexp=".*" search_in="hdr" header="To:" assign_to="to"/></action>
+          </recv>
+        {{Ack()}}
+          <recv request="INFO"/>
+          <send retrans="500">
+            <![CDATA[
+
+              BYE [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              To: [$to]
+              Call-ID: [call_id]
+              CSeq: 2 BYE
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]>
+          </send>
+          <recv response="200"/>
+        </scenario>
+        """;
 }

@@ -16,11 +16,12 @@ public static class SippDevice
     public static string SipPassword(string sipUsername) => $"{sipUsername}-sip-1";
 
     /// <summary>Registers the device and starts it with <paramref name="scenario"/>; returns once it listens.</summary>
+    /// <param name="timeout">How long the device's sipp may run (see <see cref="Sipp.StartAsync"/>).</param>
     public static async Task<RunningSipp> StartAsync(IPEndPoint registrar, string sipUsername, int port, string scenario, TemporaryDirectory directory,
-        CancellationToken cancellationToken = default)
+        TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         await RegisterAsync(registrar, sipUsername, port, cancellationToken);
-        return await ListenAsync(scenario, port, directory, cancellationToken);
+        return await ListenAsync(scenario, port, directory, timeout, cancellationToken);
     }
 
     /// <summary>Registers <paramref name="sipUsername"/> (password <see cref="SipPassword"/>) at 127.0.0.1:<paramref name="port"/>; fails the test if refused.</summary>
@@ -34,9 +35,10 @@ public static class SippDevice
     }
 
     /// <summary>Starts the device's UAS with <paramref name="scenario"/> on <paramref name="port"/>; returns once it listens, so that the first INVITE finds it.</summary>
-    public static async Task<RunningSipp> ListenAsync(string scenario, int port, TemporaryDirectory directory, CancellationToken cancellationToken = default)
+    public static async Task<RunningSipp> ListenAsync(string scenario, int port, TemporaryDirectory directory, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
     {
-        var sipp = await Sipp.StartAsync(null, scenario, "u1", port, directory, cancellationToken: cancellationToken);
+        var sipp = await Sipp.StartAsync(null, scenario, "u1", port, directory, timeout: timeout, cancellationToken: cancellationToken);
         try
         {
             await BoundAsync(port, () => sipp.Output, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Domain.Trunks;
+using Switchboard.Server.Security;
 using Switchboard.Server.Telephony;
 
 namespace Switchboard.Server.Admin.Trunks;
@@ -9,7 +10,7 @@ namespace Switchboard.Server.Admin.Trunks;
 /// The SIP trunks: who may send calls in, where calls go out, and how Switchboard registers. Registration status
 /// is shown when telephony runs in this host (<paramref name="registrations"/> is absent otherwise).
 /// </summary>
-public sealed class TrunkAdmin(SwitchboardDbContext db, TrunkRegistrations? registrations = null)
+public sealed class TrunkAdmin(SwitchboardDbContext db, TrunkPasswords passwords, TrunkRegistrations? registrations = null)
 {
     public const int MaxNameLength = 100;
 
@@ -75,8 +76,11 @@ public sealed class TrunkAdmin(SwitchboardDbContext db, TrunkRegistrations? regi
         return AdminResult<bool>.Ok(true);
     }
 
-    /// <summary>Applies validated input; addresses are stored in their canonical form, and an omitted password keeps the stored one.</summary>
-    private static void Apply(TrunkInput input, Trunk trunk)
+    /// <summary>
+    /// Applies validated input; addresses are stored in their canonical form, a new password encrypted, and an omitted
+    /// password keeps the stored one.
+    /// </summary>
+    private void Apply(TrunkInput input, Trunk trunk)
     {
         trunk.Name = input.Name.Trim();
         trunk.InboundAddresses = [.. (input.InboundAddresses ?? []).Select(address => AddressRange.Parse(address).ToString())];
@@ -85,7 +89,7 @@ public sealed class TrunkAdmin(SwitchboardDbContext db, TrunkRegistrations? regi
             ? new TrunkRegistration(
                 registration.Registrar.Trim(),
                 registration.Username.Trim(),
-                registration.Password is { Length: > 0 } password ? password : trunk.Registration?.Password ?? "",
+                registration.Password is { Length: > 0 } password ? passwords.Protect(password) : trunk.Registration?.Password ?? "",
                 registration.ExpiresSeconds)
             : null;
     }

@@ -4,17 +4,20 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
-using Switchboard.Sip.Tests.Fakes;
 
-namespace Switchboard.Sip.Tests.Fuzz;
+namespace Switchboard.Testing.Fuzz;
 
 /// <summary>
-/// Sends mutated messages to a running endpoint over UDP and TCP, in batches; after each batch an OPTIONS must be
-/// answered over UDP (retransmitted as a client would) and over a new TCP connection. Counts the answers the fuzzing
-/// peers got, by status code. Inputs of a batch after which the endpoint failed are kept in a folder to replay.
+/// Sends mutated messages to a running endpoint over UDP and TCP, in batches, from 127.0.0.3 (an address that is no
+/// trunk, as an attacker's); after each batch an OPTIONS must be answered over UDP (retransmitted as a client would)
+/// and over a new TCP connection, both from 127.0.0.2, which the fuzzing did not make suspect, and the test's own
+/// <paramref name="check"/> (null when all is well, else what failed) must pass. Counts the answers the fuzzing peers got, by status code. Inputs of a batch after
+/// which the endpoint failed are kept in a folder to replay.
 /// </summary>
-internal sealed partial class SipFuzzRun(IPEndPoint udpTarget, IPEndPoint tcpTarget, Func<IReadOnlyList<string>> stoppedListeners, FuzzSettings settings)
+public sealed partial class SipFuzzRun(IPEndPoint udpTarget, IPEndPoint tcpTarget, Func<CancellationToken, Task<string?>> check, FuzzSettings settings)
 {
+    private static readonly IPAddress FuzzingAddress = IPAddress.Parse("127.0.0.3");
+    private static readonly IPAddress ProbingAddress = IPAddress.Parse("127.0.0.2");
     private const int TcpStreamsAtOnce = 32;
     private const int MaxDatagram = 65_507;
     private const int TcpStreamLength = 5;
@@ -22,10 +25,12 @@ internal sealed partial class SipFuzzRun(IPEndPoint udpTarget, IPEndPoint tcpTar
     private readonly Dictionary<int, int> _answers = [];
     private readonly List<string> _failures = [];
 
-    public async Task<FuzzReport> RunAsync(IReadOnlyList<byte[]> corpus, CancellationToken cancellationToken)
+    /// <summary>Fuzzes <see cref="SipFuzzCorpus"/> until the settings' inputs or time are spent, or a probe fails.</summary>
+    public async Task<FuzzReport> RunAsync(CancellationToken cancellationToken)
     {
+        var corpus = SipFuzzCorpus.Load();
         using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        udp.Bind(new IPEndPoint(FuzzingAddress, 0));
         var udpPort = ((IPEndPoint)udp.LocalEndPoint!).Port;
         var udpMutator = new SipMutator(settings.Seed, [.. corpus.Select(message => PointTopViaAt(message, udpPort))]);
         var tcpMutator = new SipMutator(settings.Seed + 1, corpus);
@@ -76,7 +81,7 @@ internal sealed partial class SipFuzzRun(IPEndPoint udpTarget, IPEndPoint tcpTar
     private static byte[] PointTopViaAt(byte[] message, int port)
     {
         var text = Encoding.Latin1.GetString(message);
-        return Encoding.Latin1.GetBytes(TopVia().Replace(text, $"$1: SIP/2.0/UDP 127.0.0.1:{port};rport", 1));
+        return Encoding.Latin1.GetBytes(TopVia().Replace(text, $"$1: SIP/2.0/UDP {FuzzingAddress}:{port};rport", 1));
     }
 
     private async Task SendOverTcpAsync(List<byte[]> inputs, SemaphoreSlim slots, CancellationToken cancellationToken)
@@ -84,7 +89,7 @@ internal sealed partial class SipFuzzRun(IPEndPoint udpTarget, IPEndPoint tcpTar
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            socket.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.3"), 0));
+            socket.Bind(new IPEndPoint(FuzzingAddress, 0));
             await socket.ConnectAsync(tcpTarget, cancellationToken);
             foreach (var input in inputs)
                 await socket.SendAsync(input, SocketFlags.None, cancellationToken);
@@ -146,9 +151,9 @@ internal sealed partial class SipFuzzRun(IPEndPoint udpTarget, IPEndPoint tcpTar
 
     private async Task ProbeAsync(List<(string Transport, byte[] Input)> batch, int probe, CancellationToken cancellationToken)
     {
-        var failure = stoppedListeners() is { Count: > 0 } stopped ? $"stopped: {string.Join(", ", stopped)}" : null;
-        failure ??= await ProbeUdpAsync(probe, cancellationToken);
+        var failure = await ProbeUdpAsync(probe, cancellationToken);
         failure ??= await ProbeTcpAsync(probe, cancellationToken);
+        failure ??= await check(cancellationToken);
         if (failure is null)
             return;
         var folder = Directory.CreateTempSubdirectory("sip-fuzz-failure-");
@@ -159,55 +164,76 @@ internal sealed partial class SipFuzzRun(IPEndPoint udpTarget, IPEndPoint tcpTar
 
     private async Task<string?> ProbeUdpAsync(int probe, CancellationToken cancellationToken)
     {
-        using var peer = LoopbackPeer.Udp();
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(ProbingAddress, 0));
         var branch = $"z9hG4bKprobe{probe}";
+        var options = Options(branch, "UDP", ((IPEndPoint)socket.LocalEndPoint!).Port);
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         guard.CancelAfter(ProbeGuard);
-        var answered = AwaitAnswerAsync(peer, branch, guard.Token);
+        var answered = AwaitUdpAnswerAsync(socket, branch, guard.Token);
         // Retransmitted at T1 intervals as a client would: a datagram may be lost in a burst, the endpoint may not.
         for (var attempt = 0; attempt < 20 && !answered.IsCompleted; attempt++)
         {
-            await peer.SendAsync(Requests.Options(branch), udpTarget);
+            await socket.SendToAsync(options, SocketFlags.None, udpTarget, cancellationToken);
             await Task.WhenAny(answered, Task.Delay(500, cancellationToken));
         }
         return await answered ? null : "OPTIONS over UDP was not answered";
     }
 
-    private static async Task<bool> AwaitAnswerAsync(LoopbackPeer peer, string branch, CancellationToken cancellationToken)
+    private static async Task<bool> AwaitUdpAnswerAsync(Socket socket, string branch, CancellationToken cancellationToken)
     {
+        var buffer = new byte[65_536];
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (true)
             {
-                var text = await peer.ReceiveTextAsync().WaitAsync(cancellationToken);
-                if (text.StartsWith("SIP/2.0 200 ", StringComparison.Ordinal) && text.Contains(branch, StringComparison.Ordinal))
+                var result = await socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), cancellationToken);
+                if (IsOkFor(Encoding.Latin1.GetString(buffer, 0, result.ReceivedBytes), branch))
                     return true;
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or TimeoutException or SocketException)
+        catch (Exception exception) when (exception is OperationCanceledException or SocketException)
         {
-            // Not answered in time.
+            return false;
         }
-        return false;
     }
 
     private async Task<string?> ProbeTcpAsync(int probe, CancellationToken cancellationToken)
     {
+        var branch = $"z9hG4bKtcpprobe{probe}";
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(ProbeGuard);
+        var received = new StringBuilder();
         try
         {
-            using var peer = await LoopbackPeer.TcpAsync(tcpTarget, IPAddress.Parse("127.0.0.2"));
-            var branch = $"z9hG4bKtcpprobe{probe}";
-            await peer.SendAsync(Requests.Options(branch, "TCP"));
-            var text = await peer.ReceiveTextAsync().WaitAsync(ProbeGuard, cancellationToken);
-            return text.StartsWith("SIP/2.0 200 ", StringComparison.Ordinal) && text.Contains(branch, StringComparison.Ordinal)
-                ? null
-                : $"OPTIONS over TCP got {text.Split('\r')[0]}";
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(ProbingAddress, 0));
+            await socket.ConnectAsync(tcpTarget, guard.Token);
+            await socket.SendAsync(Options(branch, "TCP", ((IPEndPoint)socket.LocalEndPoint!).Port), SocketFlags.None, guard.Token);
+            var buffer = new byte[65_536];
+            // The answer has no body: it is whole once its header ends.
+            while (!received.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                var read = await socket.ReceiveAsync(buffer, SocketFlags.None, guard.Token);
+                if (read == 0)
+                    return $"OPTIONS over TCP: the connection was closed after \"{received}\"";
+                received.Append(Encoding.Latin1.GetString(buffer, 0, read));
+            }
+            return IsOkFor(received.ToString(), branch) ? null : $"OPTIONS over TCP got {received.ToString().Split('\r')[0]}";
         }
-        catch (Exception exception) when (exception is SocketException or IOException or TimeoutException or OperationCanceledException)
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException)
         {
-            return $"OPTIONS over TCP failed: {exception.Message}";
+            return $"OPTIONS over TCP failed: {exception.Message} (received \"{received}\")";
         }
     }
+
+    private static bool IsOkFor(string answer, string branch) =>
+        answer.StartsWith("SIP/2.0 200 ", StringComparison.Ordinal) && answer.Contains(branch, StringComparison.Ordinal);
+
+    private static byte[] Options(string branch, string transport, int port) => Encoding.ASCII.GetBytes(
+        $"OPTIONS sip:service@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/{transport} {ProbingAddress}:{port};branch={branch};rport\r\nMax-Forwards: 70\r\n" +
+        $"From: <sip:probe@{ProbingAddress}>;tag=probe\r\nTo: <sip:service@127.0.0.1>\r\nCall-ID: {branch}@{ProbingAddress}\r\nCSeq: 1 OPTIONS\r\n" +
+        "Content-Length: 0\r\n\r\n");
 
     [GeneratedRegex(@"(?im)^(via|v)[ \t]*:[ \t]*SIP[ \t]*/[ \t]*2\.0[ \t]*/[ \t]*[a-z]+[ \t]+[^;,\r\n]+")]
     private static partial Regex TopVia();

@@ -1,7 +1,7 @@
-namespace Switchboard.Sip.Tests.Fuzz;
+namespace Switchboard.Testing.Fuzz;
 
 /// <summary>What a fuzz run did: inputs per transport, time, the answers the fuzzing peers got by status, and what failed.</summary>
-internal sealed record FuzzReport(int Seed, int UdpInputs, int TcpInputs, int Probes, double Seconds,
+public sealed record FuzzReport(int Seed, int UdpInputs, int TcpInputs, int Probes, double Seconds,
     SortedDictionary<int, int> AnswersByStatus, IReadOnlyList<string> Failures)
 {
     public override string ToString() =>

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Switchboard.Sip.Tests.Fuzz;
+namespace Switchboard.Testing.Fuzz;
 
 /// <summary>
 /// Seeded mutations of real SIP messages: bytes flipped, inserted, deleted, repeated and cut; numbers made extreme;
 /// bare CR, LF and NUL inside lines; header lines repeated; messages spliced. The same seed gives the same inputs.
 /// </summary>
-internal sealed class SipMutator(int seed, IReadOnlyList<byte[]> corpus)
+public sealed class SipMutator(int seed, IReadOnlyList<byte[]> corpus)
 {
     private static readonly byte[] Interesting = "\r\n\0 \t:;,=\"<>%@[]\\/"u8.ToArray().Concat(new byte[] { 0x7F, 0xC3, 0xFF }).ToArray();
     private static readonly string[] ExtremeNumbers = ["0", "-1", "4294967295", "4294967296", "2147483648", "99999999999999999999999", "1e9", "007"];
