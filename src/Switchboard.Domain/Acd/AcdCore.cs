@@ -7,11 +7,23 @@ namespace Switchboard.Domain.Acd;
 /// input. It is not thread-safe by design; <see cref="AcdDispatcher"/> is its one owner at run time.
 /// </summary>
 /// <remarks>
-/// After every input, waiting calls are visited in the cross-queue order (<see cref="WaitingCallOrder"/>) and
-/// each one not yet ringing (or any ring-all call) is offered to available members of its queue, chosen by
-/// <see cref="AgentPicker"/>. An offer makes the agent unavailable, so one pass leaves no available agent beside
-/// a call they could take, and an agent freed alone gets the best call among all their queues.
-/// A call that reaches its maximum wait leaves even while ringing (the offer is cancelled).
+/// After every input, waiting calls are offered in the cross-queue order (<see cref="WaitingCallOrder"/>): each one
+/// not yet ringing (or any ring-all call) goes to available members of its queue, chosen by <see cref="AgentPicker"/>.
+/// An offer makes the agent unavailable, so this leaves no available agent beside a call they could take, and an
+/// agent freed alone gets the best call among all their queues. A call that reaches its maximum wait leaves even
+/// while ringing (the offer is cancelled).
+/// <para>
+/// Nothing is recounted per input. Each queue keeps its waiting calls in serving order, those ringing nobody, its
+/// available members in member order and its counters, all updated where a call or an agent changes (an agent's
+/// change reaches each queue they are a member of). Only queues where an agent became available, a call stopped
+/// ringing or the settings changed can have a call to offer, so only those are looked at; a decision costs a few
+/// sorted-set steps per queue involved, whatever the number of queues, agents and calls.
+/// </para>
+/// <para>
+/// A waiting item has a <see cref="WorkKind"/> (calls today; chats and outbound members through the same queues
+/// later) and an agent takes items of one kind at a time up to their capacity for it (one call, several chats), so
+/// who is available is kept per kind.
+/// </para>
 /// </remarks>
 public sealed class AcdCore
 {
@@ -20,13 +32,17 @@ public sealed class AcdCore
     private readonly Dictionary<Guid, QueueState> _queues = [];
     private readonly Dictionary<Guid, AgentState> _agents = [];
     private readonly Dictionary<Guid, WaitingCall> _waiting = [];
-    private readonly SortedSet<WaitingCall> _waitingAcrossQueues = new(WaitingCallOrder.AcrossQueues);
     private readonly Dictionary<OfferId, Offer> _offers = [];
     private readonly Dictionary<Guid, ConnectedCall> _connected = [];
     private long _lastOfferId;
     private long _lastEntry;
 
-    private List<AcdOutput> _outputs = [];
+    // Queues that may have a call to offer after this input (each once, flagged by QueueState.MayServe).
+    private readonly List<QueueState> _mayServe = [];
+    private readonly List<Candidate> _ringAllTargets = [];
+
+    // Reused from input to input: the decisions are read before the next input is handled.
+    private readonly List<AcdOutput> _outputs = [];
     private DateTimeOffset _now;
 
     /// <param name="random">Used by the random strategy only; pass a seeded one for reproducible runs.</param>
@@ -38,12 +54,15 @@ public sealed class AcdCore
         _random = random;
     }
 
-    /// <summary>Applies one input at <paramref name="now"/> and returns the decisions, in the order they were taken.</summary>
+    /// <summary>
+    /// Applies one input at <paramref name="now"/> and returns the decisions, in the order they were taken. The list
+    /// is the core's own and is reused by the next input: read (or copy) it before handling another.
+    /// </summary>
     public IReadOnlyList<AcdOutput> Handle(AcdInput input, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(input);
         _now = now;
-        _outputs = [];
+        _outputs.Clear();
 
         switch (input)
         {
@@ -60,6 +79,7 @@ public sealed class AcdCore
             case SetAgentStatus status: ChangeStatus(status.AgentId, status.Status); break;
             case SetAgentReachable reachable: ChangeReachable(reachable.AgentId, reachable.Reachable); break;
             case SetAgentBusyElsewhere busy: ChangeBusyElsewhere(busy.AgentId, busy.Busy); break;
+            case SetAgentCapacity capacity: ChangeCapacity(capacity); break;
             default: throw new ArgumentException($"Unknown ACD input {input.GetType().Name}", nameof(input));
         }
 
@@ -67,7 +87,13 @@ public sealed class AcdCore
         return _outputs;
     }
 
-    /// <summary>Live state of every queue and every known agent at <paramref name="now"/>.</summary>
+    /// <summary>The live counters of every queue, to read from any thread; a queue's object lives as long as the queue.</summary>
+    public IReadOnlyList<QueueCounters> Counters() => [.. _queues.Values.Select(queue => queue.Counters)];
+
+    /// <summary>
+    /// Live state of every queue and every known agent at <paramref name="now"/>, built on demand (it visits
+    /// everything: for views and tests, not for decisions).
+    /// </summary>
     public AcdSnapshot Snapshot(DateTimeOffset now)
     {
         var queues = _queues.Values
@@ -84,32 +110,59 @@ public sealed class AcdCore
 
     private void Configure(QueueSettings settings)
     {
-        foreach (var member in settings.Members)
-            AgentFor(member.UserId);
-
-        if (!_queues.TryGetValue(settings.QueueId, out var queue))
+        if (_queues.TryGetValue(settings.QueueId, out var queue))
         {
-            _queues.Add(settings.QueueId, new QueueState(settings, _options.RecentWaitsForEstimate));
-            return;
+            DropMemberships(queue);
+            queue.Configure(settings);
+            // The cross-queue order reads the queue's priority from each call.
+            if (queue.Waiting.Count > 0 && queue.Waiting.Min!.QueuePriority != settings.Priority)
+            {
+                foreach (var call in queue.Waiting)
+                    call.QueuePriority = settings.Priority;
+            }
+        }
+        else
+        {
+            queue = new QueueState(settings, _options.RecentWaitsForEstimate);
+            _queues.Add(settings.QueueId, queue);
         }
 
-        queue.Configure(settings);
-        if (queue.Waiting.Count == 0 || queue.Waiting.Min!.QueuePriority == settings.Priority)
-            return;
-
-        // The cross-queue order depends on the queue's priority: re-place its calls under the new one.
-        foreach (var call in queue.Waiting)
+        // Members, levels and strategy may all have changed: count this queue's agents afresh (configuration is rare).
+        var ready = 0;
+        foreach (var member in queue.MembersInOrder)
         {
-            _waitingAcrossQueues.Remove(call);
-            call.QueuePriority = settings.Priority;
-            _waitingAcrossQueues.Add(call);
+            var agent = AgentFor(member.UserId);
+            agent.Memberships.Add(new Membership(queue, member));
+            if (agent.CountedReady)
+                ready++;
+            foreach (var kind in WorkKinds.All)
+            {
+                if (agent.CountedAvailable[(int)kind])
+                    queue.AddAvailable(kind, new Candidate(member, agent));
+            }
         }
+
+        queue.Counters.ReadyAgents = ready;
+        MayServe(queue);
+    }
+
+    private void DropMemberships(QueueState queue)
+    {
+        foreach (var member in queue.MembersInOrder)
+        {
+            if (_agents.TryGetValue(member.UserId, out var agent))
+                agent.Memberships.RemoveAll(membership => membership.Queue == queue);
+        }
+
+        queue.ClearAgents();
     }
 
     private void RemoveQueue(Guid queueId)
     {
         if (!_queues.Remove(queueId, out var queue))
             return;
+
+        DropMemberships(queue);
 
         foreach (var call in queue.Waiting.ToArray())
         {
@@ -138,17 +191,17 @@ public sealed class AcdCore
             return;
         }
 
-        if (arrived.RefuseWhenNoReadyAgent && ReadyMembers(queue) == 0)
+        if (arrived.RefuseWhenNoReadyAgent && queue.Counters.ReadyAgents == 0)
         {
             RefuseArrival(arrived, RefusalReason.NoReadyAgent);
             return;
         }
 
-        var call = new WaitingCall(arrived.CallId, queue, arrived.Priority, _now, ++_lastEntry);
+        var call = new WaitingCall(arrived.CallId, arrived.Kind, queue, arrived.Priority, _now, ++_lastEntry);
         _waiting.Add(call.CallId, call);
-        queue.Waiting.Add(call);
-        _waitingAcrossQueues.Add(call);
-        _outputs.Add(new CallEnteredQueue(_now, call.CallId, queue.Id, call.Priority, PositionOf(call)));
+        queue.AddWaiting(call);
+        MayServe(queue);
+        _outputs.Add(new CallEnteredQueue(_now, call.CallId, queue.Id, call.Priority, queue.PositionOfNewest(call)));
 
         var maxWait = arrived.MaxWaitSeconds is { } seconds
             ? (seconds > 0 ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null)
@@ -177,8 +230,15 @@ public sealed class AcdCore
             return;
 
         var agent = connected.Agent;
-        agent.Call = null;
+        agent.Work.Remove(connected);
         agent.AddTalkTime(Today(), _now - connected.AnsweredAt);
+        if (agent.Work.Count > 0 || agent.Offer is not null)
+        {
+            // Other chats go on, or the next one rings already: wrap-up follows the last item.
+            Recount(agent);
+            return;
+        }
+
         agent.IdleSince = _now;
         if (connected.WrapUp > TimeSpan.Zero)
         {
@@ -189,6 +249,8 @@ public sealed class AcdCore
         {
             SetActivity(agent, AgentActivity.Idle);
         }
+
+        Recount(agent);
     }
 
     private void Accept(OfferId offerId)
@@ -205,10 +267,11 @@ public sealed class AcdCore
         queue.RecordAnsweredWait(waited);
         agent.UnansweredInARow = 0;
         agent.CountAnswered(Today());
-        var connected = new ConnectedCall(call.CallId, queue.Id, agent, _now, queue.Settings.WrapUp);
+        var connected = new ConnectedCall(call.CallId, call.Kind, queue.Id, agent, _now, queue.Settings.WrapUp);
         _connected.Add(call.CallId, connected);
-        agent.Call = connected;
+        agent.Work.Add(connected);
         SetActivity(agent, AgentActivity.OnCall);
+        Recount(agent);
         _outputs.Add(new ConnectCall(call.CallId, agent.Id, offerId));
         _outputs.Add(new OfferAnswered(_now, call.CallId, queue.Id, agent.Id, offerId, waited));
 
@@ -221,7 +284,7 @@ public sealed class AcdCore
             return;
 
         EndOffer(offer);
-        offer.Call.TriedAgents.Add(offer.Agent.Id);
+        offer.Call.Tried(offer.Agent.Id);
         _outputs.Add(new OfferRefused(_now, offer.Call.CallId, offer.Call.Queue.Id, offer.Agent.Id, offerId));
         Pause(offer.Agent, _options.RejectDelay);
     }
@@ -234,7 +297,7 @@ public sealed class AcdCore
         var call = offer.Call;
         var agent = offer.Agent;
         EndOffer(offer);
-        call.TriedAgents.Add(agent.Id);
+        call.Tried(agent.Id);
         if (tellTelephony)
             _outputs.Add(new CancelOffer(offerId, call.CallId, agent.Id, OfferCancelReason.NoAnswer));
         _outputs.Add(new OfferNotAnswered(_now, call.CallId, call.Queue.Id, agent.Id, offerId));
@@ -245,6 +308,7 @@ public sealed class AcdCore
         {
             agent.UnansweredInARow = 0;
             agent.Status = AgentStatus.NotAvailable;
+            Recount(agent);
             _outputs.Add(new AgentStatusChanged(_now, agent.Id, AgentStatus.NotAvailable, StatusChangeReason.TooManyUnansweredOffers));
             return;
         }
@@ -270,6 +334,7 @@ public sealed class AcdCore
         agent.PausedUntil = null;
         if (agent.Activity == AgentActivity.WrapUp)
             SetActivity(agent, AgentActivity.Idle);
+        Recount(agent);
     }
 
     private void ChangeStatus(Guid agentId, AgentStatus status)
@@ -289,6 +354,8 @@ public sealed class AcdCore
         {
             CancelOffer(offer, OfferCancelReason.AgentNotReady);
         }
+
+        Recount(agent);
     }
 
     private void ChangeReachable(Guid agentId, bool reachable)
@@ -301,6 +368,7 @@ public sealed class AcdCore
         _outputs.Add(new AgentReachabilityChanged(_now, agentId, reachable));
         if (!reachable && agent.Offer is { } offer)
             CancelOffer(offer, OfferCancelReason.AgentUnreachable);
+        Recount(agent);
     }
 
     private void ChangeBusyElsewhere(Guid agentId, bool busy)
@@ -310,36 +378,96 @@ public sealed class AcdCore
         // Their phone is taken by the other call: an offer still ringing them goes to someone else.
         if (busy && agent.Offer is { } offer)
             CancelOffer(offer, OfferCancelReason.AgentNotReady);
+        Recount(agent);
     }
 
+    private void ChangeCapacity(SetAgentCapacity capacity)
+    {
+        var agent = AgentFor(capacity.AgentId);
+        // Work already taken goes on; the new capacity applies to the next offers.
+        agent.SetCapacity(capacity.Kind, capacity.Capacity);
+        Recount(agent);
+    }
+
+    /// <summary>
+    /// Offers waiting calls until no queue has both a call to offer and an available member. Each round takes the
+    /// first call in the cross-queue order among the queues' next calls; offers only take agents away, so the
+    /// calls are offered in that order, as if every waiting call were visited in turn.
+    /// </summary>
     private void OfferWaitingCalls()
     {
-        // A queue with no available member now has none for its later calls either: offers only take agents away.
-        HashSet<QueueState>? exhausted = null;
-        foreach (var call in _waitingAcrossQueues)
+        while (true)
         {
-            var queue = call.Queue;
-            var ringAll = queue.Settings.Strategy == QueueStrategy.RingAll;
-            if ((!ringAll && call.Offers.Count > 0) || exhausted?.Contains(queue) == true)
-                continue;
-
-            var available = AvailableMembers(queue);
-            if (available.Count == 0)
+            WaitingCall? next = null;
+            for (var index = _mayServe.Count - 1; index >= 0; index--)
             {
-                (exhausted ??= []).Add(queue);
-                continue;
+                var queue = _mayServe[index];
+                if (NextToOffer(queue) is not { } call)
+                {
+                    queue.MayServe = false;
+                    _mayServe[index] = _mayServe[^1];
+                    _mayServe.RemoveAt(_mayServe.Count - 1);
+                    continue;
+                }
+
+                if (next is null || WaitingCallOrder.AcrossQueues.Compare(call, next) < 0)
+                    next = call;
             }
 
-            if (ringAll)
+            if (next is null)
+                return;
+
+            var available = next.Queue.Available(next.Kind);
+            if (next.Queue.Settings.Strategy == QueueStrategy.RingAll)
             {
-                foreach (var candidate in AgentPicker.RingAllTargets(call, available).ToArray())
-                    Offer(call, candidate);
+                // Offering takes each agent out of the available list, so ring from a copy.
+                AgentPicker.RingAllTargets(next, available, _ringAllTargets);
+                foreach (var candidate in _ringAllTargets)
+                    Offer(next, candidate);
             }
             else
             {
-                Offer(call, AgentPicker.PickOne(call, available, Today(), _random));
+                Offer(next, AgentPicker.PickOne(next, available, Today(), _random));
             }
         }
+    }
+
+    /// <summary>The queue's first call that an available member would be offered now, if any.</summary>
+    private WaitingCall? NextToOffer(QueueState queue)
+    {
+        // A removed queue has no available members left, so it never offers again.
+        WaitingCall? next = null;
+        var anyAvailable = false;
+        foreach (var kind in WorkKinds.All)
+        {
+            if (queue.Available(kind).Count == 0)
+                continue;
+            anyAvailable = true;
+            var notRinging = queue.NotRinging(kind);
+            if (notRinging.Count > 0 && (next is null || WaitingCallOrder.WithinQueue.Compare(notRinging.Min, next) < 0))
+                next = notRinging.Min;
+        }
+
+        if (!anyAvailable || queue.Settings.Strategy != QueueStrategy.RingAll)
+            return next;
+
+        // Ring-all: a ringing call also takes agents up to its highest ringing level; the first such call goes first.
+        foreach (var call in queue.Waiting)
+        {
+            AgentPicker.RingAllTargets(call, queue.Available(call.Kind), _ringAllTargets);
+            if (_ringAllTargets.Count > 0)
+                return call;
+        }
+
+        return null;
+    }
+
+    private void MayServe(QueueState queue)
+    {
+        if (queue.MayServe)
+            return;
+        queue.MayServe = true;
+        _mayServe.Add(queue);
     }
 
     private void Offer(WaitingCall call, Candidate candidate)
@@ -348,10 +476,11 @@ public sealed class AcdCore
         var settings = call.Queue.Settings;
         var offer = new Offer(new OfferId(++_lastOfferId), call, agent);
         _offers.Add(offer.Id, offer);
-        call.Offers.Add(offer);
+        AddOffer(call, offer);
         agent.Offer = offer;
         call.Queue.LastOffered = candidate.Member;
         SetActivity(agent, AgentActivity.Offered);
+        Recount(agent);
         _outputs.Add(new OfferCall(call.CallId, agent.Id, offer.Id, settings.RingTimeout));
         _outputs.Add(new CallOffered(_now, call.CallId, settings.QueueId, agent.Id, offer.Id));
         _outputs.Add(new ScheduleTimer(_now + settings.RingTimeout, new RingTimeoutElapsed(offer.Id)));
@@ -360,16 +489,11 @@ public sealed class AcdCore
     /// <summary>The call leaves its queue unanswered: its offers are withdrawn and it stops waiting.</summary>
     private void Leave(WaitingCall call, OfferCancelReason reason)
     {
-        foreach (var offer in call.Offers.ToArray())
-            CancelOffer(offer, reason);
-        RemoveWaiting(call);
-    }
-
-    private void RemoveWaiting(WaitingCall call)
-    {
+        // Cancelling detaches the offer from the call, first to last as they were made.
+        while (call.Offers.Count > 0)
+            CancelOffer(call.Offers[0], reason);
         _waiting.Remove(call.CallId);
-        call.Queue.Waiting.Remove(call);
-        _waitingAcrossQueues.Remove(call);
+        call.Queue.RemoveWaiting(call);
     }
 
     private void CancelOffer(Offer offer, OfferCancelReason reason)
@@ -382,14 +506,65 @@ public sealed class AcdCore
     private void EndOffer(Offer offer)
     {
         Detach(offer);
-        SetActivity(offer.Agent, AgentActivity.Idle);
+        SetActivity(offer.Agent, offer.Agent.Work.Count > 0 ? AgentActivity.OnCall : AgentActivity.Idle);
+        Recount(offer.Agent);
     }
 
     private void Detach(Offer offer)
     {
         _offers.Remove(offer.Id);
-        offer.Call.Offers.Remove(offer);
+        var call = offer.Call;
+        call.Offers.Remove(offer);
         offer.Agent.Offer = null;
+        // A call still waiting that rings nobody now is to be offered again.
+        if (call.Offers.Count == 0 && _waiting.ContainsKey(call.CallId))
+        {
+            call.Queue.NotRinging(call.Kind).Add(call);
+            MayServe(call.Queue);
+        }
+    }
+
+    private static void AddOffer(WaitingCall call, Offer offer)
+    {
+        if (call.Offers.Count == 0)
+            call.Queue.NotRinging(call.Kind).Remove(call);
+        call.Offers.Add(offer);
+    }
+
+    /// <summary>
+    /// Brings the agent's place in each of their queues' counts up to date with their state: Ready agents, and the
+    /// members available for an offer (an agent who became available may be offered a call of any of their queues).
+    /// </summary>
+    private void Recount(AgentState agent)
+    {
+        var ready = agent.IsReady;
+        if (ready != agent.CountedReady)
+        {
+            agent.CountedReady = ready;
+            foreach (var membership in agent.Memberships)
+                membership.Queue.Counters.ReadyAgents += ready ? 1 : -1;
+        }
+
+        foreach (var kind in WorkKinds.All)
+        {
+            var available = agent.CanTake(kind);
+            if (available == agent.CountedAvailable[(int)kind])
+                continue;
+            agent.CountedAvailable[(int)kind] = available;
+            foreach (var membership in agent.Memberships)
+            {
+                var candidate = new Candidate(membership.Member, agent);
+                if (available)
+                {
+                    membership.Queue.AddAvailable(kind, candidate);
+                    MayServe(membership.Queue);
+                }
+                else
+                {
+                    membership.Queue.RemoveAvailable(kind, candidate);
+                }
+            }
+        }
     }
 
     private void Pause(AgentState agent, TimeSpan duration)
@@ -399,6 +574,7 @@ public sealed class AcdCore
 
         agent.PauseGeneration++;
         agent.PausedUntil = _now + duration;
+        Recount(agent);
         _outputs.Add(new ScheduleTimer(_now + duration, new AgentPauseElapsed(agent.Id, agent.PauseGeneration)));
     }
 
@@ -414,38 +590,19 @@ public sealed class AcdCore
     {
         if (!_agents.TryGetValue(agentId, out var agent))
         {
-            agent = new AgentState(agentId, _now);
+            agent = new AgentState(agentId, _now, _options);
             _agents.Add(agentId, agent);
         }
 
         return agent;
     }
 
-    private List<Candidate> AvailableMembers(QueueState queue)
-    {
-        var available = new List<Candidate>();
-        foreach (var member in queue.MembersInOrder)
-        {
-            if (_agents.TryGetValue(member.UserId, out var agent) && agent.CanTakeOffer)
-                available.Add(new Candidate(member, agent));
-        }
-
-        return available;
-    }
-
-    private int ReadyMembers(QueueState queue) =>
-        queue.MembersInOrder.Count(member =>
-            _agents.TryGetValue(member.UserId, out var agent) && agent.Status == AgentStatus.Ready && agent.Reachable);
-
-    private static int PositionOf(WaitingCall call) =>
-        call.Queue.Waiting.GetViewBetween(call.Queue.Waiting.Min!, call).Count;
-
     private DateOnly Today() => DayOf(_now);
 
     private DateOnly DayOf(DateTimeOffset time) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, _options.DayTimeZone).DateTime);
 
-    private QueueSnapshot SnapshotOf(QueueState queue, DateTimeOffset now)
+    private static QueueSnapshot SnapshotOf(QueueState queue, DateTimeOffset now)
     {
         var position = 0;
         var calls = queue.Waiting
@@ -469,8 +626,8 @@ public sealed class AcdCore
             queue.Settings.Strategy,
             calls,
             queue.MembersInOrder,
-            ReadyMembers(queue),
-            AvailableMembers(queue).Count)
+            queue.Counters.ReadyAgents,
+            queue.Available(WorkKind.Call).Count)
         {
             EstimatedWaitOfNextCall = queue.EstimatedWait(calls.Length + 1),
         };
@@ -484,8 +641,8 @@ public sealed class AcdCore
             agent.Reachable,
             agent.BusyElsewhere,
             agent.Offer?.Id,
-            agent.Offer?.Call.CallId ?? agent.Call?.CallId,
-            agent.Offer?.Call.Queue.Id ?? agent.Call?.QueueId,
+            agent.Offer?.Call.CallId ?? (agent.Work is [var first, ..] ? first.CallId : null),
+            agent.Offer?.Call.Queue.Id ?? (agent.Work is [var taken, ..] ? taken.QueueId : null),
             agent.PausedUntil,
             agent.IdleSince,
             agent.AnsweredOn(today),

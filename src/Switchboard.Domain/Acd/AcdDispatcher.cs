@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Threading.Channels;
 
 namespace Switchboard.Domain.Acd;
@@ -21,7 +22,9 @@ public sealed class AcdDispatcher
     // Touched by the loop only; a fired timer is disposed when its input is taken from the mailbox.
     private readonly Dictionary<long, ITimer> _timers = [];
     private long _lastTimerId;
-    private AcdSnapshot _latest;
+
+    // Replaced only when a queue is configured or removed; the counters inside are kept live by the core.
+    private FrozenDictionary<Guid, QueueCounters> _counters = FrozenDictionary<Guid, QueueCounters>.Empty;
 
     public AcdDispatcher(AcdCore core, TimeProvider timeProvider, IAcdCommandSink commands, IAcdEventSink events)
     {
@@ -33,15 +36,15 @@ public sealed class AcdDispatcher
         _timeProvider = timeProvider;
         _commands = commands;
         _events = events;
-        _latest = core.Snapshot(timeProvider.GetUtcNow());
+        PublishCounters();
     }
 
     /// <summary>
-    /// The live state as of the last decided input, readable from any thread without waiting: for answers that
-    /// must be synchronous (a routing condition asking how many agents are Ready). Its <see cref="AcdSnapshot.At"/>
-    /// and waits are those of that decision; <see cref="GetSnapshotAsync"/> is exact.
+    /// The queue's live counters, readable from any thread without waiting: for answers that must be synchronous (a
+    /// routing condition asking how many agents are Ready). Null for a queue the ACD does not know. The full state,
+    /// exact after every input posted before, is <see cref="GetSnapshotAsync"/>.
     /// </summary>
-    public AcdSnapshot LatestSnapshot => Volatile.Read(ref _latest);
+    public QueueCounters? Counters(Guid queueId) => Volatile.Read(ref _counters).GetValueOrDefault(queueId);
 
     /// <summary>Queues an input for the dispatcher. Never blocks; false once the dispatcher has stopped.</summary>
     public bool Post(AcdInput input)
@@ -110,9 +113,10 @@ public sealed class AcdDispatcher
     private void Decide(AcdInput input)
     {
         var now = _timeProvider.GetUtcNow();
-        foreach (var output in _core.Handle(input, now))
+        var outputs = _core.Handle(input, now);
+        for (var index = 0; index < outputs.Count; index++)
         {
-            switch (output)
+            switch (outputs[index])
             {
                 case AcdCommand command:
                     _commands.Send(command);
@@ -126,8 +130,12 @@ public sealed class AcdDispatcher
             }
         }
 
-        Volatile.Write(ref _latest, _core.Snapshot(now));
+        if (input is QueueConfigured or QueueRemoved)
+            PublishCounters();
     }
+
+    private void PublishCounters() =>
+        Volatile.Write(ref _counters, _core.Counters().ToFrozenDictionary(counters => counters.QueueId));
 
     private void Arm(ScheduleTimer schedule, DateTimeOffset now)
     {

@@ -29,7 +29,14 @@ public sealed record QueueRemoved(Guid QueueId) : AcdInput;
 /// <param name="Priority">Higher is served first.</param>
 /// <param name="MaxWaitSeconds">Overrides the queue's maximum wait when set; 0 = no limit.</param>
 /// <param name="RefuseWhenNoReadyAgent">Refuse the call at once when no member is Ready and reachable.</param>
-public sealed record CallArrived(Guid CallId, Guid QueueId, int Priority = 0, int? MaxWaitSeconds = null, bool RefuseWhenNoReadyAgent = false)
+/// <param name="Kind">What waits: a call (the only kind telephony sends today); a chat or an outbound member later.</param>
+public sealed record CallArrived(
+    Guid CallId,
+    Guid QueueId,
+    int Priority = 0,
+    int? MaxWaitSeconds = null,
+    bool RefuseWhenNoReadyAgent = false,
+    WorkKind Kind = WorkKind.Call)
     : AcdInput;
 
 /// <summary>
@@ -58,6 +65,9 @@ public sealed record SetAgentReachable(Guid AgentId, bool Reachable) : AcdInput;
 /// elsewhere they take no offers.
 /// </summary>
 public sealed record SetAgentBusyElsewhere(Guid AgentId, bool Busy) : AcdInput;
+
+/// <summary>How many items of this kind the agent works on at once from now on (0: none of this kind).</summary>
+public sealed record SetAgentCapacity(Guid AgentId, WorkKind Kind, int Capacity) : AcdInput;
 
 /// <summary>An input the ACD asked to receive at a given time (see <see cref="ScheduleTimer"/>).</summary>
 public abstract record AcdTimerInput : AcdInput;

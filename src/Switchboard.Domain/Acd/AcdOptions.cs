@@ -15,6 +15,19 @@ public sealed record AcdOptions
     /// <summary>How many recent answered waits per queue feed the estimated wait.</summary>
     public int RecentWaitsForEstimate { get; init; } = 20;
 
+    /// <summary>
+    /// How many items of each kind an agent works on at once unless told otherwise (<see cref="SetAgentCapacity"/>):
+    /// one call; several chats. A kind not listed: one.
+    /// </summary>
+    public IReadOnlyDictionary<WorkKind, int> Capacity { get; init; } = new Dictionary<WorkKind, int>
+    {
+        [WorkKind.Call] = 1,
+        [WorkKind.Chat] = 3,
+        [WorkKind.Outbound] = 1,
+    };
+
+    public int CapacityFor(WorkKind kind) => Capacity.GetValueOrDefault(kind, 1);
+
     /// <summary>The time zone whose midnight resets "today" for the fewest-calls and least-talk-time strategies.</summary>
     public TimeZoneInfo DayTimeZone { get; init; } = TimeZoneInfo.Utc;
 }

@@ -1,8 +1,10 @@
 namespace Switchboard.Domain.Acd;
 
 /// <summary>One agent's live state, owned by <see cref="AcdCore"/>.</summary>
-internal sealed class AgentState(Guid id, DateTimeOffset now)
+internal sealed class AgentState(Guid id, DateTimeOffset now, AcdOptions options)
 {
+    private readonly int[] _capacity = [.. WorkKinds.All.Select(options.CapacityFor)];
+
     public Guid Id { get; } = id;
 
     /// <summary>Agents start Not available until they choose otherwise.</summary>
@@ -17,7 +19,8 @@ internal sealed class AgentState(Guid id, DateTimeOffset now)
 
     public Offer? Offer { get; set; }
 
-    public ConnectedCall? Call { get; set; }
+    /// <summary>What the agent took from queues and still works on: items of one kind, up to their capacity for it.</summary>
+    public List<ConnectedCall> Work { get; } = [];
 
     public DateTimeOffset IdleSince { get; set; } = now;
 
@@ -29,12 +32,47 @@ internal sealed class AgentState(Guid id, DateTimeOffset now)
 
     public int UnansweredInARow { get; set; }
 
+    /// <summary>The queues the agent is a member of: the ones whose counts change with the agent's state.</summary>
+    public List<Membership> Memberships { get; } = [];
+
+    /// <summary>Whether the agent is counted among their queues' Ready agents now.</summary>
+    public bool CountedReady { get; set; }
+
+    /// <summary>By kind: whether the agent is listed among their queues' members available for it now.</summary>
+    public bool[] CountedAvailable { get; } = new bool[WorkKinds.All.Length];
+
+    public bool IsReady => Status == AgentStatus.Ready && Reachable;
+
     private DateOnly _countersDay;
     private int _answered;
     private TimeSpan _talkTime;
 
-    public bool CanTakeOffer =>
-        Status == AgentStatus.Ready && Reachable && !BusyElsewhere && Activity == AgentActivity.Idle && Offer is null && Call is null && PausedUntil is null;
+    public void SetCapacity(WorkKind kind, int capacity) => _capacity[(int)kind] = Math.Max(0, capacity);
+
+    /// <summary>
+    /// Whether the agent may be offered an item of this kind now: Ready, reachable, not busy elsewhere, nothing
+    /// ringing, no pause, and either working on nothing or on fewer items of this same kind than their capacity
+    /// (one offer rings at a time; an agent works on one kind at a time).
+    /// </summary>
+    public bool CanTake(WorkKind kind)
+    {
+        if (!IsReady || BusyElsewhere || Offer is not null || PausedUntil is not null || _capacity[(int)kind] == 0)
+            return false;
+        return Work.Count == 0
+            ? Activity == AgentActivity.Idle
+            : Work[0].Kind == kind && Work.Count < _capacity[(int)kind];
+    }
+
+    public QueueMember? MemberOf(QueueState queue)
+    {
+        foreach (var membership in Memberships)
+        {
+            if (membership.Queue == queue)
+                return membership.Member;
+        }
+
+        return null;
+    }
 
     public int AnsweredOn(DateOnly day) => day == _countersDay ? _answered : 0;
 

@@ -1,16 +1,26 @@
 namespace Switchboard.Domain.Acd;
 
-/// <summary>One queue's settings and live waiting list, owned by <see cref="AcdCore"/>.</summary>
+/// <summary>
+/// One queue's settings and live state, owned by <see cref="AcdCore"/>. Its orderings and counts are kept as calls
+/// and agents change, never recounted: the waiting calls in serving order (and those among them that ring nobody),
+/// the members who could take an offer now in member order, and the counters readers see. The calls ringing nobody
+/// and the available members are kept per <see cref="WorkKind"/>: who may take a chat is not who may take a call.
+/// </summary>
 internal sealed class QueueState
 {
     private readonly Queue<TimeSpan> _recentWaits = new();
     private readonly int _recentWaitsKept;
+    private long _recentWaitsTicks;
+    private readonly List<Candidate>[] _available = [.. WorkKinds.All.Select(_ => new List<Candidate>())];
+    private readonly SortedSet<WaitingCall>[] _notRinging = [.. WorkKinds.All.Select(_ => new SortedSet<WaitingCall>(WaitingCallOrder.WithinQueue))];
+    private readonly Dictionary<int, int> _waitingByPriority = [];
 
     public QueueState(QueueSettings settings, int recentWaitsKept)
     {
         _recentWaitsKept = Math.Max(1, recentWaitsKept);
         Settings = settings;
         MembersInOrder = Order(settings.Members);
+        Counters = new QueueCounters(settings.QueueId);
     }
 
     public QueueSettings Settings { get; private set; }
@@ -20,10 +30,22 @@ internal sealed class QueueState
     /// <summary>By level, then position, then user id, so every choice among members is deterministic.</summary>
     public IReadOnlyList<QueueMember> MembersInOrder { get; private set; }
 
+    /// <summary>Every waiting call, in the order this queue serves them.</summary>
     public SortedSet<WaitingCall> Waiting { get; } = new(WaitingCallOrder.WithinQueue);
+
+    /// <summary>The waiting items of this kind that ring nobody now, in serving order: the next to offer is the first.</summary>
+    public SortedSet<WaitingCall> NotRinging(WorkKind kind) => _notRinging[(int)kind];
+
+    /// <summary>Members who could take an offer of this kind now, in member order.</summary>
+    public IReadOnlyList<Candidate> Available(WorkKind kind) => _available[(int)kind];
+
+    public QueueCounters Counters { get; }
 
     /// <summary>The member offered a call last: round-robin continues after them.</summary>
     public QueueMember? LastOffered { get; set; }
+
+    /// <summary>Set while the queue waits in the core's list of queues that may have a call to offer.</summary>
+    public bool MayServe { get; set; }
 
     public void Configure(QueueSettings settings)
     {
@@ -31,29 +53,83 @@ internal sealed class QueueState
         MembersInOrder = Order(settings.Members);
     }
 
-    public QueueMember? MemberFor(Guid agentId)
+    public void AddWaiting(WaitingCall call)
     {
-        foreach (var member in MembersInOrder)
+        Waiting.Add(call);
+        NotRinging(call.Kind).Add(call);
+        _waitingByPriority[call.Priority] = _waitingByPriority.GetValueOrDefault(call.Priority) + 1;
+        Counters.WaitingCalls = Waiting.Count;
+    }
+
+    public void RemoveWaiting(WaitingCall call)
+    {
+        Waiting.Remove(call);
+        NotRinging(call.Kind).Remove(call);
+        if (_waitingByPriority[call.Priority] is var left and > 1)
+            _waitingByPriority[call.Priority] = left - 1;
+        else
+            _waitingByPriority.Remove(call.Priority);
+        Counters.WaitingCalls = Waiting.Count;
+    }
+
+    /// <summary>
+    /// The place of a call that just arrived (1 = next served): behind every call of its priority or higher, since
+    /// it arrived last. Counted per priority, of which a queue sees a handful, not per call.
+    /// </summary>
+    public int PositionOfNewest(WaitingCall call)
+    {
+        var position = 0;
+        foreach (var (priority, count) in _waitingByPriority)
         {
-            if (member.UserId == agentId)
-                return member;
+            if (priority >= call.Priority)
+                position += count;
         }
 
-        return null;
+        return position;
+    }
+
+    public void AddAvailable(WorkKind kind, Candidate candidate)
+    {
+        var available = _available[(int)kind];
+        var index = available.BinarySearch(candidate, CandidateOrder.Instance);
+        if (index < 0)
+            available.Insert(~index, candidate);
+    }
+
+    public void RemoveAvailable(WorkKind kind, Candidate candidate)
+    {
+        var available = _available[(int)kind];
+        var index = available.BinarySearch(candidate, CandidateOrder.Instance);
+        if (index >= 0)
+            available.RemoveAt(index);
+    }
+
+    public void ClearAgents()
+    {
+        foreach (var available in _available)
+            available.Clear();
+        Counters.ReadyAgents = 0;
     }
 
     public void RecordAnsweredWait(TimeSpan waited)
     {
         _recentWaits.Enqueue(waited);
+        _recentWaitsTicks += waited.Ticks;
         if (_recentWaits.Count > _recentWaitsKept)
-            _recentWaits.Dequeue();
+            _recentWaitsTicks -= _recentWaits.Dequeue().Ticks;
+        Counters.SetAverageAnsweredWait(TimeSpan.FromTicks(_recentWaitsTicks / _recentWaits.Count));
     }
 
     public TimeSpan? EstimatedWait(int position) =>
-        _recentWaits.Count == 0
-            ? null
-            : TimeSpan.FromTicks(_recentWaits.Sum(wait => wait.Ticks) / _recentWaits.Count * position);
+        _recentWaits.Count == 0 ? null : TimeSpan.FromTicks(_recentWaitsTicks / _recentWaits.Count * position);
 
     private static QueueMember[] Order(IReadOnlyList<QueueMember> members) =>
         [.. members.OrderBy(member => member, MemberOrder.Instance)];
+
+    private sealed class CandidateOrder : IComparer<Candidate>
+    {
+        public static readonly CandidateOrder Instance = new();
+
+        public int Compare(Candidate x, Candidate y) => MemberOrder.Instance.Compare(x.Member, y.Member);
+    }
 }

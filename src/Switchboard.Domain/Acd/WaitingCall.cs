@@ -1,10 +1,12 @@
 namespace Switchboard.Domain.Acd;
 
-/// <summary>A call's stay in one queue, from arrival until it is answered or leaves.</summary>
+/// <summary>A call's (or another work item's) stay in one queue, from arrival until it is answered or leaves.</summary>
 /// <param name="Entry">Unique and increasing: the arrival order, and the identity of this stay for its timer.</param>
-internal sealed class WaitingCall(Guid callId, QueueState queue, int priority, DateTimeOffset arrivedAt, long entry)
+internal sealed class WaitingCall(Guid callId, WorkKind kind, QueueState queue, int priority, DateTimeOffset arrivedAt, long entry)
 {
     public Guid CallId { get; } = callId;
+
+    public WorkKind Kind { get; } = kind;
 
     public QueueState Queue { get; } = queue;
 
@@ -20,6 +22,10 @@ internal sealed class WaitingCall(Guid callId, QueueState queue, int priority, D
     /// <summary>At most one, except under ring-all.</summary>
     public List<Offer> Offers { get; } = [];
 
-    /// <summary>Agents who refused this call or let it ring out: others are preferred for it.</summary>
-    public HashSet<Guid> TriedAgents { get; } = [];
+    // Agents who refused this call or let it ring out: others are preferred for it. Made at the first such agent.
+    private HashSet<Guid>? _triedAgents;
+
+    public void Tried(Guid agentId) => (_triedAgents ??= []).Add(agentId);
+
+    public bool WasTriedBy(Guid agentId) => _triedAgents?.Contains(agentId) == true;
 }

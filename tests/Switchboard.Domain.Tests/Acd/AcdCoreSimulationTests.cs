@@ -3,8 +3,9 @@ using Switchboard.Domain.Acd;
 namespace Switchboard.Domain.Tests.Acd;
 
 /// <summary>
-/// A random day at the switchboard (fixed seeds): calls arrive and hang up, agents change status, disconnect,
-/// accept, refuse or let offers ring out, queues are reconfigured and time passes. The ACD's promises are checked
+/// A random day at the switchboard (fixed seeds): calls and chats arrive and hang up, agents change status, disconnect,
+/// accept, refuse or let offers ring out, queues are reconfigured and time passes. Agents take one call or up to their
+/// capacity of chats. The ACD's promises are checked
 /// after every step, from what it said (commands and events) and what it shows (snapshot).
 /// </summary>
 public class AcdCoreSimulationTests
@@ -32,7 +33,8 @@ public class AcdCoreSimulationTests
 
     private sealed class Simulation
     {
-        private static readonly QueueStrategy[] Strategies = Enum.GetValues<QueueStrategy>();
+        // Ring-all thrice: its overlapping offers are the rarest path, and a day must take it.
+        private static readonly QueueStrategy[] Strategies = [.. Enum.GetValues<QueueStrategy>(), QueueStrategy.RingAll, QueueStrategy.RingAll];
 
         private readonly int _seed;
         private readonly Random _random;
@@ -43,23 +45,34 @@ public class AcdCoreSimulationTests
         // What the test believes, built only from the ACD's outputs and the test's own inputs.
         private readonly Dictionary<Guid, DistributionQueue> _queues = [];
         private readonly Dictionary<OfferId, OpenOffer> _openOffers = [];
-        private readonly Dictionary<Guid, Guid> _callOfAgent = [];
+        // What each agent works on (one call, or chats up to their capacity), and each arrival's kind.
+        private readonly Dictionary<Guid, List<Guid>> _workOfAgent = [];
+        private readonly Dictionary<Guid, WorkKind> _kindOf = [];
+        private readonly Dictionary<Guid, int> _chatCapacity = [];
+        private readonly Random _kinds;
         private readonly Dictionary<Guid, List<CallOutcome>> _outcomes = [];
         private readonly HashSet<Guid> _arrived = [];
         private readonly List<OfferId> _endedOffers = [];
         private readonly Dictionary<Type, int> _seen = [];
         private int _step;
         private int _agentsSetAwayForMissedOffers;
+        private int _mostWorkAtOnce;
 
         public Simulation(int seed)
         {
             _seed = seed;
             _random = new Random(seed);
+            // Its own sequence, so that the kinds do not shift the day's other choices.
+            _kinds = new Random(seed + 1000);
             _acd = new AcdHarness(new AcdOptions { RejectDelay = TimeSpan.FromSeconds(3), NoAnswerDelay = TimeSpan.FromSeconds(2) }, seed);
             foreach (var queueId in _queueIds)
                 Configure(queueId);
             foreach (var agent in _agents)
+            {
                 _acd.Post(new SetAgentReachable(agent, true));
+                _chatCapacity[agent] = _kinds.Next(4);
+                _acd.Post(new SetAgentCapacity(agent, WorkKind.Chat, _chatCapacity[agent]));
+            }
         }
 
         private sealed record OpenOffer(Guid CallId, Guid QueueId, Guid AgentId, DateTimeOffset At, TimeSpan RingTimeout);
@@ -69,17 +82,19 @@ public class AcdCoreSimulationTests
             _step = step;
             var before = _acd.Outputs.Count;
             Act();
-            Observe(_acd.Outputs.Skip(before).ToList());
+            var outputs = _acd.Outputs.Skip(before).ToList();
+            Observe(outputs);
             CheckState();
+            CheckCountersAgainstARecount(outputs);
         }
 
         public void EndOfDay()
         {
             _step = Steps;
             var before = _acd.Outputs.Count;
-            foreach (var call in _callOfAgent.Values.ToArray())
+            foreach (var call in _workOfAgent.Values.SelectMany(work => work).ToArray())
                 _acd.Post(new CallEnded(call));
-            _callOfAgent.Clear();
+            _workOfAgent.Clear();
             foreach (var waiting in _acd.Snapshot().Queues.SelectMany(queue => queue.WaitingCalls))
                 _acd.Post(new CallEnded(waiting.CallId));
             _acd.Advance(TimeSpan.FromHours(1));
@@ -102,10 +117,11 @@ public class AcdCoreSimulationTests
             var outcomes = _outcomes.Values.SelectMany(list => list).ToHashSet();
             foreach (var outcome in new[] { CallOutcome.Answered, CallOutcome.Abandoned, CallOutcome.TimedOut, CallOutcome.RefusedQueueFull, CallOutcome.RefusedNoReadyAgent })
                 Expect(outcomes.Contains(outcome), () => $"no call ended {outcome}");
-            foreach (var kind in new[] { typeof(OfferRefused), typeof(OfferNotAnswered), typeof(OfferCancelled), typeof(CallWithdrawn) })
+            foreach (var kind in new[] { typeof(OfferRefused), typeof(OfferNotAnswered), typeof(OfferCancelled), typeof(CallWithdrawn), typeof(CallEnteredQueue) })
                 Expect(_seen.GetValueOrDefault(kind) > 0, () => $"no {kind.Name}");
             Expect(_seen.GetValueOrDefault(typeof(RingAllOverlap)) > 0, () => "no call rang several agents at once");
             Expect(_agentsSetAwayForMissedOffers > 0, () => "no agent was set Not available for missed offers");
+            Expect(_mostWorkAtOnce >= 2, () => "no agent took several chats at once");
         }
 
         private void Act()
@@ -119,6 +135,7 @@ public class AcdCoreSimulationTests
                 case < 54: EndSomeConversation(); break;
                 case < 62: _acd.Post(new SetAgentStatus(AnyAgent(), Pick(AgentStatus.Ready, AgentStatus.Ready, AgentStatus.BackSoon, AgentStatus.NotAvailable))); break;
                 case < 65: _acd.Post(new SetAgentReachable(AnyAgent(), _random.Next(3) > 0)); break;
+                case < 66: _acd.Post(new SetAgentBusyElsewhere(AnyAgent(), _random.Next(3) == 0)); break;
                 case < 68: PostSomethingStale(); break;
                 case < 70: Configure(Pick(_queueIds)); break;
                 case < 71: RemoveOrRestoreSomeQueue(); break;
@@ -131,7 +148,8 @@ public class AcdCoreSimulationTests
             var callId = Guid.NewGuid();
             _arrived.Add(callId);
             var maxWait = _random.Next(10) == 0 ? _random.Next(0, 120) : (int?)null;
-            _acd.Post(new CallArrived(callId, Pick(_queueIds), _random.Next(3), maxWait, RefuseWhenNoReadyAgent: _random.Next(10) == 0));
+            _kindOf[callId] = _kinds.Next(4) == 0 ? WorkKind.Chat : WorkKind.Call;
+            _acd.Post(new CallArrived(callId, Pick(_queueIds), _random.Next(3), maxWait, RefuseWhenNoReadyAgent: _random.Next(10) == 0, _kindOf[callId]));
         }
 
         private void AnswerSomeOffer()
@@ -157,11 +175,15 @@ public class AcdCoreSimulationTests
 
         private void EndSomeConversation()
         {
-            if (_callOfAgent.Count == 0)
+            if (_workOfAgent.Count == 0)
                 return;
-            var agent = Pick(_callOfAgent.Keys.Order().ToArray());
-            _acd.Post(new CallEnded(_callOfAgent[agent]));
-            _callOfAgent.Remove(agent);
+            var agent = Pick(_workOfAgent.Keys.Order().ToArray());
+            var work = _workOfAgent[agent];
+            var call = work[_random.Next(work.Count)];
+            work.Remove(call);
+            if (work.Count == 0)
+                _workOfAgent.Remove(agent);
+            _acd.Post(new CallEnded(call));
         }
 
         private void PostSomethingStale()
@@ -229,7 +251,10 @@ public class AcdCoreSimulationTests
                         break;
                     case OfferAnswered answered:
                         EndOffer(answered.OfferId, answered.AgentId);
-                        _callOfAgent.Add(answered.AgentId, answered.CallId);
+                        if (!_workOfAgent.TryGetValue(answered.AgentId, out var work))
+                            _workOfAgent[answered.AgentId] = work = [];
+                        work.Add(answered.CallId);
+                        _mostWorkAtOnce = Math.Max(_mostWorkAtOnce, work.Count);
                         break;
                     case OfferRefused refused:
                         EndOffer(refused.OfferId, refused.AgentId);
@@ -263,7 +288,10 @@ public class AcdCoreSimulationTests
         {
             Expect(ringTimeouts.TryGetValue(offered.OfferId, out var ringTimeout), () => "offered without telling telephony");
             Expect(!_openOffers.Values.Any(offer => offer.AgentId == offered.AgentId), () => "an agent was offered a second call");
-            Expect(!_callOfAgent.ContainsKey(offered.AgentId), () => "an agent on a call was offered another");
+            var kind = _kindOf[offered.CallId];
+            var taken = _workOfAgent.GetValueOrDefault(offered.AgentId) ?? [];
+            Expect(kind == WorkKind.Call ? taken.Count == 0 : taken.Count < _chatCapacity[offered.AgentId], () => $"an agent working on {taken.Count} items was offered a {kind}");
+            Expect(taken.All(item => _kindOf[item] == kind), () => "an agent was offered a second kind of work");
             Expect(!_outcomes.ContainsKey(offered.CallId), () => "a call that left the queue was offered");
             if (_openOffers.Values.Any(offer => offer.CallId == offered.CallId))
             {
@@ -290,10 +318,10 @@ public class AcdCoreSimulationTests
                 var ringing = _openOffers.Where(pair => pair.Value.AgentId == agent.AgentId).Select(pair => (OfferId?)pair.Key).SingleOrDefault();
                 Expect(agent.OfferId == ringing, () => $"agent {agent.AgentId} shows {agent.OfferId}, events say {ringing}");
                 Expect((agent.Activity == AgentActivity.Offered) == (ringing is not null), () => $"agent {agent.AgentId} is {agent.Activity}");
-                var onCall = _callOfAgent.TryGetValue(agent.AgentId, out var call);
-                Expect((agent.Activity == AgentActivity.OnCall) == onCall, () => $"agent {agent.AgentId} is {agent.Activity}, on call: {onCall}");
-                if (onCall)
-                    Assert.Equal(call, agent.CallId);
+                var onCall = _workOfAgent.TryGetValue(agent.AgentId, out var work);
+                Expect((agent.Activity == AgentActivity.OnCall) == (onCall && ringing is null), () => $"agent {agent.AgentId} is {agent.Activity}, on call: {onCall}");
+                if (onCall && ringing is null)
+                    Assert.Contains(agent.CallId!.Value, work!);
             }
 
             foreach (var offer in _openOffers.Values)
@@ -309,11 +337,43 @@ public class AcdCoreSimulationTests
                 CheckNoAvailableAgentBesideACallTheyCouldTake(queue, agents);
         }
 
+        /// <summary>
+        /// The core keeps its counts as things change instead of recounting; here they are recounted from scratch
+        /// from what each agent and call shows, and must agree.
+        /// </summary>
+        private void CheckCountersAgainstARecount(List<AcdOutput> outputs)
+        {
+            var snapshot = _acd.Snapshot();
+            var agents = snapshot.Agents.ToDictionary(agent => agent.AgentId);
+            var counters = _acd.Core.Counters().ToDictionary(counter => counter.QueueId);
+            Expect(counters.Keys.Order().SequenceEqual(snapshot.Queues.Select(queue => queue.QueueId).Order()), () => "counters kept for other queues than those configured");
+
+            foreach (var queue in snapshot.Queues)
+            {
+                var members = queue.Members.Select(member => agents[member.UserId]).ToList();
+                var ready = members.Count(agent => agent.Status == AgentStatus.Ready && agent.Reachable);
+                var available = members.Count(agent => agent.IsAvailable);
+                var live = counters[queue.QueueId];
+                Expect(queue.ReadyAgents == ready && live.ReadyAgents == ready, () => $"queue {queue.QueueId} counts {live.ReadyAgents} Ready agents, a recount {ready}");
+                Expect(queue.AvailableAgents == available, () => $"queue {queue.QueueId} counts {queue.AvailableAgents} available agents, a recount {available}");
+                Expect(live.WaitingCalls == queue.WaitingCalls.Count, () => $"queue {queue.QueueId} counts {live.WaitingCalls} waiting calls, holds {queue.WaitingCalls.Count}");
+                Expect(live.EstimatedWaitOfNextCall == queue.EstimatedWaitOfNextCall, () => $"queue {queue.QueueId} estimates {live.EstimatedWaitOfNextCall}, a recount {queue.EstimatedWaitOfNextCall}");
+                Expect(queue.WaitingCalls.Select(call => call.Position).SequenceEqual(Enumerable.Range(1, queue.WaitingCalls.Count)), () => $"queue {queue.QueueId} positions out of order");
+            }
+
+            foreach (var entered in outputs.OfType<CallEnteredQueue>())
+            {
+                var position = snapshot.WaitingCall(entered.CallId)?.Position;
+                Expect(position is null || position == entered.Position, () => $"call {entered.CallId} entered at {entered.Position}, stands at {position}");
+            }
+        }
+
         private void CheckNoAvailableAgentBesideACallTheyCouldTake(QueueSnapshot queue, Dictionary<Guid, AgentSnapshot> agents)
         {
-            var available = queue.Members.Where(member => agents[member.UserId].IsAvailable).ToList();
             foreach (var call in queue.WaitingCalls)
             {
+                var kind = _kindOf[call.CallId];
+                var available = queue.Members.Where(member => CouldTake(agents[member.UserId], kind)).ToList();
                 if (call.OfferedTo.Count == 0)
                 {
                     Expect(available.Count == 0, () => $"agent {available.FirstOrDefault()?.UserId} is available beside waiting call {call.CallId}");
@@ -325,6 +385,17 @@ public class AcdCoreSimulationTests
                         Expect(!available.Any(member => member.Level <= level), () => $"ring-all call {call.CallId} does not ring an available agent");
                 }
             }
+        }
+
+        /// <summary>Whether the agent could be offered an item of this kind now, from what they show and what they took.</summary>
+        private bool CouldTake(AgentSnapshot agent, WorkKind kind)
+        {
+            if (kind == WorkKind.Call)
+                return agent.IsAvailable;
+            var work = _workOfAgent.GetValueOrDefault(agent.AgentId) ?? [];
+            return agent.Status == AgentStatus.Ready && agent.Reachable && !agent.BusyElsewhere && agent.OfferId is null && agent.PausedUntil is null
+                && (work.Count == 0 ? agent.Activity == AgentActivity.Idle : work.All(item => _kindOf[item] == WorkKind.Chat))
+                && work.Count < _chatCapacity[agent.AgentId];
         }
 
         private T Pick<T>(params T[] choices) => choices[_random.Next(choices.Length)];

@@ -128,6 +128,31 @@ public sealed class AcdDispatcherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_queue_s_counters_follow_each_decision_without_asking_the_dispatcher()
+    {
+        var queue = Queue(Alice, Bob);
+        await Snapshot();
+        var counters = _dispatcher.Counters(queue.Id)!;
+        Assert.Equal((2, 0, (TimeSpan?)null), (counters.ReadyAgents, counters.WaitingCalls, counters.EstimatedWaitOfNextCall));
+
+        var calls = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        calls.ForEach(call => _dispatcher.Post(new CallArrived(call, queue.Id)));
+        _dispatcher.Post(new SetAgentStatus(Bob, AgentStatus.BackSoon));
+        await Snapshot();
+        _time.Advance(TimeSpan.FromSeconds(4));
+        _dispatcher.Post(new AgentAcceptedOffer((await Snapshot()).Agent(Alice)!.OfferId!.Value));
+        await Snapshot();
+
+        // Alice answered the first call after 4 s; two wait, so a third joining now waits about 3 × 4 s.
+        Assert.Equal((1, 2, (TimeSpan?)TimeSpan.FromSeconds(12)), (counters.ReadyAgents, counters.WaitingCalls, counters.EstimatedWaitOfNextCall));
+        Assert.Same(counters, _dispatcher.Counters(queue.Id));
+
+        _dispatcher.Post(new QueueRemoved(queue.Id));
+        await Snapshot();
+        Assert.Null(_dispatcher.Counters(queue.Id));
+    }
+
+    [Fact]
     public async Task Stopped_dispatcher_refuses_inputs_and_queries()
     {
         _dispatcher.Complete();

@@ -27,7 +27,8 @@ internal sealed class AcdHarness
 
     public IReadOnlyList<AcdOutput> Post(AcdInput input)
     {
-        var outputs = Core.Handle(input, Now);
+        // The core reuses its list for the next input: keep a copy.
+        var outputs = Core.Handle(input, Now).ToList();
         Outputs.AddRange(outputs);
         foreach (var schedule in outputs.OfType<ScheduleTimer>())
             _timers.Add((schedule.DueAt, ++_lastSequence, schedule.Input));
@@ -91,6 +92,14 @@ internal sealed class AcdHarness
         var callId = Guid.NewGuid();
         Post(new CallArrived(callId, queue.Id, priority, maxWaitSeconds));
         return callId;
+    }
+
+    /// <summary>A chat joins the queue: the second kind of work, through the same door as calls.</summary>
+    public Guid Chat(DistributionQueue queue)
+    {
+        var chatId = Guid.NewGuid();
+        Post(new CallArrived(chatId, queue.Id, Kind: WorkKind.Chat));
+        return chatId;
     }
 
     /// <summary>The offer ringing on the agent's device; fails the test if none rings.</summary>

@@ -44,6 +44,8 @@ public sealed partial class KeyRingCheck(
         if (masterKey.Exists)
         {
             LogMasterKey(logger, masterKey.Key.Id, masterKey.Origin);
+            if (!masterKey.IsConfiguredInline && !OperatingSystem.IsWindows() && (File.GetUnixFileMode(masterKey.FilePath) & OthersMayRead) != 0)
+                LogKeyFileOpen(logger, masterKey.FilePath);
             return;
         }
         if (stored.Any(element => element.Descendants(MasterKeyXmlEncryptor.ElementName).Any()))
@@ -97,6 +99,8 @@ public sealed partial class KeyRingCheck(
         LogClearKeyRetired(logger, current.KeyId);
     }
 
+    private const UnixFileMode OthersMayRead = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+
     private static Exception Innermost(Exception exception) => exception.InnerException is { } inner ? Innermost(inner) : exception;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data-protection keys are encrypted with the master key {MasterKeyId} from {Origin}")]
@@ -104,6 +108,9 @@ public sealed partial class KeyRingCheck(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Made a new master key {MasterKeyId} for the data-protection keys at {Path}: back it up with the database; other nodes sharing the database need the same file")]
     private static partial void LogMasterKeyCreated(ILogger logger, string path, string masterKeyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The master key file {Path} may be read by other accounts: make it readable by Switchboard's account only (chmod 600)")]
+    private static partial void LogKeyFileOpen(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data-protection keys are encrypted with the certificate {Thumbprint}")]
     private static partial void LogCertificate(ILogger logger, string thumbprint);
