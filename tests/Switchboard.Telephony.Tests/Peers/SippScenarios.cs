@@ -1,3 +1,4 @@
+using System.Globalization;
 using static Switchboard.Testing.Peers.SippCalleeMessages;
 using static Switchboard.Testing.Peers.SippMessages;
 
@@ -24,50 +25,12 @@ internal static class SippScenarios
         {{Ack()}}
           <nop><action><exec play_pcap_audio="/usr/share/sip-tester/dtmf_2833_1.pcap"/></action></nop>
           <pause milliseconds="1500"/>
-          <send retrans="500">
-            <![CDATA[
-
-              INVITE [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              [last_To:]
-              Call-ID: [call_id]
-              CSeq: 2 INVITE
-              Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
-              Max-Forwards: 70
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-              v=0
-              o=sipp 53655765 2353687638 IN IP4 127.0.0.1
-              s=-
-              c=IN IP4 127.0.0.1
-              t=0 0
-              m=audio [media_port] RTP/AVP 0 101
-              a=rtpmap:0 PCMU/8000
-              a=rtpmap:101 telephone-event/8000
-              a=sendonly
-
-            ]]>
-          </send>
+        {{Reinvite(2, "[media_port]", "sendonly")}}
           <recv response="100" optional="true"/>
           <recv response="200">
             <action><ereg regexp="a=recvonly" search_in="body" check_it="true" assign_to="held"/></action>
           </recv>
-          <send>
-            <![CDATA[
-
-              ACK [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              [last_To:]
-              Call-ID: [call_id]
-              CSeq: 2 ACK
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Ack(2)}}
         {{Bye(3)}}
           <recv response="200"/>
           <Reference variables="held"/>
@@ -86,48 +49,10 @@ internal static class SippScenarios
           <recv response="180" optional="true"/>
           <recv response="200" rrs="true"/>
         {{Ack()}}
-          <send retrans="500">
-            <![CDATA[
-
-              INVITE [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              [last_To:]
-              Call-ID: [call_id]
-              CSeq: 2 INVITE
-              Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
-              Max-Forwards: 70
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-              v=0
-              o=sipp 53655765 2353687638 IN IP4 127.0.0.1
-              s=-
-              c=IN IP4 127.0.0.1
-              t=0 0
-              m=audio {{mediaPort}} RTP/AVP 0 101
-              a=rtpmap:0 PCMU/8000
-              a=rtpmap:101 telephone-event/8000
-              a=sendonly
-
-            ]]>
-          </send>
+        {{Reinvite(2, mediaPort.ToString(CultureInfo.InvariantCulture), "sendonly")}}
           <recv response="100" optional="true"/>
           <recv response="200"/>
-          <send>
-            <![CDATA[
-
-              ACK [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              [last_To:]
-              Call-ID: [call_id]
-              CSeq: 2 ACK
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Ack(2)}}
           <pause milliseconds="{{holdMilliseconds}}"/>
         {{Bye(3)}}
           <recv response="200"/>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using static Switchboard.Testing.Peers.SippMessages;
 
 namespace Switchboard.Telephony.Tests.Peers;
@@ -36,7 +37,7 @@ internal static class SippSessionTimerScenarios
         {{Ack()}}
         {{string.Concat(Enumerable.Range(2, refreshes).Select(sequence => $"""
           <pause milliseconds="{seconds * 500}"/>
-        {Reinvite(sequence, mediaPort, $"Session-Expires: {seconds};refresher=uac")}
+        {Reinvite(sequence, mediaPort.ToString(CultureInfo.InvariantCulture), headers: ["Supported: timer", $"Session-Expires: {seconds};refresher=uac"])}
           <recv response="100" optional="true"/>
           <recv response="200">{Expect($"{seconds};refresher=uac", requireTimer: true)}</recv>
         {Ack(sequence)}
@@ -226,37 +227,6 @@ internal static class SippSessionTimerScenarios
               c=IN IP4 127.0.0.1
               t=0 0
               m=audio {{(mediaPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "[media_port]")}} RTP/AVP 0 101
-              a=rtpmap:0 PCMU/8000
-              a=rtpmap:101 telephone-event/8000
-              a=sendrecv
-
-            ]]>
-          </send>
-        """;
-
-    private static string Reinvite(int sequence, int mediaPort, string header) => $$"""
-          <send retrans="500">
-            <![CDATA[
-
-              INVITE [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              [last_To:]
-              Call-ID: [call_id]
-              CSeq: {{sequence}} INVITE
-              Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
-              Supported: timer
-              {{header}}
-              Max-Forwards: 70
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-              v=0
-              o=sipp 53655765 2353687637 IN IP4 127.0.0.1
-              s=-
-              c=IN IP4 127.0.0.1
-              t=0 0
-              m=audio {{mediaPort}} RTP/AVP 0 101
               a=rtpmap:0 PCMU/8000
               a=rtpmap:101 telephone-event/8000
               a=sendrecv

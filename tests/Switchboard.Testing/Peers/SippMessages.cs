@@ -40,6 +40,40 @@ public static class SippMessages
           </send>
         """;
 
+    /// <summary>
+    /// A re-INVITE in the caller's dialog (after its 200, whose To it repeats), offering PCMU and telephone-event at
+    /// <paramref name="mediaPort"/> in <paramref name="direction"/> (sendrecv, sendonly for a hold), with more
+    /// <paramref name="headers"/>.
+    /// </summary>
+    public static string Reinvite(int sequence, string mediaPort, string direction = "sendrecv", IReadOnlyList<string>? headers = null) => $$"""
+          <send retrans="500">
+            <![CDATA[
+
+              INVITE [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              [last_To:]
+              Call-ID: [call_id]
+              CSeq: {{sequence}} INVITE
+              Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
+              {{string.Concat((headers ?? []).Select(header => header + HeaderBreak))}}Max-Forwards: 70
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+              v=0
+              o=sipp 53655765 2353687638 IN IP4 127.0.0.1
+              s=-
+              c=IN IP4 127.0.0.1
+              t=0 0
+              m=audio {{mediaPort}} RTP/AVP 0 101
+              a=rtpmap:0 PCMU/8000
+              a=rtpmap:101 telephone-event/8000
+              a={{direction}}
+
+            ]]>
+          </send>
+        """;
+
     /// <summary>The ACK of a 2xx: a transaction of its own, to the answer's Contact.</summary>
     public static string Ack(int sequence = 1) => $$"""
           <send>
