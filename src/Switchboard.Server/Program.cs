@@ -19,6 +19,7 @@ builder.Services.AddSwitchboardCrm();
 builder.Services.AddSwitchboardAcd();
 builder.Services.AddSwitchboardTelephony();
 builder.Services.AddSwitchboardWorkspace();
+builder.Services.AddSwitchboardMetrics();
 
 var app = builder.Build();
 app.UseSwitchboardHost();
@@ -28,6 +29,7 @@ app.MapSwitchboardHost();
 app.MapAccountEndpoints();
 app.MapSwitchboardApi();
 app.MapSwitchboardUi();
+app.MapSwitchboardMetrics();
 app.Run();
 
 /// <summary>The entry point, public so that tests can host the application.</summary>

@@ -67,6 +67,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         Time = time;
         Logger = logger;
         _metrics = metrics;
+        metrics.Observe(() => _live.Count, () => 2 * (ports.Capacity - ports.Available));
         Player = new SoundPlayer(time);
         Queues = new QueueCalls(this);
         UserCalls = new UserCalls(this);
@@ -159,6 +160,8 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
 
     internal void Publish(CallEvent callEvent)
     {
+        if (callEvent is CallEnded ended)
+            _metrics.CallEnded(ended.Summary.Result);
         foreach (var observer in _observers)
             observer.OnCallEvent(callEvent);
     }

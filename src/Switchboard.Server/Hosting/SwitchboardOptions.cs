@@ -19,4 +19,7 @@ public sealed class SwitchboardOptions
 
     /// <summary>How the configuration calls consult is kept in memory.</summary>
     public ConfigurationSettings Configuration { get; set; } = new();
+
+    /// <summary>The Prometheus scrape endpoint.</summary>
+    public MetricsSettings Metrics { get; set; } = new();
 }

@@ -26,6 +26,8 @@ public sealed class SwitchboardOptionsValidator : IValidateOptions<SwitchboardOp
         var sessionTimer = options.Sip.SessionTimer;
         if (sessionTimer.IntervalSeconds != 0 && (sessionTimer.MinSeconds < 1 || sessionTimer.IntervalSeconds < sessionTimer.MinSeconds))
             failures.Add($"Switchboard:Sip:SessionTimer:IntervalSeconds ({sessionTimer.IntervalSeconds}) must be 0 (off) or at least MinSeconds ({sessionTimer.MinSeconds}), which must be 1 or more.");
+        if (options.Metrics.ScrapeToken is { Length: > 0 and < 32 })
+            failures.Add("Switchboard:Metrics:ScrapeToken must be at least 32 characters (e.g. openssl rand -base64 32), or empty for admins only.");
         if (options.Configuration.RefreshSeconds < 0)
             failures.Add($"Switchboard:Configuration:RefreshSeconds must be 0 (off) or more, not {options.Configuration.RefreshSeconds}.");
         if (options.Rtp.InactivityTimeoutSeconds < 0)

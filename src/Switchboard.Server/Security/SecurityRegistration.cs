@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Domain.Users;
+using Switchboard.Server.Hosting;
 using Switchboard.Server.Security.KeyProtection;
 
 namespace Switchboard.Server.Security;
@@ -82,7 +83,8 @@ public static class SecurityRegistration
 
     private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // Machines (API clients, a Prometheus scraper) get the status; people get the login page.
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(MetricsRegistration.Path))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);
