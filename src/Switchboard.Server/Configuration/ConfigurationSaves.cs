@@ -16,6 +16,9 @@ namespace Switchboard.Server.Configuration;
 /// </summary>
 public sealed class ConfigurationSaves : SaveChangesInterceptor
 {
+    private static readonly HashSet<Type> Configuration =
+        [typeof(InboundNumber), typeof(Scenario), typeof(Trunk), typeof(User), typeof(Sound), typeof(DistributionQueue)];
+
     // Contexts whose save under way touches the configuration; marked before the save, since after it every entry is unchanged.
     private readonly ConditionalWeakTable<DbContext, object> _touching = [];
     private Func<CancellationToken, Task> _saved = _ => Task.CompletedTask;
@@ -62,9 +65,6 @@ public sealed class ConfigurationSaves : SaveChangesInterceptor
         SaveChangesFailed(eventData);
         return Task.CompletedTask;
     }
-
-    private static readonly HashSet<Type> Configuration =
-        [typeof(InboundNumber), typeof(Scenario), typeof(Trunk), typeof(User), typeof(Sound), typeof(DistributionQueue)];
 
     private void Mark(DbContext? context)
     {

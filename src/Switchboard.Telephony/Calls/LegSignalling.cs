@@ -18,13 +18,13 @@ namespace Switchboard.Telephony.Calls;
 /// </summary>
 internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
 {
+    /// <summary>What a call's legs accept within their dialogs, in every INVITE and answer the call sends.</summary>
+    public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS";
+
     // Every leg's Call-ID the call was bound to, so that all of them are let go at the end.
     private readonly List<string> _placedSipCallIds = [];
 
     public IReadOnlyList<string> PlacedSipCallIds => _placedSipCallIds;
-
-    /// <summary>What a call's legs accept within their dialogs, in every INVITE and answer the call sends.</summary>
-    public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS";
 
     /// <summary>
     /// Opens a leg, sends its INVITE and relays its responses to the mailbox. A leg to a user's device carries the
@@ -90,9 +90,9 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
     }
 
     /// <summary>
-    /// Refreshes an answered leg's session (RFC 4028 §10) with a re-INVITE offering the media already agreed, unchanged
-    /// (same SDP version); its final response comes back to the mailbox, and a 2xx the call no longer wants is still
-    /// acknowledged.
+    /// Refreshes an answered leg's session (RFC 4028 §10) with a re-INVITE offering our media again, under the next SDP
+    /// version (the offer lists all our formats, not only the one agreed); its final response comes back to the
+    /// mailbox, and a 2xx the call no longer wants is still acknowledged.
     /// </summary>
     public void RefreshSession(Leg leg, SessionTerms terms)
     {
@@ -102,7 +102,7 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
         refresh.Headers.Add("Contact", $"<{dialog.LocalContact}>");
         refresh.Headers.Add("Allow", AllowedMethods);
         SessionTimerNegotiation.AddToRequest(refresh, policy with { IntervalSeconds = terms.Seconds }, SessionRefresher.Uac);
-        SdpBody.Write(refresh, OfferAnswer.CreateOffer(leg.Local));
+        SdpBody.Write(refresh, OfferAnswer.CreateOffer(leg.NextLocal()));
         var transaction = owner.Endpoint.SendRequest(refresh, peer);
         _ = RelayRefreshAnswerAsync(leg, dialog, refresh, transaction);
     }
