@@ -184,20 +184,6 @@ internal static class SippScenarios
 
     private static string TargetHangsUp(int milliseconds) => $$"""
           <pause milliseconds="{{milliseconds}}"/>
-          <send retrans="500">
-            <![CDATA[
-
-              BYE [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: [$callee];tag=[pid]SIPpTag01[call_number]
-              To: [$caller]
-              Call-ID: [call_id]
-              CSeq: 1 BYE
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
-          <recv response="200"/>
+        {{ByeFromCallee()}}
         """;
 }

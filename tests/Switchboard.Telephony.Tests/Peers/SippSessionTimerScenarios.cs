@@ -1,4 +1,5 @@
 using System.Globalization;
+using static Switchboard.Testing.Peers.SippCalleeMessages;
 using static Switchboard.Testing.Peers.SippMessages;
 
 namespace Switchboard.Telephony.Tests.Peers;
@@ -66,20 +67,7 @@ internal static class SippSessionTimerScenarios
           </recv>
         {{Ack()}}
         {{Refreshed(mediaPort, seconds)}}
-          <send retrans="500">
-            <![CDATA[
-
-              BYE [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To: [$switchboard]
-              Call-ID: [call_id]
-              CSeq: 2 BYE
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Bye(2, to: "To: [$switchboard]")}}
           <recv response="200"/>
           <Reference variables="switchboard,expires,required"/>
         </scenario>
@@ -107,7 +95,7 @@ internal static class SippSessionTimerScenarios
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="target-never-refreshes">
           <recv request="INVITE" rrs="true">{{ExpectOffer()}}</recv>
-        {{TargetAnswer($"Session-Expires: {seconds};refresher=uas\n      Require: timer")}}
+        {{Answer("target", "[media_port]", headers: [$"Session-Expires: {seconds};refresher=uas", "Require: timer"])}}
           <recv request="ACK"/>
           <recv request="BYE" timeout="{{seconds * 3000}}"/>
         {{Ok}}
@@ -130,24 +118,10 @@ internal static class SippSessionTimerScenarios
               <ereg regexp="^ *1800$" search_in="hdr" header="Session-Expires:" check_it="true" assign_to="offered"/>
             </action>
           </recv>
-        {{TargetAnswer($"Session-Expires: {seconds};refresher=uac")}}
+        {{Answer("target", "[media_port]", headers: [$"Session-Expires: {seconds};refresher=uac"])}}
           <recv request="ACK"/>
         {{Refreshed(mediaPort: null, seconds)}}
-          <send retrans="500">
-            <![CDATA[
-
-              BYE [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: [$callee];tag=[pid]SIPpTag01[call_number]
-              To: [$caller]
-              Call-ID: [call_id]
-              CSeq: 1 BYE
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
-          <recv response="200"/>
+        {{ByeFromCallee()}}
           <Reference variables="caller,callee,offered,expires,required"/>
         </scenario>
         """;
@@ -173,36 +147,6 @@ internal static class SippSessionTimerScenarios
 
     private static string ExpectOffer() => """
         <action><ereg regexp="^ *1800$" search_in="hdr" header="Session-Expires:" check_it="true" assign_to="offered"/></action>
-        """;
-
-    /// <summary>The target's 200 to the switchboard's INVITE, with <paramref name="header"/>.</summary>
-    private static string TargetAnswer(string header) => $$"""
-          <send retrans="500">
-            <![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:];tag=[pid]SIPpTag01[call_number]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Contact: <sip:target@[local_ip]:[local_port];transport=[transport]>
-              {{header}}
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-              v=0
-              o=target 53655765 2353687637 IN IP4 127.0.0.1
-              s=-
-              c=IN IP4 127.0.0.1
-              t=0 0
-              m=audio [media_port] RTP/AVP 0 101
-              a=rtpmap:0 PCMU/8000
-              a=rtpmap:101 telephone-event/8000
-              a=sendrecv
-
-            ]]>
-          </send>
         """;
 
     /// <summary>The 200 to a re-INVITE within the dialog: its To already carries the tags, and it answers with the same media.</summary>

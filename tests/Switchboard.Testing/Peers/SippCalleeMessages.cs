@@ -24,10 +24,11 @@ public static class SippCalleeMessages
 
     /// <summary>The 200 that answers: audio at <paramref name="mediaPort"/> in G.711 (<see cref="Pcmu"/> or <see cref="Pcma"/>) and telephone-event 101.</summary>
     /// <param name="mediaPort">A port number, or sipp's own [media_port].</param>
-    public static string Answer(string contactUser, string mediaPort, int payloadType = Pcmu) => Response("200 OK", $"""
+    /// <param name="headers">More header lines, e.g. a granted Session-Expires.</param>
+    public static string Answer(string contactUser, string mediaPort, int payloadType = Pcmu, IReadOnlyList<string>? headers = null) => Response("200 OK", $"""
         {LastCSeq}
         {Contact(contactUser)}
-        Content-Type: application/sdp
+        {string.Concat((headers ?? []).Select(header => header + "\n"))}Content-Type: application/sdp
         Content-Length: [len]
 
         v=0
@@ -44,6 +45,28 @@ public static class SippCalleeMessages
 
     public static string Answer(string contactUser, int mediaPort, int payloadType = Pcmu) =>
         Answer(contactUser, mediaPort.ToString(CultureInfo.InvariantCulture), payloadType);
+
+    /// <summary>
+    /// The called party's own BYE, once it took the caller's From and its own To as "caller" and "callee" when the
+    /// INVITE came (sipp's ereg), and expects the 200.
+    /// </summary>
+    public static string ByeFromCallee(int sequence = 1) => $$"""
+          <send retrans="500">
+            <![CDATA[
+
+              BYE [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: [$callee];tag=[pid]SIPpTag01[call_number]
+              To: [$caller]
+              Call-ID: [call_id]
+              CSeq: {{sequence}} BYE
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]>
+          </send>
+          <recv response="200"/>
+        """;
 
     private static string Contact(string contactUser) => $"Contact: <sip:{contactUser}@[local_ip]:[local_port];transport=[transport]>";
 

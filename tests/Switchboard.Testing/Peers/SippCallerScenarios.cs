@@ -54,20 +54,7 @@ public static class SippCallerScenarios
           </recv>
         {{Ack()}}
           <recv request="INFO"/>
-          <send retrans="500">
-            <![CDATA[
-
-              BYE [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To: [$to]
-              Call-ID: [call_id]
-              CSeq: 2 BYE
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Bye(2, to: "To: [$to]")}}
           <recv response="200"/>
         </scenario>
         """;

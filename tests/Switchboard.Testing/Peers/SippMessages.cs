@@ -128,14 +128,15 @@ public static class SippMessages
           </send>
         """;
 
-    public static string Bye(int sequence) => $$"""
+    /// <summary>The caller's BYE; <paramref name="to"/> is the To line, the last message's by default (a captured one after requests of the other side).</summary>
+    public static string Bye(int sequence, string to = "[last_To:]") => $$"""
           <send retrans="500">
             <![CDATA[
 
               BYE [next_url] SIP/2.0
               Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
               From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              [last_To:]
+              {{to}}
               Call-ID: [call_id]
               CSeq: {{sequence}} BYE
               Max-Forwards: 70
