@@ -89,7 +89,7 @@ public static class TelephonyRegistration
             registrar,
             registrations,
             authenticator,
-            new RtpPortPool(settings.Rtp.PortMin, settings.Rtp.PortMax, new RtpLog(provider.GetRequiredService<ILogger<RtpLog>>(), time)),
+            new RtpPortPool(settings.Rtp.PortMin, settings.Rtp.PortMax, new RtpInputLog(provider.GetRequiredService<ILogger<RtpInputLog>>(), time)),
             provider.GetRequiredService<ScenarioInterpreter>(),
             provider.GetRequiredService<ITelephonyDirectory>(),
             provider.GetServices<ICallObserver>(),
