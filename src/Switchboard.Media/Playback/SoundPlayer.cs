@@ -46,6 +46,7 @@ public sealed class SoundPlayer(TimeProvider time)
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Stopped on purpose (the caller moved on or hung up): an outcome, not a fault.
             return PlaybackOutcome.Stopped;
         }
 

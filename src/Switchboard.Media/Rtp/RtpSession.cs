@@ -159,6 +159,7 @@ public sealed class RtpSession : IAsyncDisposable
             }
             catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
             {
+                ports.Log.PortTaken(lease.RtpPort);
                 rtp.Dispose();
                 rtcp.Dispose();
                 lease.Dispose();
@@ -190,7 +191,7 @@ public sealed class RtpSession : IAsyncDisposable
             throw new InvalidOperationException("a plain RTP session that has started cannot become a WebRTC leg");
         }
 
-        if (Interlocked.Exchange(ref _secure, new SrtpTransmitter(channel, _rtpSocket)) is { } replaced)
+        if (Interlocked.Exchange(ref _secure, new SrtpTransmitter(channel, _rtpSocket, LocalRtpEndPoint.Port, _log)) is { } replaced)
         {
             // Waits for a packet being protected with the old keys; the receive loop lets the channel go.
             replaced.Retire();
@@ -211,6 +212,7 @@ public sealed class RtpSession : IAsyncDisposable
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
         {
             // DTLS retransmits its flights and the browser repeats its checks.
+            _log.NotSent(LocalRtpEndPoint.Port, exception);
         }
     }
 
@@ -355,6 +357,7 @@ public sealed class RtpSession : IAsyncDisposable
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
         {
             // A lost datagram is what UDP promises anyway; the call goes on.
+            _log.NotSent(LocalRtpEndPoint.Port, exception);
             return false;
         }
     }
@@ -375,15 +378,18 @@ public sealed class RtpSession : IAsyncDisposable
             }
             catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
             {
+                // The session is closing: the socket went under the pending receive.
                 return;
             }
             catch (SocketException exception) when (exception.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
             {
+                // The session is closing: the receive was aborted with its socket.
                 return;
             }
-            catch (SocketException)
+            catch (SocketException exception)
             {
                 // ICMP unreachable from an earlier send, an oversized datagram: nothing to stop the call for.
+                _log.ReceiveError(isRtcp ? LocalRtcpEndPoint : LocalRtpEndPoint, exception);
                 continue;
             }
 
@@ -579,6 +585,7 @@ public sealed class RtpSession : IAsyncDisposable
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
         {
             // The next report will try again.
+            _log.NotSent(LocalRtcpEndPoint.Port, exception);
             return false;
         }
     }

@@ -16,13 +16,15 @@ public sealed class AckRepetition
     private readonly ISipSender _sender;
     private readonly TimeProvider _time;
     private readonly SipTimerOptions _timers;
+    private readonly SipCoreLog _log;
     private readonly ConcurrentDictionary<string, (ReadOnlyMemory<byte> Ack, SipTransportAddress Destination)> _sent = new();
 
-    public AckRepetition(ISipSender sender, TimeProvider time, SipTimerOptions timers)
+    internal AckRepetition(ISipSender sender, TimeProvider time, SipTimerOptions timers, SipCoreLog log)
     {
         _sender = sender;
         _time = time;
         _timers = timers;
+        _log = log;
     }
 
     public void Remember(SipRequest ack, ReadOnlyMemory<byte> bytes, SipTransportAddress destination)
@@ -50,6 +52,7 @@ public sealed class AckRepetition
         catch (Exception exception) when (exception is SocketException or IOException)
         {
             // The next retransmitted 2xx gets another try.
+            _log.AckNotRepeated(sent.Destination, exception);
         }
         return true;
     }

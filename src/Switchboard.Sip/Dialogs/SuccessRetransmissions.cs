@@ -16,13 +16,15 @@ public sealed class SuccessRetransmissions
     private readonly ISipSender _sender;
     private readonly TimeProvider _time;
     private readonly SipTimerOptions _timers;
+    private readonly SipCoreLog _log;
     private readonly ConcurrentDictionary<string, Pending> _pending = new();
 
-    public SuccessRetransmissions(ISipSender sender, TimeProvider time, SipTimerOptions timers)
+    internal SuccessRetransmissions(ISipSender sender, TimeProvider time, SipTimerOptions timers, SipCoreLog? log = null)
     {
         _sender = sender;
         _time = time;
         _timers = timers;
+        _log = log ?? SipCoreLog.None;
     }
 
     /// <summary>No ACK came for the 2xx to this INVITE within 64*T1.</summary>
@@ -131,6 +133,7 @@ public sealed class SuccessRetransmissions
             catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException)
             {
                 // A lost retransmission is what retransmitting is for; the give-up timer still ends it.
+                _owner._log.RetransmissionNotSent(_destination, exception);
             }
         }
     }

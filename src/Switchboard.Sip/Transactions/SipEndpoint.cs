@@ -22,7 +22,8 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     private readonly Channel<SipReceivedMessage> _received;
     private readonly Dictionary<string, SipRequestHandler> _handlers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly SipInputLog _log;
+    private readonly SipTransportLog _log;
+    private readonly SipCoreLog _coreLog;
     private readonly TimeProvider _time;
     private UdpSipTransport? _udp;
     private TcpSipTransport? _tcp;
@@ -36,15 +37,16 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
         _options = options;
         time ??= TimeProvider.System;
         _time = time;
-        _log = logger is null ? SipInputLog.None : new SipInputLog(logger, time);
+        _log = logger is null ? SipTransportLog.None : new SipTransportLog(logger, time);
+        _coreLog = logger is null ? SipCoreLog.None : new SipCoreLog(logger, time);
         _received = Channel.CreateBounded<SipReceivedMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
             FullMode = BoundedChannelFullMode.DropWrite,
             SingleReader = true,
         }, dropped => _log.ReceiveQueueFull(dropped.Source));
         Transactions = new SipTransactionLayer(this, time, options.Timers);
-        SuccessRetransmissions = new SuccessRetransmissions(this, time, options.Timers);
-        AckRepetition = new AckRepetition(this, time, options.Timers);
+        SuccessRetransmissions = new SuccessRetransmissions(this, time, options.Timers, _coreLog);
+        AckRepetition = new AckRepetition(this, time, options.Timers, _coreLog);
         Transactions.SuccessSent = (invite, response) => SuccessRetransmissions.Start(invite.Request, response, invite.Remote);
     }
 
@@ -128,6 +130,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
             }
             catch (SocketException) when (_options.Port == 0 && attempt < 20)
             {
+                // The free UDP port's TCP twin is taken: another free port is tried, nothing went wrong.
                 await udp.DisposeAsync().ConfigureAwait(false);
             }
             catch
@@ -284,7 +287,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            // Stopping.
+            // Stopping: the messages still queued go unanswered, as they would to a server that is gone.
         }
     }
 
@@ -335,7 +338,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
         else if (request.IsMethod(SipMethods.Cancel))
             await CancelInviteAsync(transaction, cancellationToken).ConfigureAwait(false);
         else if (handler is not null)
-            await RunHandlerAsync(handler, transaction, cancellationToken).ConfigureAwait(false);
+            await RunHandlerAsync(handler, method, transaction, cancellationToken).ConfigureAwait(false);
         else
             await TryRespondAsync(transaction, WithCapabilities(transaction.CreateResponse(200)), cancellationToken).ConfigureAwait(false);
     }
@@ -391,7 +394,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
             await TryRespondAsync(invite, invite.CreateResponse(487), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async ValueTask RunHandlerAsync(SipRequestHandler handler, SipServerTransaction transaction, CancellationToken cancellationToken)
+    private async ValueTask RunHandlerAsync(SipRequestHandler handler, string method, SipServerTransaction transaction, CancellationToken cancellationToken)
     {
         try
         {
@@ -400,12 +403,13 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The peer must hear something: a handler that failed without answering becomes 500 (§21.5.1).
+            _coreLog.HandlerFailed(method, transaction.Received.Source, exception);
             if (!transaction.HasFinalResponse)
                 await TryRespondAsync(transaction, transaction.CreateResponse(500), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async ValueTask TryRespondAsync(SipServerTransaction transaction, SipResponse response, CancellationToken cancellationToken)
+    private async ValueTask TryRespondAsync(SipServerTransaction transaction, SipResponse response, CancellationToken cancellationToken)
     {
         try
         {
@@ -414,6 +418,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
         catch (Exception exception) when (exception is InvalidOperationException or SocketException or IOException)
         {
             // Already answered (a race with the core), or the peer is unreachable: the transaction has ended either way.
+            _coreLog.ResponseNotSent(response.StatusCode, transaction.Remote, exception);
         }
     }
 }

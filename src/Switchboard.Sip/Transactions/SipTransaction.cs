@@ -55,6 +55,8 @@ public abstract class SipTransaction
         }
         catch (Exception exception) when (IsTransportError(exception))
         {
+            // Not swallowed: the transaction ends as a transport failure (§17.1.4, §17.2.4), which the core is told
+            // through Ended and its response task; the transport logged why the message did not leave.
             OnTransportError();
         }
     }

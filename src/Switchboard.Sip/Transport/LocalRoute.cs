@@ -23,7 +23,8 @@ public static class LocalRoute
         }
         catch (SocketException)
         {
-            // No route: nothing reaches that peer anyway; loopback at least names no unrelated interface.
+            // No route: nothing reaches that peer anyway, and the send that follows is what fails and is logged;
+            // loopback at least names no unrelated interface.
             return address.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;
         }
     }

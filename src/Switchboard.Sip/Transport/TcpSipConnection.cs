@@ -19,7 +19,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     private readonly bool _connectFirst;
     private readonly SipTcpOptions _options;
     private readonly TimeProvider _time;
-    private readonly SipInputLog _log;
+    private readonly SipTransportLog _log;
     private readonly Channel<ReadOnlyMemory<byte>> _outgoing;
     private readonly CancellationTokenSource _closing = new();
     private readonly ITimer _deadline;
@@ -29,7 +29,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     private int _closed;
     private Task _running = Task.CompletedTask;
 
-    private TcpSipConnection(Socket socket, IPEndPoint remote, bool connectFirst, SipTcpOptions options, TimeProvider time, SipInputLog log)
+    private TcpSipConnection(Socket socket, IPEndPoint remote, bool connectFirst, SipTcpOptions options, TimeProvider time, SipTransportLog log)
     {
         _socket = socket;
         _connectFirst = connectFirst;
@@ -45,14 +45,14 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     public IPEndPoint Remote { get; }
 
     /// <summary>A connection a peer opened to this endpoint.</summary>
-    public static TcpSipConnection Accepted(Socket socket, SipTcpOptions options, TimeProvider time, SipInputLog log)
+    public static TcpSipConnection Accepted(Socket socket, SipTcpOptions options, TimeProvider time, SipTransportLog log)
     {
         socket.NoDelay = true;
         return new TcpSipConnection(socket, (IPEndPoint)socket.RemoteEndPoint!, connectFirst: false, options, time, log);
     }
 
     /// <summary>A connection this endpoint opens to <paramref name="remote"/>; it connects when started, and sends take turns after.</summary>
-    public static TcpSipConnection Opening(IPEndPoint remote, SipTcpOptions options, TimeProvider time, SipInputLog log) =>
+    public static TcpSipConnection Opening(IPEndPoint remote, SipTcpOptions options, TimeProvider time, SipTransportLog log) =>
         new(new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }, remote, connectFirst: true, options, time, log);
 
     /// <summary>Runs until the connection closes, then calls <paramref name="closed"/> once.</summary>
@@ -140,9 +140,14 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                 MarkPartial(filled > 0);
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (SocketException exception)
         {
-            // The connection is gone; whatever was half-read goes with it.
+            // The peer reset the connection or the network broke it; whatever was half-read goes with it.
+            _log.ConnectionLost(Remote, exception);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+        {
+            // Closed by us (Close logged why, if there was a reason); whatever was half-read goes with it.
         }
         catch (Exception exception)
         {
@@ -180,8 +185,14 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                 Touch();
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (SocketException exception)
         {
+            _log.ConnectionLost(Remote, exception);
+            Close(reason: null);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+        {
+            // Closed by us (Close logged why, if there was a reason).
             Close(reason: null);
         }
     }

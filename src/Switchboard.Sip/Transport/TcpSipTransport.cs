@@ -20,13 +20,13 @@ public sealed class TcpSipTransport : ISipTransport
     private readonly SipParserLimits _limits;
     private readonly SipTcpOptions _options;
     private readonly TimeProvider _time;
-    private readonly SipInputLog _log;
+    private readonly SipTransportLog _log;
     private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _connections = new();
     private readonly Dictionary<IPAddress, int> _perAddress = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _accepting = Task.CompletedTask;
 
-    private TcpSipTransport(Socket listener, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipTcpOptions options, TimeProvider time, SipInputLog log)
+    private TcpSipTransport(Socket listener, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipTcpOptions options, TimeProvider time, SipTransportLog log)
     {
         _listener = listener;
         _received = received;
@@ -44,11 +44,11 @@ public sealed class TcpSipTransport : ISipTransport
     /// <summary>Open connections, accepted and opened.</summary>
     public int ConnectionCount => _connections.Count;
 
-    /// <summary>False once the accept loop has ended without being stopped (see <see cref="SipInputLog"/> for why).</summary>
+    /// <summary>False once the accept loop has ended without being stopped (see <see cref="SipTransportLog"/> for why).</summary>
     public bool IsReceiving => !_accepting.IsCompleted || _stopping.IsCancellationRequested;
 
     internal static TcpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits,
-        SipTcpOptions options, TimeProvider time, SipInputLog log)
+        SipTcpOptions options, TimeProvider time, SipTransportLog log)
     {
         var listener = new Socket(localEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try

@@ -20,7 +20,7 @@ public sealed class UdpSipTransport : ISipTransport
     private readonly Socket _socket;
     private readonly ChannelWriter<SipReceivedMessage> _received;
     private readonly SipParserLimits _limits;
-    private readonly SipInputLog _log;
+    private readonly SipTransportLog _log;
     private readonly Channel<(ReadOnlyMemory<byte> Message, IPEndPoint Remote)> _outgoing =
         Channel.CreateBounded<(ReadOnlyMemory<byte>, IPEndPoint)>(new BoundedChannelOptions(SendQueueLength)
         {
@@ -31,7 +31,7 @@ public sealed class UdpSipTransport : ISipTransport
     private Task _receiving = Task.CompletedTask;
     private Task _sending = Task.CompletedTask;
 
-    private UdpSipTransport(Socket socket, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipInputLog log)
+    private UdpSipTransport(Socket socket, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipTransportLog log)
     {
         _log = log;
         _socket = socket;
@@ -50,7 +50,7 @@ public sealed class UdpSipTransport : ISipTransport
     /// while the loop catches up.
     /// </summary>
     internal static UdpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits,
-        int receiveBufferBytes, SipInputLog log)
+        int receiveBufferBytes, SipTransportLog log)
     {
         var socket = new Socket(localEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
@@ -66,7 +66,7 @@ public sealed class UdpSipTransport : ISipTransport
         }
     }
 
-    /// <summary>False once the receive loop has ended without being stopped (see <see cref="SipInputLog"/> for why).</summary>
+    /// <summary>False once the receive loop has ended without being stopped (see <see cref="SipTransportLog"/> for why).</summary>
     public bool IsReceiving => !_receiving.IsCompleted || _stopping.IsCancellationRequested;
 
     /// <summary>The kernel's receive buffer as granted (Linux reports twice what it reserves for bookkeeping).</summary>
@@ -108,9 +108,10 @@ public sealed class UdpSipTransport : ISipTransport
                 {
                     result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, anyRemote, cancellationToken).ConfigureAwait(false);
                 }
-                catch (SocketException)
+                catch (SocketException exception)
                 {
                     // An ICMP error for an earlier send surfaces here on some systems; it concerns that peer only.
+                    _log.ReceiveError(LocalEndPoint, exception);
                     continue;
                 }
                 var source = new SipTransportAddress(SipTransportKind.Udp, (IPEndPoint)result.RemoteEndPoint);
@@ -160,15 +161,16 @@ public sealed class UdpSipTransport : ISipTransport
                 {
                     await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
                 }
-                catch (SocketException)
+                catch (SocketException exception)
                 {
                     // That peer is unreachable (or the address unusable); the datagram is lost, the others go on.
+                    _log.NotSent(SipTransportKind.Udp, remote, exception);
                 }
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
         {
-            // Stopping.
+            // Stopping: nothing to report, the queue's datagrams go with the socket.
         }
     }
 }

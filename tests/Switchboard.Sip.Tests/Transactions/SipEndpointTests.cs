@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Switchboard.Sip.Headers;
 using Switchboard.Sip.Tests.Fakes;
 using Switchboard.Sip.Transactions;
@@ -94,13 +95,20 @@ public class SipEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_handler_that_fails_without_answering_becomes_500()
+    public async Task A_handler_that_fails_without_answering_becomes_500_and_the_log_names_the_request_and_the_fault()
     {
-        _endpoint.Handle("INVITE", (_, _) => throw new InvalidOperationException("bug"));
+        var log = new RecordingLogger();
+        await using var endpoint = new SipEndpoint(new SipEndpointOptions { Address = IPAddress.Loopback, Port = 0 }, logger: log);
+        await endpoint.StartAsync(CancellationToken.None);
+        endpoint.Handle("INVITE", (_, _) => throw new InvalidOperationException("bug in the INVITE handler"));
 
-        var response = await Ask(Invite());
+        await _peer.SendAsync(Invite(), endpoint.UdpEndPoint);
+        var response = Assert.IsType<SipResponse>(await _peer.ReceiveAsync());
 
         Assert.Equal(500, response.StatusCode);
+        var entry = Assert.Single(log.Entries, entry => entry.Level == LogLevel.Error);
+        Assert.Contains("SIP INVITE from", entry.Message, StringComparison.Ordinal);
+        Assert.Equal("bug in the INVITE handler", entry.Exception?.Message);
     }
 
     [Fact]

@@ -101,7 +101,8 @@ public sealed unsafe class DtlsContext : IDisposable
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // An exception must not cross back into OpenSSL; refusing is the safe answer.
+            // An exception must not cross back into OpenSSL, and no logger reaches a static callback; refusing is the
+            // safe answer, and it is not silent: the handshake fails ("certificate verify failed"), which the leg reports.
             return 0;
         }
     }
