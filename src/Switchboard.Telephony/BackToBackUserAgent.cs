@@ -69,7 +69,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         _metrics = metrics;
         metrics.Observe(() => _live.Count, () => 2 * (ports.Capacity - ports.Available));
         Player = new SoundPlayer(time);
-        Queues = new QueueCalls(this);
+        AcdCommands = new AcdCommandDelivery(this);
         UserCalls = new UserCalls(this);
         // Made at the first webphone call: a server without webphone agents never needs OpenSSL.
         _webphoneDtls = new Lazy<DtlsContext>(() => DtlsContext.CreateForAnswering(time));
@@ -88,8 +88,8 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
 
     public RegistrationTable Registrations { get; }
 
-    /// <summary>The ACD's hold on live calls: music on hold and the ACD's commands.</summary>
-    public QueueCalls Queues { get; }
+    /// <summary>Where the ACD's commands reach their calls.</summary>
+    public AcdCommandDelivery AcdCommands { get; }
 
     /// <summary>What users do to their calls from the workspace: accept on the webphone, refuse, hang up, hold, transfer.</summary>
     public UserCalls UserCalls { get; }
@@ -207,7 +207,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         try
         {
             var source = invite.Received.Source.EndPoint.Address;
-            if (!await Directory.IsTrunkAddressAsync(source, cancellationToken).ConfigureAwait(false))
+            if (!Directory.IsTrunkAddress(source))
             {
                 var refusal = await AuthenticateDeviceAsync(invite, admission, cancellationToken).ConfigureAwait(false);
                 if (refusal is not null)
@@ -220,7 +220,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
             InboundRoute? route = null;
             foreach (var candidate in admission.DialledCandidates)
             {
-                route = await Directory.FindNumberAsync(candidate, cancellationToken).ConfigureAwait(false);
+                route = Directory.FindNumber(candidate);
                 if (route is not null)
                     break;
             }

@@ -47,9 +47,7 @@ public sealed class UserCalls
         if (_telephony.FindLive(callId) is not { } call)
             return false;
         // The caller hears the music of the queue the call came through, else the built-in one.
-        var music = call.View.QueueId is { } queueId
-            ? await _telephony.Directory.FindQueueMusicAsync(queueId, cancellationToken).ConfigureAwait(false)
-            : null;
+        var music = call.View.QueueId is { } queueId ? _telephony.Directory.FindQueueMusic(queueId) : null;
         return await AskAsync(callId, done => new HoldRequested(userId, held, music ?? DefaultHoldMusic.Sound, done), false, cancellationToken)
             .ConfigureAwait(false);
     }

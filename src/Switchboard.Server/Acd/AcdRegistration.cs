@@ -16,14 +16,12 @@ public static class AcdRegistration
         services.AddSingleton<AcdCommandChannel>();
         services.TryAddSingleton<IUnclaimedAcdCommandSink, UnclaimedAcdCommandLog>();
         services.AddSingleton<AgentStatusClock>();
-        services.AddSingleton<QueueStays>();
         services.AddSingleton<AcdEventStream>();
         services.AddSingleton<QueueEventLogWriter>();
         services.AddScoped<QueueEventLog>();
         services.AddSingleton(CreateDispatcher);
 
         services.AddSingleton<AgentPresence>();
-        services.AddSingleton<IQueueGateway, AcdQueueGateway>();
         services.AddSingleton<IQueueState, AcdQueueState>();
         services.AddSingleton<QueueDirectory>();
         services.AddSingleton<IQueueDirectory>(provider => provider.GetRequiredService<QueueDirectory>());
@@ -53,7 +51,6 @@ public static class AcdRegistration
         IAcdEventSink[] subscribers =
         [
             provider.GetRequiredService<AgentStatusClock>(),
-            provider.GetRequiredService<QueueStays>(),
             provider.GetRequiredService<AcdEventStream>(),
             provider.GetRequiredService<QueueEventLogWriter>(),
         ];

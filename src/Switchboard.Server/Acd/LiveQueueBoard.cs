@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Domain.Acd;
+using Switchboard.Telephony;
 
 namespace Switchboard.Server.Acd;
 
 /// <summary>A queue's live view: who waits (and for how long), and how its members are doing.</summary>
-public sealed class LiveQueueBoard(SwitchboardDbContext db, AcdDispatcher dispatcher, QueueStays stays)
+public sealed class LiveQueueBoard(SwitchboardDbContext db, AcdDispatcher dispatcher, ILiveCallDirectory liveCalls)
 {
     /// <summary>The queue now, or null when the ACD has no such queue.</summary>
     public async Task<QueueLiveView?> GetAsync(Guid queueId, CancellationToken cancellationToken)
@@ -22,13 +23,13 @@ public sealed class LiveQueueBoard(SwitchboardDbContext db, AcdDispatcher dispat
         var calls = queue.WaitingCalls
             .Select(call => new WaitingCallView(
                 call.CallId,
-                stays.CallerNumberOf(call.CallId),
+                liveCalls.Find(call.CallId)?.CallerNumber,
                 call.Priority,
                 call.Position,
                 (long)call.Waited.TotalSeconds,
                 call.EstimatedWait is { } estimate ? (long)Math.Ceiling(estimate.TotalSeconds) : null,
                 call.OfferedTo,
-                stays.VariablesOf(call.CallId)))
+                liveCalls.FindVariables(call.CallId)?.Snapshot() ?? []))
             .ToList();
         var agents = queue.Members
             .Select(member =>

@@ -16,7 +16,7 @@ public sealed class AcdCommandReader(AcdCommandChannel commands, BackToBackUserA
         {
             await foreach (var command in commands.Decided.ReadAllAsync(stoppingToken))
             {
-                if (!telephony.Queues.Carry(command))
+                if (!telephony.AcdCommands.Deliver(command))
                     unclaimed.Receive(command);
             }
         }

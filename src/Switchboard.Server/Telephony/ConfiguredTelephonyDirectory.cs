@@ -14,25 +14,21 @@ namespace Switchboard.Server.Telephony;
 /// </summary>
 public sealed class ConfiguredTelephonyDirectory(ConfigurationStore configuration, AgentPresence presence) : ITelephonyDirectory, IScenarioSource
 {
-    public Task<InboundRoute?> FindNumberAsync(string e164, CancellationToken cancellationToken) =>
-        Task.FromResult(configuration.Current.FindNumber(e164));
+    public InboundRoute? FindNumber(string e164) => configuration.Current.FindNumber(e164);
 
-    public Task<bool> IsTrunkAddressAsync(IPAddress address, CancellationToken cancellationToken) =>
-        Task.FromResult(configuration.Current.IsTrunkAddress(address));
+    public bool IsTrunkAddress(IPAddress address) => configuration.Current.IsTrunkAddress(address);
 
-    public Task<UserPhone?> FindUserPhoneAsync(Guid userId, CancellationToken cancellationToken) =>
-        Task.FromResult(configuration.Current.FindPhone(userId) is { } phone
+    public UserPhone? FindUserPhone(Guid userId) =>
+        configuration.Current.FindPhone(userId) is { } phone
             // For a webphone user only their workspaces count as presence (their device is not counted: DevicePresence).
             ? new UserPhone(phone.Webphone, phone.SipUsername, presence.ConnectionsOf(userId) > 0)
-            : null);
+            : null;
 
-    public Task<string?> FindOutboundHostAsync(CancellationToken cancellationToken) => Task.FromResult(configuration.Current.OutboundHost);
+    public string? FindOutboundHost() => configuration.Current.OutboundHost;
 
-    public Task<NormalizedSound?> FindSoundAsync(Guid soundId, CancellationToken cancellationToken) =>
-        Task.FromResult(configuration.Current.FindSound(soundId));
+    public NormalizedSound? FindSound(Guid soundId) => configuration.Current.FindSound(soundId);
 
-    public Task<NormalizedSound?> FindQueueMusicAsync(Guid queueId, CancellationToken cancellationToken) =>
-        Task.FromResult(configuration.Current.FindQueueMusic(queueId));
+    public NormalizedSound? FindQueueMusic(Guid queueId) => configuration.Current.FindQueueMusic(queueId);
 
     public Scenario? Find(Guid scenarioId) => configuration.Current.FindScenario(scenarioId);
 }

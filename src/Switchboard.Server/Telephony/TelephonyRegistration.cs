@@ -32,7 +32,6 @@ public static class TelephonyRegistration
         services.AddSingleton(provider => new ScenarioInterpreter(
             provider.GetRequiredService<IScenarioSource>(),
             provider.GetRequiredService<IQueueDirectory>(),
-            new MusicOnHoldGateway(provider.GetRequiredService<IQueueGateway>(), new Lazy<BackToBackUserAgent>(provider.GetRequiredService<BackToBackUserAgent>)),
             new ConditionEvaluator(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IQueueState>())));
         services.AddSingleton<CallRecordWriter>();
         services.AddSingleton<ICallObserver>(provider => provider.GetRequiredService<CallRecordWriter>());

@@ -13,36 +13,15 @@ namespace Switchboard.Telephony.Calls;
 /// does (accepts, refuses, lets it ring, fails) is reported to the ACD, which alone decides who gets the call. Part
 /// of its <see cref="Call"/>: it runs on the call's flow, so it shares the call's order and needs no lock either.
 /// </summary>
-internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSignalling signalling, CallerLeg caller, CancellationToken callerGone)
+internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSignalling signalling, CallerLeg caller)
 {
-    // Offers the ACD asked for whose ring target is still being looked up; a withdrawn one is dropped from here.
-    private readonly HashSet<OfferId> _lookingUp = [];
     // Offers ringing, or answered and waiting for the ACD's ConnectCall.
     private readonly Dictionary<OfferId, CalleeLeg> _legs = [];
 
-    /// <summary>An agent answered and the ACD has not connected (or withdrawn) them yet.</summary>
-    public bool AnyAnswered => _legs.Values.Any(leg => leg.Answered);
-
-    /// <summary>The ACD offers the call to an agent: what rings for them is looked up in storage apart, so the mailbox goes on meanwhile.</summary>
+    /// <summary>The ACD offers the call to an agent: their device or webphone rings, or the ACD hears at once that nothing can.</summary>
     public void Ring(OfferCall offer)
     {
-        if (caller.Ended)
-        {
-            owner.Acd.Post(new OfferFailed(offer.OfferId));
-            return;
-        }
-
-        _lookingUp.Add(offer.OfferId);
-        _ = LookUpRingTargetAsync(offer);
-    }
-
-    public void RingTargetFound(RingTargetFound found)
-    {
-        var offer = found.Offer;
-        // Withdrawn while the ring target was looked up: nothing rings.
-        if (!_lookingUp.Remove(offer.OfferId))
-            return;
-        if (found.Target is not { } target || caller.Ended)
+        if (caller.Ended || RingTarget.ForOffer(owner, offer.AgentId) is not { } target)
         {
             owner.Acd.Post(new OfferFailed(offer.OfferId));
             return;
@@ -135,7 +114,6 @@ internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSigna
     /// <summary>The ACD withdrew the offer: its ringing stops (or an answer that came too late is hung up).</summary>
     public async Task WithdrawAsync(OfferId offerId, OfferCancelReason reason)
     {
-        _lookingUp.Remove(offerId);
         if (_legs.TryGetValue(offerId, out var leg))
             await EndAsync(offerId, leg, StopReasonOf(reason)).ConfigureAwait(false);
     }
@@ -180,7 +158,6 @@ internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSigna
     /// <summary>The call ended: every offer still ringing or held stops.</summary>
     public async Task EndAllAsync()
     {
-        _lookingUp.Clear();
         foreach (var (offerId, leg) in _legs.ToList())
             await EndAsync(offerId, leg, RingingStopReason.CallerHungUp).ConfigureAwait(false);
     }
@@ -207,20 +184,4 @@ internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSigna
         OfferCancelReason.AgentUnreachable => RingingStopReason.Failed,
         _ => RingingStopReason.NoAnswer,
     };
-
-    private async Task LookUpRingTargetAsync(OfferCall offer)
-    {
-        RingTarget? target = null;
-        try
-        {
-            target = await RingTarget.ForOfferAsync(owner, offer.AgentId, callerGone).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            // Storage failed or the call ended: the offer cannot ring, which a missing target says.
-        }
-
-        if (!call.Post(new RingTargetFound(offer, target)))
-            owner.Acd.Post(new OfferFailed(offer.OfferId));
-    }
 }

@@ -266,9 +266,9 @@ internal sealed partial class Call
         _signalling.HangUp(leg);
         await leg.DisposeAsync().ConfigureAwait(false);
         _callee = null;
-        if (_offeredByAcd)
+        if (_knownToAcd)
         {
-            _offeredByAcd = false;
+            _knownToAcd = false;
             _owner.Acd.Post(new AcdCallEnded(Id));
         }
 
@@ -283,10 +283,7 @@ internal sealed partial class Call
                 ring.EndsCallOnFailure = true;
                 break;
             case QueueTransfer queue:
-                _queuedByTransfer = true;
-                EnterQueue(queue.QueueId);
-                StartHoldMusic(queue.Music);
-                _owner.Acd.Post(new CallArrived(Id, queue.QueueId));
+                EnterQueue(queue.QueueId, priority: 0, maxWaitSeconds: null, queue.Music, waiter: null);
                 break;
             case ForwardTransfer forward:
                 StartHoldMusic(DefaultHoldMusic.Sound);

@@ -49,13 +49,14 @@ internal sealed partial class Call
     private ITimer? _mediaCheck;
     // Written on the call's flow under _viewLock, since View reads it from anywhere; the flow itself reads it freely.
     private Guid? _queueId;
-    private bool _offeredByAcd;
+    // The ACD knows the call (it arrived in a queue) and must hear its end: the agent's wrap-up, or an abandoned wait.
+    private bool _knownToAcd;
+    private QueueStay? _stay;
     private DateTimeOffset? _answeredAt;
     private CallResult? _result;
     private string _detail = "";
     private Guid? _agentUserId;
     private DateTimeOffset? _waitingSince;
-    private bool _queuedByTransfer;
     private bool _finished;
     // What View shows, written on the call's flow and read from anywhere.
     private readonly Lock _viewLock = new();
@@ -69,7 +70,7 @@ internal sealed partial class Call
         _startedAt = startedAt;
         Variables = CallVariables.ForIncomingCall(incoming);
         _signalling = new LegSignalling(this, owner);
-        _offers = new AgentOffers(this, owner, _signalling, caller, _callerGone.Token);
+        _offers = new AgentOffers(this, owner, _signalling, caller);
         caller.Media.DigitReceived += (_, e) => Post(new DigitReceived(e.Digit));
         caller.Invite.CancellationRequested.Register(() => Post(new CallerCancelled()));
     }
@@ -220,10 +221,9 @@ internal sealed partial class Call
         SessionRefreshAnswered answered => SessionRefreshAnsweredAsync(answered),
         DigitReceived digit => DigitAsync(digit.Digit),
         ShutdownRequested => EndEverythingAsync(CallResult.Failed, "the server stopped"),
-        HoldMusicRequested hold => HoldMusicAsync(hold),
-        HoldMusicStopRequested release => ReleaseHoldAsync(release),
+        QueueRequested queue => QueueAsync(queue),
+        QueueLeft left => LeftQueueAsync(left),
         OfferRequested offer => OfferAsync(offer.Offer),
-        RingTargetFound found => RingTargetFoundAsync(found),
         OfferWithdrawn withdrawn => _offers.WithdrawAsync(withdrawn.OfferId, withdrawn.Reason),
         ConnectRequested connect => ConnectAsync(connect.Connect),
         WebphoneAcceptRequested accept => WebphoneAcceptAsync(accept),
@@ -308,8 +308,7 @@ internal sealed partial class Call
         {
             case AnsweredByUser or Forwarded or AnsweredFromQueue:
                 // The call now lives on as a conversation until one side hangs up.
-                // An agent's answer the ACD accepted is connected by its ConnectCall, which may arrive after this.
-                if (_bridge is null && _callee is not { Ended: false } && !_offers.AnyAnswered)
+                if (_bridge is null && _callee is not { Ended: false })
                     await EndEverythingAsync(_result ?? CallResult.Failed, "the call was handed on but no leg is connected").ConfigureAwait(false);
                 break;
             case null:
@@ -321,23 +320,44 @@ internal sealed partial class Call
         }
     }
 
-    /// <summary>
-    /// The call waits in a queue: the music loops on the caller's leg (already answered by the scenario) until the
-    /// call is connected or leaves the queue.
-    /// </summary>
-    private Task HoldMusicAsync(HoldMusicRequested request)
+    /// <summary>The scenario puts the call in a queue; its wait ends when the ACD connects an agent or lets the call go.</summary>
+    private Task QueueAsync(QueueRequested request)
     {
-        EnterQueue(request.QueueId);
-        StartHoldMusic(request.Music);
-        request.Done.TrySetResult();
+        EnterQueue(request.QueueId, request.Priority, request.MaxWaitSeconds, request.Music, request.Done);
         return Task.CompletedTask;
     }
 
-    private void EnterQueue(Guid queueId)
+    /// <summary>
+    /// The one way into a queue, for a scenario and a transfer alike: the music loops to the caller from before the ACD
+    /// hears of the call, so that no command of the ACD can overtake it.
+    /// </summary>
+    private void EnterQueue(Guid queueId, int priority, int? maxWaitSeconds, NormalizedSound music, TaskCompletionSource<QueueWaitResult>? waiter)
     {
-        _waitingSince ??= _owner.Time.GetUtcNow();
+        var now = _owner.Time.GetUtcNow();
+        _waitingSince ??= now;
+        _stay = new QueueStay(queueId, now, waiter);
         lock (_viewLock)
             _queueId = queueId;
+        StartHoldMusic(music);
+        _knownToAcd = true;
+        _owner.Acd.Post(new CallArrived(Id, queueId, priority, maxWaitSeconds));
+    }
+
+    /// <summary>
+    /// The ACD let the call go unanswered (timed out, refused on arrival, the queue removed): the music stops and the
+    /// scenario goes on; a call a transfer queued has no scenario left, and ends.
+    /// </summary>
+    private async Task LeftQueueAsync(QueueLeft left)
+    {
+        if (_stay is not { } stay)
+            return;
+        _stay = null;
+        _knownToAcd = false;
+        StopHoldMusic();
+        if (stay.Waiter is { } waiter)
+            waiter.TrySetResult(QueueStayEnd.Unanswered(left.Outcome, _owner.Time.GetUtcNow() - stay.EnteredAt));
+        else
+            await EndEverythingAsync(CallResult.Failed, "the call left the queue it was transferred to unanswered").ConfigureAwait(false);
     }
 
     /// <summary>Loops <paramref name="music"/> to the caller until <see cref="StopHoldMusic"/>.</summary>
@@ -362,15 +382,6 @@ internal sealed partial class Call
         }
     }
 
-    private async Task ReleaseHoldAsync(HoldMusicStopRequested request)
-    {
-        StopHoldMusic();
-        request.Done?.TrySetResult();
-        // A call transferred to a queue has no scenario to go on with when it leaves the queue unanswered.
-        if (_queuedByTransfer && _bridge is null)
-            await EndEverythingAsync(CallResult.Failed, "the call left the queue it was transferred to unanswered").ConfigureAwait(false);
-    }
-
     private void StopHoldMusic()
     {
         if (_holdMusic is null)
@@ -382,14 +393,7 @@ internal sealed partial class Call
 
     private Task OfferAsync(OfferCall offer)
     {
-        _offeredByAcd = true;
         _offers.Ring(offer);
-        return Task.CompletedTask;
-    }
-
-    private Task RingTargetFoundAsync(RingTargetFound found)
-    {
-        _offers.RingTargetFound(found);
         return Task.CompletedTask;
     }
 
@@ -415,6 +419,11 @@ internal sealed partial class Call
         _result = CallResult.AnsweredFromQueue;
         _agentUserId = connect.AgentId;
         UserConnectedTo(leg, connect.AgentId);
+        if (_stay is { } stay)
+        {
+            _stay = null;
+            stay.Waiter?.TrySetResult(new AnsweredInQueue(connect.AgentId, _owner.Time.GetUtcNow() - stay.EnteredAt));
+        }
     }
 
     /// <summary>Opens a leg and sends its INVITE; <see cref="CalleeLeg.Done"/> completes when it is answered or given up.</summary>
@@ -829,7 +838,7 @@ internal sealed partial class Call
 
         _owner.Remove(this, [_caller.SipCallId, .. _signalling.PlacedSipCallIds]);
         // The ACD learns the end of a call it offered: the agent's wrap-up starts, or the waiting call is abandoned.
-        if (_offeredByAcd)
+        if (_knownToAcd)
             _owner.Acd.Post(new AcdCallEnded(Id));
         _owner.Publish(new CallEnded(new CallSummary(
             Id, _caller.SipCallId, Incoming.CallerNumber, Incoming.DialledNumber, _startedAt, _answeredAt, _owner.Time.GetUtcNow(),

@@ -3,7 +3,7 @@ using Switchboard.Domain.Routing.Interpreter;
 namespace Switchboard.Telephony.Calls;
 
 /// <summary>
-/// The controls a scenario has over its call. Lookups in the configuration happen here, on the scenario's flow;
+/// The controls a scenario has over its call. Lookups in the configuration (in memory) happen here, on the scenario's flow;
 /// what changes the call is posted to the call's mailbox, and each method waits for the call to report it done.
 /// </summary>
 internal sealed class CallControl(Call call, BackToBackUserAgent owner) : ICallControl
@@ -14,17 +14,24 @@ internal sealed class CallControl(Call call, BackToBackUserAgent owner) : ICallC
     public async Task PlaySoundAsync(Guid soundId, int repeat, CancellationToken cancellationToken)
     {
         // A sound deleted since the scenario was saved is skipped, as the caller would rather go on than hear nothing.
-        if (await owner.Directory.FindSoundAsync(soundId, cancellationToken).ConfigureAwait(false) is not { } sound)
+        if (owner.Directory.FindSound(soundId) is not { } sound)
             return;
         await call.AskAsync(done => new PlayRequested(sound, repeat, done), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CallUserResult> CallUserAsync(Guid userId, int ringSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken)
     {
-        if (await RingTarget.ForDirectCallAsync(owner, userId, cancellationToken).ConfigureAwait(false) is not { } target)
+        if (RingTarget.ForDirectCall(owner, userId) is not { } target)
             return CallUserResult.Unavailable;
         return await call.AskAsync<CallUserResult>(done => new CallUserRequested(userId, target, ringSeconds, done), cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>The call waits in the queue hearing its music on hold (or the built-in one); the variables the agents see are the call's own.</summary>
+    public Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, int priority, int? maxWaitSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken)
+    {
+        var music = owner.Directory.FindQueueMusic(queueId) ?? DefaultHoldMusic.Sound;
+        return call.AskAsync<QueueWaitResult>(done => new QueueRequested(queueId, priority, maxWaitSeconds, music, done), cancellationToken);
     }
 
     public async Task ForwardAsync(string destination, CancellationToken cancellationToken)

@@ -56,17 +56,18 @@ internal sealed record RingingTimedOut(CalleeLeg Leg) : CallMessage;
 /// <summary>The server is stopping: end both legs now.</summary>
 internal sealed record ShutdownRequested : CallMessage;
 
-/// <summary>The call waits in <paramref name="QueueId"/>: play <paramref name="Music"/> in a loop until it is connected or leaves.</summary>
-internal sealed record HoldMusicRequested(Guid QueueId, NormalizedSound Music, TaskCompletionSource Done) : CallMessage;
+/// <summary>
+/// The scenario puts the call in <paramref name="QueueId"/>: <paramref name="Music"/> loops to the caller while it waits;
+/// <paramref name="Done"/> tells how the stay ended.
+/// </summary>
+internal sealed record QueueRequested(Guid QueueId, int Priority, int? MaxWaitSeconds, NormalizedSound Music, TaskCompletionSource<QueueWaitResult> Done)
+    : CallMessage;
 
-/// <summary>The call left its queue: stop the music on hold. <paramref name="Done"/> is null when nobody waits for it.</summary>
-internal sealed record HoldMusicStopRequested(TaskCompletionSource? Done) : CallMessage;
+/// <summary>The ACD let the call go from its queue unanswered, for <paramref name="Outcome"/>.</summary>
+internal sealed record QueueLeft(CallOutcome Outcome) : CallMessage;
 
 /// <summary>The ACD offers the call to an agent: ring their device.</summary>
 internal sealed record OfferRequested(OfferCall Offer) : CallMessage;
-
-/// <summary>What rings for the offered agent; null when nothing can (no such user, a device not registered).</summary>
-internal sealed record RingTargetFound(OfferCall Offer, RingTarget? Target) : CallMessage;
 
 /// <summary>The ACD withdrew the offer: stop ringing (or hang up an answer that came too late).</summary>
 internal sealed record OfferWithdrawn(OfferId OfferId, OfferCancelReason Reason) : CallMessage;

@@ -14,7 +14,7 @@ internal sealed record ForwardTarget(string RequestUri, SipTransportAddress? Des
         var requestUri = destination;
         if (!destination.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) && !destination.StartsWith("sips:", StringComparison.OrdinalIgnoreCase))
         {
-            if (await owner.Directory.FindOutboundHostAsync(cancellationToken).ConfigureAwait(false) is not { } host)
+            if (owner.Directory.FindOutboundHost() is not { } host)
                 return new(destination, null, $"no trunk takes outbound calls to {destination}");
             requestUri = $"sip:{destination}@{host}";
         }

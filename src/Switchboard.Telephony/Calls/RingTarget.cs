@@ -9,19 +9,17 @@ internal sealed record RingTarget(SipBinding? Device)
     /// What rings for a direct call or a transfer: null when nothing can (a device not registered, or a webphone with no
     /// workspace open, which would ring nobody).
     /// </summary>
-    public static Task<RingTarget?> ForDirectCallAsync(BackToBackUserAgent owner, Guid userId, CancellationToken cancellationToken) =>
-        FindAsync(owner, userId, webphoneMustBeOpen: true, cancellationToken);
+    public static RingTarget? ForDirectCall(BackToBackUserAgent owner, Guid userId) => Find(owner, userId, webphoneMustBeOpen: true);
 
     /// <summary>
     /// What rings for an ACD offer. The ACD offers only agents it counts reachable, which includes a workspace within its
     /// reconnect grace: the webphone rings then too, and a reloaded page shows the ringing call again.
     /// </summary>
-    public static Task<RingTarget?> ForOfferAsync(BackToBackUserAgent owner, Guid userId, CancellationToken cancellationToken) =>
-        FindAsync(owner, userId, webphoneMustBeOpen: false, cancellationToken);
+    public static RingTarget? ForOffer(BackToBackUserAgent owner, Guid userId) => Find(owner, userId, webphoneMustBeOpen: false);
 
-    private static async Task<RingTarget?> FindAsync(BackToBackUserAgent owner, Guid userId, bool webphoneMustBeOpen, CancellationToken cancellationToken)
+    private static RingTarget? Find(BackToBackUserAgent owner, Guid userId, bool webphoneMustBeOpen)
     {
-        if (await owner.Directory.FindUserPhoneAsync(userId, cancellationToken).ConfigureAwait(false) is not { } phone)
+        if (owner.Directory.FindUserPhone(userId) is not { } phone)
             return null;
         if (phone.Webphone)
             return phone.WebphoneOpen || !webphoneMustBeOpen ? new RingTarget(Device: null) : null;

@@ -8,12 +8,9 @@ internal static class TransferResolver
         switch (target)
         {
             case TransferToUser user:
-                return await RingTarget.ForDirectCallAsync(owner, user.UserId, cancellationToken).ConfigureAwait(false) is { } ringTarget
-                    ? new UserTransfer(user.UserId, ringTarget)
-                    : null;
+                return RingTarget.ForDirectCall(owner, user.UserId) is { } ringTarget ? new UserTransfer(user.UserId, ringTarget) : null;
             case TransferToQueue queue:
-                var music = await owner.Directory.FindQueueMusicAsync(queue.QueueId, cancellationToken).ConfigureAwait(false) ?? DefaultHoldMusic.Sound;
-                return new QueueTransfer(queue.QueueId, music);
+                return new QueueTransfer(queue.QueueId, owner.Directory.FindQueueMusic(queue.QueueId) ?? DefaultHoldMusic.Sound);
             case TransferToNumber number:
                 var forward = await ForwardTarget.ResolveAsync(owner, number.Destination, cancellationToken).ConfigureAwait(false);
                 return forward.Destination is { } destination ? new ForwardTransfer(forward, destination) : null;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Switchboard.Browser.Tests.Infrastructure;
 using Switchboard.Domain.Acd;
-using Switchboard.Domain.Routing.Interpreter;
 using static Microsoft.Playwright.Assertions;
 
 namespace Switchboard.Browser.Tests.Workspace;
@@ -115,11 +114,19 @@ public sealed partial class WorkspacePageTests(SwitchboardSite site)
         return page;
     }
 
-    private Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, CancellationToken callerHangup, Guid? callId = null)
+    /// <summary>A call without SIP waits in the queue until the caller hangs up; the ACD hears both as telephony would tell it.</summary>
+    private async Task WaitInQueueAsync(Guid queueId, CancellationToken callerHangup, Guid? callId = null)
     {
         var id = callId ?? Guid.CreateVersion7();
-        var variables = CallVariables.ForIncomingCall(new IncomingCall(id, "+442071234567", "+14155550123", null, new Dictionary<string, string>()));
-        return site.Server.Services.GetRequiredService<IQueueGateway>().WaitInQueueAsync(id, variables, queueId, 0, null, callerHangup);
+        Acd.Post(new CallArrived(id, queueId));
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, callerHangup);
+        }
+        finally
+        {
+            Acd.Post(new CallEnded(id));
+        }
     }
 
     [GeneratedRegex(@"/api/v1/events$")]

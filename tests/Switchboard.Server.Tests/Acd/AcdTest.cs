@@ -21,8 +21,6 @@ public abstract class AcdTest(StorageKind storage) : SwitchboardTest(storage)
 
     protected AcdDispatcher Dispatcher => Factory.Services.GetRequiredService<AcdDispatcher>();
 
-    protected IQueueGateway Gateway => Factory.Services.GetRequiredService<IQueueGateway>();
-
     protected AgentPresence Presence => Factory.Services.GetRequiredService<AgentPresence>();
 
     protected QueueEventLogWriter EventLog => Factory.Services.GetRequiredService<QueueEventLogWriter>();
@@ -75,17 +73,9 @@ public abstract class AcdTest(StorageKind storage) : SwitchboardTest(storage)
         return Presence.Connect(agentId);
     }
 
-    /// <summary>Sends a call into the queue as a scenario would, and returns its wait.</summary>
-    protected Task<QueueWaitResult> WaitInQueueAsync(
-        Guid callId,
-        Guid queueId,
-        string? callerNumber = "+14155550123",
-        int? maxWaitSeconds = null,
-        CancellationToken? callerHangup = null)
-    {
-        var variables = CallVariables.ForIncomingCall(new IncomingCall(callId, "+442071234567", callerNumber, null, new Dictionary<string, string>()));
-        return Gateway.WaitInQueueAsync(callId, variables, queueId, 0, maxWaitSeconds, callerHangup ?? Ct);
-    }
+    /// <summary>Sends a call without SIP into the queue as a scenario would, and returns its wait.</summary>
+    protected Task<QueueWaitResult> WaitInQueueAsync(Guid callId, Guid queueId, int? maxWaitSeconds = null, CancellationToken? callerHangup = null) =>
+        Factory.Services.GetRequiredService<UnclaimedAcdCommands>().WaitInQueueAsync(callId, queueId, maxWaitSeconds, callerHangup ?? Ct);
 
     /// <summary>The next command of this kind for the call, as telephony would receive it; earlier others are passed over.</summary>
     protected async Task<T> NextCommandAsync<T>(Guid callId)

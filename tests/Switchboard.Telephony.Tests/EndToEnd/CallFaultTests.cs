@@ -88,19 +88,16 @@ public sealed class CallFaultTests
     /// <summary>A directory whose storage fails in a way nobody foresaw when the dialled number is looked up.</summary>
     private sealed class NumbersFail : ITelephonyDirectory
     {
-        public Task<InboundRoute?> FindNumberAsync(string e164, CancellationToken cancellationToken) =>
-            throw new InjectedFault("the number lookup failed");
+        public InboundRoute? FindNumber(string e164) => throw new InjectedFault("the number lookup failed");
 
-        public Task<bool> IsTrunkAddressAsync(IPAddress address, CancellationToken cancellationToken) => Task.FromResult(true);
+        public bool IsTrunkAddress(IPAddress address) => true;
 
-        public Task<bool> IsDeviceAsync(string sipUsername, CancellationToken cancellationToken) => Task.FromResult(false);
+        public UserPhone? FindUserPhone(Guid userId) => null;
 
-        public Task<UserPhone?> FindUserPhoneAsync(Guid userId, CancellationToken cancellationToken) => Task.FromResult<UserPhone?>(null);
+        public string? FindOutboundHost() => null;
 
-        public Task<string?> FindOutboundHostAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+        public NormalizedSound? FindSound(Guid soundId) => null;
 
-        public Task<NormalizedSound?> FindSoundAsync(Guid soundId, CancellationToken cancellationToken) => Task.FromResult<NormalizedSound?>(null);
-
-        public Task<NormalizedSound?> FindQueueMusicAsync(Guid queueId, CancellationToken cancellationToken) => Task.FromResult<NormalizedSound?>(null);
+        public NormalizedSound? FindQueueMusic(Guid queueId) => null;
     }
 }

@@ -15,6 +15,17 @@ public interface ICallControl
     /// <summary>Rings a user's devices for up to <paramref name="ringSeconds"/>; answered, the caller is connected to them.</summary>
     Task<CallUserResult> CallUserAsync(Guid userId, int ringSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Puts the call in a distribution queue and returns how its stay ended: answered by an agent (the call leaves the
+    /// scenario) or left unanswered (the scenario falls through). The caller hanging up cancels the wait.
+    /// </summary>
+    /// <param name="queueId">The queue.</param>
+    /// <param name="priority">Higher is served first within the queue.</param>
+    /// <param name="maxWaitSeconds">This action's limit, or null for the queue's own.</param>
+    /// <param name="variables">Shown to the agents the call is offered to.</param>
+    /// <param name="cancellationToken">Fires when the caller hangs up.</param>
+    Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, int priority, int? maxWaitSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken);
+
     /// <summary>Hands the call to an E.164 number (through a trunk) or a SIP URI; routing is over.</summary>
     Task ForwardAsync(string destination, CancellationToken cancellationToken);
 

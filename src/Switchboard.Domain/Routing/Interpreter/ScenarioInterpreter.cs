@@ -7,7 +7,6 @@ namespace Switchboard.Domain.Routing.Interpreter;
 public sealed class ScenarioInterpreter(
     IScenarioSource scenarios,
     IQueueDirectory queues,
-    IQueueGateway queueGateway,
     ConditionEvaluator conditions)
 {
     /// <summary>
@@ -39,7 +38,7 @@ public sealed class ScenarioInterpreter(
     public async Task<ScenarioRunResult> RunAsync(
         IncomingCall call, CallVariables variables, ICallControl control, Scenario scenario, CancellationToken callerHangup)
     {
-        var run = new ScenarioRun(call, control, variables, scenarios, queues, queueGateway, conditions);
+        var run = new ScenarioRun(call, control, variables, scenarios, queues, conditions);
         var outcome = await run.RunAsync(scenario, callerHangup).ConfigureAwait(false);
         return new ScenarioRunResult(outcome, variables);
     }

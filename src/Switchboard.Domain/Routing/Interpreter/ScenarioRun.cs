@@ -10,7 +10,6 @@ internal sealed class ScenarioRun(
     CallVariables variables,
     IScenarioSource scenarios,
     IQueueDirectory queues,
-    IQueueGateway queueGateway,
     ConditionEvaluator conditions)
 {
     // The actions are copied on entering a scenario, so an edit saved meanwhile cannot shift them under the call.
@@ -87,9 +86,7 @@ internal sealed class ScenarioRun(
         if (queue.PlaysMusicOnHold)
             await AnswerOnceAsync(callerHangup).ConfigureAwait(false);
 
-        var result = await queueGateway
-            .WaitInQueueAsync(call.CallId, variables, action.QueueId, action.Priority, action.MaxWaitSeconds, callerHangup)
-            .ConfigureAwait(false);
+        var result = await control.WaitInQueueAsync(action.QueueId, action.Priority, action.MaxWaitSeconds, variables, callerHangup).ConfigureAwait(false);
         variables.Set(CallVariableNames.QueueWaitSeconds, ((long)result.Waited.TotalSeconds).ToString(CultureInfo.InvariantCulture));
         return result is AnsweredInQueue answered ? new AnsweredFromQueue(action.QueueId, answered.AgentId) : null;
     }

@@ -3,7 +3,7 @@ using Switchboard.Domain.Routing.Interpreter;
 namespace Switchboard.Domain.Tests.Routing.Interpreter;
 
 /// <summary>Queues as configured and as the ACD would answer, recording each wait into the shared log.</summary>
-public sealed class FakeQueues(List<string> log) : IQueueDirectory, IQueueGateway, IQueueState
+public sealed class FakeQueues(List<string> log) : IQueueDirectory, IQueueState
 {
     public Dictionary<Guid, RoutingQueue> Configured { get; } = [];
 
@@ -31,13 +31,8 @@ public sealed class FakeQueues(List<string> log) : IQueueDirectory, IQueueGatewa
 
     public TimeSpan? EstimatedWait(Guid queueId) => EstimatedWaits.TryGetValue(queueId, out var estimate) ? estimate : null;
 
-    public async Task<QueueWaitResult> WaitInQueueAsync(
-        Guid callId,
-        IReadOnlyCallVariables variables,
-        Guid queueId,
-        int priority,
-        int? maxWaitSeconds,
-        CancellationToken cancellationToken)
+    /// <summary>The call's wait in a queue, as the call's control hands it to the ACD.</summary>
+    public async Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, int priority, int? maxWaitSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken)
     {
         log.Add($"queue {Configured[queueId].Name} priority {priority} max wait {maxWaitSeconds?.ToString() ?? "of the queue"}");
         VariablesShownToAgents.Add(variables.Snapshot());

@@ -2,8 +2,8 @@ using Switchboard.Domain.Routing.Interpreter;
 
 namespace Switchboard.Domain.Tests.Routing.Interpreter;
 
-/// <summary>Records what the scenario asked of the call, in order, into a log shared with the other fakes.</summary>
-public sealed class RecordingCallControl(List<string> log) : ICallControl
+/// <summary>Records what the scenario asked of the call, in order, into a log shared with the other fakes; waits in <paramref name="queues"/>.</summary>
+public sealed class RecordingCallControl(List<string> log, FakeQueues queues) : ICallControl
 {
     private readonly TaskCompletionSource _playStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -40,6 +40,9 @@ public sealed class RecordingCallControl(List<string> log) : ICallControl
         VariablesShownToUsers.Add(variables.Snapshot());
         return Task.FromResult(UserAnswers.GetValueOrDefault(userId, CallUserResult.NoAnswer));
     }
+
+    public Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, int priority, int? maxWaitSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken) =>
+        queues.WaitInQueueAsync(queueId, priority, maxWaitSeconds, variables, cancellationToken);
 
     public Task ForwardAsync(string destination, CancellationToken cancellationToken)
     {

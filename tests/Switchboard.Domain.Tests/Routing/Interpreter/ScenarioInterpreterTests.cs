@@ -21,13 +21,13 @@ public class ScenarioInterpreterTests
 
     public ScenarioInterpreterTests()
     {
-        _call = new RecordingCallControl(_log);
         _queues = new FakeQueues(_log);
+        _call = new RecordingCallControl(_log, _queues);
         _queues.Configured[Sales] = new RoutingQueue("Sales", PlaysMusicOnHold: true);
         _queues.Configured[Support] = new RoutingQueue("Support", PlaysMusicOnHold: false);
         // Monday 2 March 2026, 10:00 in London.
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
-        _interpreter = new ScenarioInterpreter(_scenarios, _queues, _queues, new ConditionEvaluator(time, _queues));
+        _interpreter = new ScenarioInterpreter(_scenarios, _queues, new ConditionEvaluator(time, _queues));
     }
 
     private static IncomingCall Call(string? callerNumber = "+442079460958", Dictionary<string, string>? headers = null) =>

@@ -5,7 +5,11 @@ using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Acd;
 
-public abstract class AcdQueueGatewayTests(StorageKind storage) : AcdTest(storage)
+/// <summary>
+/// A call's stay in a queue as the ACD host runs it, with the test in telephony's place (<see cref="UnclaimedAcdCommands"/>):
+/// each stay ends with the one command the ACD sends the call.
+/// </summary>
+public abstract class QueueStayTests(StorageKind storage) : AcdTest(storage)
 {
     [Fact]
     public async Task Call_for_a_ready_reachable_member_is_offered_shown_waiting_and_answered_when_accepted()
@@ -18,13 +22,13 @@ public abstract class AcdQueueGatewayTests(StorageKind storage) : AcdTest(storag
         using var workspace = await ReadyAsync(agent, agentId);
         var callId = Guid.NewGuid();
 
-        var waiting = WaitInQueueAsync(callId, queueId, callerNumber: "+14155550123");
+        var waiting = WaitInQueueAsync(callId, queueId);
         var offer = await NextCommandAsync<OfferCall>(callId);
 
         Assert.Equal(agentId, offer.AgentId);
         var live = await LiveAsync(supervisor, queueId);
         var call = Assert.Single(live.WaitingCalls);
-        Assert.Equal((callId, "+14155550123", 1), (call.CallId, call.CallerNumber, call.Position));
+        Assert.Equal((callId, 1), (call.CallId, call.Position));
         Assert.Equal([agentId], call.OfferedTo);
         Assert.Equal(AgentActivity.Offered, Assert.Single(live.Agents).Activity);
         Assert.False(waiting.IsCompleted);
@@ -93,6 +97,6 @@ public abstract class AcdQueueGatewayTests(StorageKind storage) : AcdTest(storag
     }
 }
 
-public sealed class AcdQueueGatewayTests_on_sqlite() : AcdQueueGatewayTests(StorageKind.Sqlite);
+public sealed class QueueStayTests_on_sqlite() : QueueStayTests(StorageKind.Sqlite);
 
-public sealed class AcdQueueGatewayTests_on_postgres() : AcdQueueGatewayTests(StorageKind.Postgres);
+public sealed class QueueStayTests_on_postgres() : QueueStayTests(StorageKind.Postgres);

@@ -1,0 +1,33 @@
+using Switchboard.Domain.Acd;
+using Switchboard.Telephony.Calls;
+
+namespace Switchboard.Telephony;
+
+/// <summary>
+/// Where the ACD's commands reach telephony: each goes to its call's own mailbox, the only receiver of what the ACD
+/// decides for a call (ring an agent, stop ringing, connect, leave the queue), which carries it out in order.
+/// </summary>
+public sealed class AcdCommandDelivery
+{
+    private readonly BackToBackUserAgent _telephony;
+
+    internal AcdCommandDelivery(BackToBackUserAgent telephony) => _telephony = telephony;
+
+    /// <summary>
+    /// Hands <paramref name="command"/> to its call without waiting; false when telephony has no such live call
+    /// (it ended meanwhile, or the call never was a SIP call).
+    /// </summary>
+    public bool Deliver(AcdCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (callId, message) = command switch
+        {
+            OfferCall offer => (offer.CallId, (CallMessage)new OfferRequested(offer)),
+            CancelOffer cancel => (cancel.CallId, new OfferWithdrawn(cancel.OfferId, cancel.Reason)),
+            ConnectCall connect => (connect.CallId, new ConnectRequested(connect)),
+            LeaveQueue leave => (leave.CallId, new QueueLeft(leave.Outcome)),
+            _ => (Guid.Empty, null),
+        };
+        return message is not null && _telephony.FindLive(callId) is { } call && call.Post(message);
+    }
+}
