@@ -135,6 +135,8 @@ public sealed class AcdCore
             agent.Memberships.Add(new Membership(queue, member));
             if (agent.CountedReady)
                 ready++;
+            if (agent.CountedBusySince is { } since)
+                queue.Counters.CountBusy(1, since);
             foreach (var kind in WorkKinds.All)
             {
                 if (agent.CountedAvailable[(int)kind])
@@ -232,6 +234,8 @@ public sealed class AcdCore
         var agent = connected.Agent;
         agent.Work.Remove(connected);
         agent.AddTalkTime(Today(), _now - connected.AnsweredAt);
+        if (_queues.TryGetValue(connected.QueueId, out var answeredFrom))
+            answeredFrom.RecordHandleTime(_now - connected.AnsweredAt + connected.WrapUp);
         if (agent.Work.Count > 0 || agent.Offer is not null)
         {
             // Other chats go on, or the next one rings already: wrap-up follows the last item.
@@ -270,6 +274,7 @@ public sealed class AcdCore
         var connected = new ConnectedCall(call.CallId, call.Kind, queue.Id, agent, _now, queue.Settings.WrapUp);
         _connected.Add(call.CallId, connected);
         agent.Work.Add(connected);
+        agent.BusySince ??= _now;
         SetActivity(agent, AgentActivity.OnCall);
         Recount(agent);
         _outputs.Add(new ConnectCall(call.CallId, agent.Id, offerId));
@@ -545,6 +550,22 @@ public sealed class AcdCore
                 membership.Queue.Counters.ReadyAgents += ready ? 1 : -1;
         }
 
+        if (agent.Work.Count == 0 && agent.Activity != AgentActivity.WrapUp)
+            agent.BusySince = null;
+        var busySince = ready ? agent.BusySince : null;
+        if (busySince != agent.CountedBusySince)
+        {
+            foreach (var membership in agent.Memberships)
+            {
+                if (agent.CountedBusySince is { } counted)
+                    membership.Queue.Counters.CountBusy(-1, counted);
+                if (busySince is { } since)
+                    membership.Queue.Counters.CountBusy(1, since);
+            }
+
+            agent.CountedBusySince = busySince;
+        }
+
         foreach (var kind in WorkKinds.All)
         {
             var available = agent.CanTake(kind);
@@ -602,24 +623,42 @@ public sealed class AcdCore
     private DateOnly DayOf(DateTimeOffset time) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, _options.DayTimeZone).DateTime);
 
-    private static QueueSnapshot SnapshotOf(QueueState queue, DateTimeOffset now)
+    private QueueSnapshot SnapshotOf(QueueState queue, DateTimeOffset now)
     {
-        var position = 0;
-        var calls = queue.Waiting
-            .Select(call =>
+        // The busy members are recounted here from the agents, not read from the live counters, so that a
+        // snapshot checks what the core keeps incrementally.
+        var busyAgents = 0;
+        var busySinceSum = 0L;
+        foreach (var member in queue.MembersInOrder)
+        {
+            if (_agents.TryGetValue(member.UserId, out var agent) && agent.IsReady && agent.BusySince is { } since)
             {
-                position++;
-                return new WaitingCallSnapshot(
-                    call.CallId,
-                    queue.Id,
-                    call.Priority,
-                    position,
-                    call.ArrivedAt,
-                    now - call.ArrivedAt,
-                    queue.EstimatedWait(position),
-                    [.. call.Offers.Select(offer => offer.Agent.Id)]);
-            })
-            .ToArray();
+                busyAgents++;
+                busySinceSum += since.ToUnixTimeMilliseconds();
+            }
+        }
+
+        var calls = new WaitingCallSnapshot[queue.Waiting.Count];
+        var longestWait = TimeSpan.Zero;
+        var ahead = 0;
+        foreach (var call in queue.Waiting)
+        {
+            var waited = now - call.ArrivedAt;
+            var place = new WaitingPlace(ahead, waited, longestWait, RingsNow: call.Offers.Count > 0);
+            calls[ahead] = new WaitingCallSnapshot(
+                call.CallId,
+                queue.Id,
+                call.Priority,
+                ahead + 1,
+                call.ArrivedAt,
+                waited,
+                WaitEstimate.Of(queue.Counters, busyAgents, busySinceSum, now, place),
+                [.. call.Offers.Select(offer => offer.Agent.Id)]);
+            if (waited > longestWait)
+                longestWait = waited;
+            ahead++;
+        }
+
         return new QueueSnapshot(
             queue.Id,
             queue.Settings.Name,
@@ -629,7 +668,8 @@ public sealed class AcdCore
             queue.Counters.ReadyAgents,
             queue.Available(WorkKind.Call).Count)
         {
-            EstimatedWaitOfNextCall = queue.EstimatedWait(calls.Length + 1),
+            EstimatedWaitOfNextCall = WaitEstimate.Of(
+                queue.Counters, busyAgents, busySinceSum, now, new WaitingPlace(calls.Length, TimeSpan.Zero, longestWait, RingsNow: false)),
         };
     }
 

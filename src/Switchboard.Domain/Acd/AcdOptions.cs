@@ -12,7 +12,7 @@ public sealed record AcdOptions
     /// <summary>How long an agent who let an offer ring out is left alone before the next one.</summary>
     public TimeSpan NoAnswerDelay { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How many recent answered waits per queue feed the estimated wait.</summary>
+    /// <summary>How many recent answered waits and handle times per queue feed the estimated wait (<see cref="WaitEstimate"/>).</summary>
     public int RecentWaitsForEstimate { get; init; } = 20;
 
     /// <summary>

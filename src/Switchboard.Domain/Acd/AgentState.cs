@@ -35,6 +35,12 @@ internal sealed class AgentState(Guid id, DateTimeOffset now, AcdOptions options
     /// <summary>The queues the agent is a member of: the ones whose counts change with the agent's state.</summary>
     public List<Membership> Memberships { get; } = [];
 
+    /// <summary>When the work the agent is busy with began (the first item answered, through wrap-up); null when not busy.</summary>
+    public DateTimeOffset? BusySince { get; set; }
+
+    /// <summary>The start of work the agent is counted busy with in their queues' estimates: while Ready and busy.</summary>
+    public DateTimeOffset? CountedBusySince { get; set; }
+
     /// <summary>Whether the agent is counted among their queues' Ready agents now.</summary>
     public bool CountedReady { get; set; }
 

@@ -15,12 +15,15 @@ internal sealed class QueueState
     private readonly SortedSet<WaitingCall>[] _notRinging = [.. WorkKinds.All.Select(_ => new SortedSet<WaitingCall>(WaitingCallOrder.WithinQueue))];
     private readonly Dictionary<int, int> _waitingByPriority = [];
 
+    // Waiting calls in arrival order, for the longest wait; a call that left is dropped when it reaches the front.
+    private readonly Queue<(long Entry, WaitingCall Call)> _arrivals = new();
+
     public QueueState(QueueSettings settings, int recentWaitsKept)
     {
         _recentWaitsKept = Math.Max(1, recentWaitsKept);
         Settings = settings;
         MembersInOrder = Order(settings.Members);
-        Counters = new QueueCounters(settings.QueueId);
+        Counters = new QueueCounters(settings.QueueId, recentWaitsKept);
     }
 
     public QueueSettings Settings { get; private set; }
@@ -58,7 +61,10 @@ internal sealed class QueueState
         Waiting.Add(call);
         NotRinging(call.Kind).Add(call);
         _waitingByPriority[call.Priority] = _waitingByPriority.GetValueOrDefault(call.Priority) + 1;
+        _arrivals.Enqueue((call.Entry, call));
         Counters.WaitingCalls = Waiting.Count;
+        if (_arrivals.Count == 1)
+            Counters.SetOldestArrival(call.ArrivedAt);
     }
 
     public void RemoveWaiting(WaitingCall call)
@@ -70,6 +76,9 @@ internal sealed class QueueState
         else
             _waitingByPriority.Remove(call.Priority);
         Counters.WaitingCalls = Waiting.Count;
+        while (_arrivals.TryPeek(out var oldest) && (oldest.Call.Entry != oldest.Entry || !Waiting.Contains(oldest.Call)))
+            _arrivals.Dequeue();
+        Counters.SetOldestArrival(_arrivals.TryPeek(out var first) ? first.Call.ArrivedAt : null);
     }
 
     /// <summary>
@@ -94,6 +103,8 @@ internal sealed class QueueState
         var index = available.BinarySearch(candidate, CandidateOrder.Instance);
         if (index < 0)
             available.Insert(~index, candidate);
+        if (kind == WorkKind.Call)
+            Counters.AvailableAgents = available.Count;
     }
 
     public void RemoveAvailable(WorkKind kind, Candidate candidate)
@@ -102,6 +113,8 @@ internal sealed class QueueState
         var index = available.BinarySearch(candidate, CandidateOrder.Instance);
         if (index >= 0)
             available.RemoveAt(index);
+        if (kind == WorkKind.Call)
+            Counters.AvailableAgents = available.Count;
     }
 
     public void ClearAgents()
@@ -109,6 +122,8 @@ internal sealed class QueueState
         foreach (var available in _available)
             available.Clear();
         Counters.ReadyAgents = 0;
+        Counters.AvailableAgents = 0;
+        Counters.ClearBusy();
     }
 
     public void RecordAnsweredWait(TimeSpan waited)
@@ -120,8 +135,8 @@ internal sealed class QueueState
         Counters.SetAverageAnsweredWait(TimeSpan.FromTicks(_recentWaitsTicks / _recentWaits.Count));
     }
 
-    public TimeSpan? EstimatedWait(int position) =>
-        _recentWaits.Count == 0 ? null : TimeSpan.FromTicks(_recentWaitsTicks / _recentWaits.Count * position);
+    /// <summary>A conversation answered from this queue ended after <paramref name="handled"/> (talk and wrap-up).</summary>
+    public void RecordHandleTime(TimeSpan handled) => Counters.AddHandleTime(handled);
 
     private static QueueMember[] Order(IReadOnlyList<QueueMember> members) =>
         [.. members.OrderBy(member => member, MemberOrder.Instance)];

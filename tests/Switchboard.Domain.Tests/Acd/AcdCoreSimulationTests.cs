@@ -357,7 +357,7 @@ public class AcdCoreSimulationTests
                 Expect(queue.ReadyAgents == ready && live.ReadyAgents == ready, () => $"queue {queue.QueueId} counts {live.ReadyAgents} Ready agents, a recount {ready}");
                 Expect(queue.AvailableAgents == available, () => $"queue {queue.QueueId} counts {queue.AvailableAgents} available agents, a recount {available}");
                 Expect(live.WaitingCalls == queue.WaitingCalls.Count, () => $"queue {queue.QueueId} counts {live.WaitingCalls} waiting calls, holds {queue.WaitingCalls.Count}");
-                Expect(live.EstimatedWaitOfNextCall == queue.EstimatedWaitOfNextCall, () => $"queue {queue.QueueId} estimates {live.EstimatedWaitOfNextCall}, a recount {queue.EstimatedWaitOfNextCall}");
+                Expect(live.EstimatedWaitOfNextCall(_acd.Now) == queue.EstimatedWaitOfNextCall, () => $"queue {queue.QueueId} estimates {live.EstimatedWaitOfNextCall(_acd.Now)}, a recount {queue.EstimatedWaitOfNextCall}");
                 Expect(queue.WaitingCalls.Select(call => call.Position).SequenceEqual(Enumerable.Range(1, queue.WaitingCalls.Count)), () => $"queue {queue.QueueId} positions out of order");
             }
 

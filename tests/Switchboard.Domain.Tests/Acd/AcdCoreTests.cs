@@ -595,6 +595,65 @@ public class AcdCoreTests
     }
 
     [Fact]
+    public void A_call_waiting_behind_an_agent_on_a_long_call_is_estimated_to_wait_for_the_rest_of_that_call()
+    {
+        // The queue's calls were answered after 3 s and took 40 s; Alice has now been on her second call for 60 s.
+        var queue = _acd.Configure(new DistributionQueue { Name = "Sales", WrapUpSeconds = 0, Members = [new(Alice, 1, 0)] });
+        _acd.Ready(Alice);
+        var first = _acd.Call(queue);
+        _acd.Advance(3);
+        _acd.TakeCall(Alice, TimeSpan.FromSeconds(40));
+        Assert.Null(_acd.Snapshot().WaitingCall(first));
+        _acd.Call(queue);
+        _acd.Advance(3);
+        _acd.Accept(Alice);
+        _acd.Advance(53);
+
+        var waiting = _acd.Call(queue);
+        _acd.Advance(7);
+
+        // Alice's call outlasts every recent one: another usual handle time (40 s) is expected, on top of the 7 s waited.
+        var estimate = _acd.Snapshot().WaitingCall(waiting)!;
+        Assert.Equal((TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(47)), (estimate.Waited, estimate.EstimatedWait));
+        Assert.Equal(TimeSpan.FromSeconds(80), _acd.Snapshot().Queue(queue.Id)!.EstimatedWaitOfNextCall);
+        Assert.Equal(TimeSpan.FromSeconds(80), _acd.Core.Counters().Single().EstimatedWaitOfNextCall(_acd.Now));
+    }
+
+    [Fact]
+    public void A_call_waiting_behind_an_agent_partway_through_a_usual_call_is_estimated_to_wait_for_what_is_left_of_it()
+    {
+        var queue = _acd.Configure(new DistributionQueue { Name = "Sales", WrapUpSeconds = 10, Members = [new(Alice, 1, 0)] });
+        _acd.Ready(Alice);
+        _acd.Call(queue);
+        _acd.TakeCall(Alice, TimeSpan.FromSeconds(30));
+        _acd.Advance(10);
+        _acd.Call(queue);
+        _acd.Accept(Alice);
+        _acd.Advance(15);
+
+        // A handle time is talk and wrap-up, 40 s; Alice is 15 s into hers.
+        Assert.Equal(TimeSpan.FromSeconds(25), _acd.Snapshot().Queue(queue.Id)!.EstimatedWaitOfNextCall);
+        Assert.Equal(TimeSpan.FromSeconds(25), _acd.Core.Counters().Single().EstimatedWaitOfNextCall(_acd.Now));
+    }
+
+    [Fact]
+    public void A_call_joining_is_never_estimated_to_wait_less_than_a_call_ahead_of_it_has_already_waited()
+    {
+        var queue = _acd.Configure(new DistributionQueue { Name = "Sales", WrapUpSeconds = 0, Members = [new(Alice, 1, 0)] });
+        _acd.Ready(Alice);
+        _acd.Call(queue);
+        _acd.Advance(3);
+        _acd.Accept(Alice);
+
+        _acd.Call(queue);
+        _acd.Advance(100);
+
+        // Recent answers came after 3 s, but the call ahead has waited 100 s and is still waiting.
+        Assert.Equal(TimeSpan.FromSeconds(100), _acd.Snapshot().Queue(queue.Id)!.EstimatedWaitOfNextCall);
+        Assert.Equal(TimeSpan.FromSeconds(100), _acd.Core.Counters().Single().EstimatedWaitOfNextCall(_acd.Now));
+    }
+
+    [Fact]
     public void Queue_snapshot_counts_ready_and_available_members()
     {
         var queue = _acd.Queue(QueueStrategy.TopDown, Alice, Bob, Carol);

@@ -133,7 +133,7 @@ public sealed class AcdDispatcherTests : IAsyncDisposable
         var queue = Queue(Alice, Bob);
         await Snapshot();
         var counters = _dispatcher.Counters(queue.Id)!;
-        Assert.Equal((2, 0, (TimeSpan?)null), (counters.ReadyAgents, counters.WaitingCalls, counters.EstimatedWaitOfNextCall));
+        Assert.Equal((2, 0, (TimeSpan?)null), (counters.ReadyAgents, counters.WaitingCalls, counters.EstimatedWaitOfNextCall(_time.GetUtcNow())));
 
         var calls = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
         calls.ForEach(call => _dispatcher.Post(new CallArrived(call, queue.Id)));
@@ -144,7 +144,7 @@ public sealed class AcdDispatcherTests : IAsyncDisposable
         await Snapshot();
 
         // Alice answered the first call after 4 s; two wait, so a third joining now waits about 3 × 4 s.
-        Assert.Equal((1, 2, (TimeSpan?)TimeSpan.FromSeconds(12)), (counters.ReadyAgents, counters.WaitingCalls, counters.EstimatedWaitOfNextCall));
+        Assert.Equal((1, 2, (TimeSpan?)TimeSpan.FromSeconds(12)), (counters.ReadyAgents, counters.WaitingCalls, counters.EstimatedWaitOfNextCall(_time.GetUtcNow())));
         Assert.Same(counters, _dispatcher.Counters(queue.Id));
 
         _dispatcher.Post(new QueueRemoved(queue.Id));

@@ -17,10 +17,12 @@ namespace Switchboard.Server.Tests.Infrastructure;
 /// The real Switchboard server, in memory, on <paramref name="storage"/>. The first start creates the user
 /// "admin" with <paramref name="adminPassword"/>; supervisor and agent users are created on first use.
 /// </summary>
+/// <param name="time">The server's clock and timers; the system's unless a test moves time itself.</param>
 public sealed class SwitchboardFactory(
     TestStorage storage,
     string adminPassword = SwitchboardFactory.AdminPassword,
-    IReadOnlyDictionary<string, string>? settings = null)
+    IReadOnlyDictionary<string, string>? settings = null,
+    TimeProvider? time = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "admin-password-1";
@@ -83,6 +85,8 @@ public sealed class SwitchboardFactory(
         {
             services.AddSingleton<UnclaimedAcdCommands>();
             services.Replace(ServiceDescriptor.Singleton<IUnclaimedAcdCommandSink>(provider => provider.GetRequiredService<UnclaimedAcdCommands>()));
+            if (time is not null)
+                services.Replace(ServiceDescriptor.Singleton(time));
         });
     }
 

@@ -26,10 +26,13 @@ public abstract class SwitchboardTest(StorageKind storageKind) : IAsyncLifetime
     /// <summary>Admin password the first start creates "admin" with; override to start with another.</summary>
     protected virtual string AdminPassword => SwitchboardFactory.AdminPassword;
 
+    /// <summary>The server's clock; override with a fake one to move time in the test.</summary>
+    protected virtual TimeProvider? Time => null;
+
     public async Task InitializeAsync()
     {
         _storage = await TestStorage.CreateAsync(storageKind, Ct);
-        _factory = new SwitchboardFactory(_storage, AdminPassword);
+        _factory = new SwitchboardFactory(_storage, AdminPassword, time: Time);
     }
 
     /// <summary>A client acting as <paramref name="actor"/> against the current server.</summary>
@@ -39,7 +42,7 @@ public abstract class SwitchboardTest(StorageKind storageKind) : IAsyncLifetime
     protected async Task RestartAsync()
     {
         await Factory.DisposeAsync();
-        _factory = new SwitchboardFactory(Storage, AdminPassword);
+        _factory = new SwitchboardFactory(Storage, AdminPassword, time: Time);
     }
 
     public async Task DisposeAsync()
