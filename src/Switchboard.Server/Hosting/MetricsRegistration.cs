@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Switchboard.Domain.Acd;
 using Switchboard.Telephony;
 
 namespace Switchboard.Server.Hosting;
@@ -15,7 +16,7 @@ public static class MetricsRegistration
 
     public static IServiceCollection AddSwitchboardMetrics(this IServiceCollection services)
     {
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(TelephonyMetrics.MeterName).AddPrometheusExporter());
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(TelephonyMetrics.MeterName, AcdMetrics.MeterName).AddPrometheusExporter());
         services.AddSingleton<IAuthorizationHandler, MetricsScrapeAuthorization>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddRequirements(new MetricsScrapeRequirement()));
         return services;
