@@ -12,7 +12,7 @@ public sealed class RtpPortPool
     private readonly HashSet<int> _leased = [];
 
     /// <param name="log">Where the sessions of this pool report a datagram that broke their receive loop.</param>
-    public RtpPortPool(int minimumPort, int maximumPort, RtpInputLog? log = null)
+    public RtpPortPool(int minimumPort, int maximumPort, RtpLog? log = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minimumPort, 1024);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maximumPort, ushort.MaxValue);
@@ -22,7 +22,7 @@ public sealed class RtpPortPool
             throw new ArgumentException($"the range {minimumPort}-{maximumPort} holds no RTP/RTCP port pair", nameof(maximumPort));
         }
 
-        Log = log ?? RtpInputLog.None;
+        Log = log ?? RtpLog.None;
         MinimumPort = minimumPort;
         MaximumPort = maximumPort;
         for (var port = first; port + 1 <= maximumPort; port += 2)
@@ -36,7 +36,7 @@ public sealed class RtpPortPool
     public int MinimumPort { get; }
 
     /// <summary>Shared by the pool's sessions, so that a flood over the whole range is written once per window.</summary>
-    public RtpInputLog Log { get; }
+    public RtpLog Log { get; }
 
     public int MaximumPort { get; }
 

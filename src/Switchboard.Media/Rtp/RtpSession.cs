@@ -27,7 +27,7 @@ public sealed class RtpSession : IAsyncDisposable
     private readonly Socket _rtcpSocket;
     private readonly RtpPortLease _lease;
     private readonly TimeProvider _time;
-    private readonly RtpInputLog _log;
+    private readonly RtpLog _log;
     private readonly byte[] _rtpReceiveBuffer = GC.AllocateArray<byte>(RtpHeader.MaximumPacketSize, pinned: true);
     private readonly byte[] _rtcpReceiveBuffer = GC.AllocateArray<byte>(RtpHeader.MaximumPacketSize, pinned: true);
     private readonly byte[] _sendBuffer = GC.AllocateArray<byte>(RtpHeader.MaximumPacketSize, pinned: true);
@@ -61,7 +61,7 @@ public sealed class RtpSession : IAsyncDisposable
     private IPEndPoint? _secureSource;
     private int _disposed;
 
-    private RtpSession(Socket rtpSocket, Socket rtcpSocket, RtpPortLease lease, RtpInputLog log, TimeProvider time)
+    private RtpSession(Socket rtpSocket, Socket rtcpSocket, RtpPortLease lease, RtpLog log, TimeProvider time)
     {
         _log = log;
         _rtpSocket = rtpSocket;

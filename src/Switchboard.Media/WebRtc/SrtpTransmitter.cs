@@ -11,7 +11,7 @@ namespace Switchboard.Media.WebRtc;
 /// socket to where ICE says the browser is. One lock covers buffer and protection, because the audio
 /// sender, a bridge and the report timer send at once and a libsrtp session takes one caller at a time.
 /// </summary>
-internal sealed class SrtpTransmitter(WebRtcMediaChannel channel, Socket socket, int localPort, RtpInputLog log)
+internal sealed class SrtpTransmitter(WebRtcMediaChannel channel, Socket socket, int localPort, RtpLog log)
 {
     private readonly byte[] _buffer = new byte[RtpHeader.MaximumPacketSize + SrtpOutboundSession.RtcpTrailerLength];
     private readonly Lock _lock = new();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Switchboard.Domain.Routing.Interpreter;
 using Switchboard.Media.Rtp;
 using Switchboard.Server.Hosting;
+using Switchboard.Sip;
 using Switchboard.Sip.Authentication;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.SessionTimers;
@@ -37,6 +38,7 @@ public static class TelephonyRegistration
         services.AddSingleton<ICallObserver>(provider => provider.GetRequiredService<CallRecordWriter>());
         services.AddSingleton<ICallObserver, CallLog>();
         services.AddSingleton<TelephonyMetrics>();
+        services.AddSingleton<SipMetrics>();
         services.AddSingleton(CreateUserAgent);
         services.AddSingleton<ILiveCallDirectory>(provider => provider.GetRequiredService<BackToBackUserAgent>());
         services.AddSingleton(provider => provider.GetRequiredService<BackToBackUserAgent>().UserCalls);
@@ -77,7 +79,7 @@ public static class TelephonyRegistration
             Tcp = settings.Sip.Tcp.ToOptions(),
             SupportedExtensions = settings.Sip.SessionTimer.ToPolicy() is null ? [] : [SessionTimerNegotiation.OptionTag],
         }, time,
-            provider.GetRequiredService<ILoggerFactory>().CreateLogger<SipEndpoint>());
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<SipEndpoint>(), provider.GetRequiredService<SipMetrics>());
         var challenger = new DigestChallenger(settings.Sip.Realm, RandomNumberGenerator.GetBytes(32), time, NonceLifetime, DigestAlgorithmsOf(settings.Sip));
         var authenticator = new SipAuthenticator(challenger, provider.GetRequiredService<ISipCredentialLookup>(), provider.GetRequiredService<ISipAuthenticationGuard>());
         var registrations = new RegistrationTable(time);
@@ -88,7 +90,7 @@ public static class TelephonyRegistration
             registrar,
             registrations,
             authenticator,
-            new RtpPortPool(settings.Rtp.PortMin, settings.Rtp.PortMax, new RtpInputLog(provider.GetRequiredService<ILogger<RtpInputLog>>(), time)),
+            new RtpPortPool(settings.Rtp.PortMin, settings.Rtp.PortMax, new RtpLog(provider.GetRequiredService<ILogger<RtpLog>>(), time)),
             provider.GetRequiredService<ScenarioInterpreter>(),
             provider.GetRequiredService<ITelephonyDirectory>(),
             provider.GetServices<ICallObserver>(),

@@ -17,10 +17,12 @@ public sealed class SuccessRetransmissions
     private readonly TimeProvider _time;
     private readonly SipTimerOptions _timers;
     private readonly SipCoreLog _log;
+    private readonly SipMetrics _metrics;
     private readonly ConcurrentDictionary<string, Pending> _pending = new();
 
-    internal SuccessRetransmissions(ISipSender sender, TimeProvider time, SipTimerOptions timers, SipCoreLog? log = null)
+    internal SuccessRetransmissions(ISipSender sender, TimeProvider time, SipTimerOptions timers, SipCoreLog? log = null, SipMetrics? metrics = null)
     {
+        _metrics = metrics ?? SipMetrics.Shared;
         _sender = sender;
         _time = time;
         _timers = timers;
@@ -62,8 +64,10 @@ public sealed class SuccessRetransmissions
 
     private void GiveUp(Pending pending)
     {
-        if (_pending.TryRemove(new KeyValuePair<string, Pending>(pending.Key, pending)))
-            AckTimedOut?.Invoke(this, pending.Invite);
+        if (!_pending.TryRemove(new KeyValuePair<string, Pending>(pending.Key, pending)))
+            return;
+        _metrics.TimedOut(SipTimeoutTimer.SuccessAck);
+        AckTimedOut?.Invoke(this, pending.Invite);
     }
 
     private sealed class Pending

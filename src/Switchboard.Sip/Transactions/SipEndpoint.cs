@@ -24,6 +24,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly SipTransportLog _log;
     private readonly SipCoreLog _coreLog;
+    private readonly SipMetrics _metrics;
     private readonly TimeProvider _time;
     private UdpSipTransport? _udp;
     private TcpSipTransport? _tcp;
@@ -32,20 +33,26 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     private string _host = "";
     private int _stopped;
 
-    public SipEndpoint(SipEndpointOptions options, TimeProvider? time = null, ILogger? logger = null)
+    /// <param name="metrics">Where the endpoint counts messages and timeouts; without one, on the process-wide meter <see cref="SipMetrics.MeterName"/>.</param>
+    public SipEndpoint(SipEndpointOptions options, TimeProvider? time = null, ILogger? logger = null, SipMetrics? metrics = null)
     {
         _options = options;
         time ??= TimeProvider.System;
         _time = time;
         _log = logger is null ? SipTransportLog.None : new SipTransportLog(logger, time);
         _coreLog = logger is null ? SipCoreLog.None : new SipCoreLog(logger, time);
+        _metrics = metrics ?? SipMetrics.Shared;
         _received = Channel.CreateBounded<SipReceivedMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
             FullMode = BoundedChannelFullMode.DropWrite,
             SingleReader = true,
-        }, dropped => _log.ReceiveQueueFull(dropped.Source));
-        Transactions = new SipTransactionLayer(this, time, options.Timers);
-        SuccessRetransmissions = new SuccessRetransmissions(this, time, options.Timers, _coreLog);
+        }, dropped =>
+        {
+            _metrics.Dropped(dropped.Source.Transport, SipDropReason.ReceiveQueueFull);
+            _log.ReceiveQueueFull(dropped.Source);
+        });
+        Transactions = new SipTransactionLayer(this, time, options.Timers, _metrics);
+        SuccessRetransmissions = new SuccessRetransmissions(this, time, options.Timers, _coreLog, _metrics);
         AckRepetition = new AckRepetition(this, time, options.Timers, _coreLog);
         Transactions.SuccessSent = (invite, response) => SuccessRetransmissions.Start(invite.Request, response, invite.Remote);
     }
@@ -121,10 +128,10 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
         // Port 0: UDP picks a free port and TCP takes the same one, so one address serves both; retry if it is taken.
         for (var attempt = 0; ; attempt++)
         {
-            var udp = UdpSipTransport.Bind(new IPEndPoint(_options.Address, _options.Port), _received.Writer, _options.Limits, _options.UdpReceiveBufferBytes, _log);
+            var udp = UdpSipTransport.Bind(new IPEndPoint(_options.Address, _options.Port), _received.Writer, _options.Limits, _options.UdpReceiveBufferBytes, _log, _metrics);
             try
             {
-                _tcp = TcpSipTransport.Bind(udp.LocalEndPoint, _received.Writer, _options.Limits, _options.Tcp, _time, _log);
+                _tcp = TcpSipTransport.Bind(udp.LocalEndPoint, _received.Writer, _options.Limits, _options.Tcp, _time, _log, _metrics);
                 _udp = udp;
                 break;
             }

@@ -93,7 +93,7 @@ public abstract class SipTransaction
     private protected void End(SipTransactionFailure failure)
     {
         if (_ended.TrySetResult(failure))
-            Context.Ended(this);
+            Context.Ended(this, failure);
     }
 
     private protected static bool IsTransportError(Exception exception) =>

@@ -18,8 +18,8 @@ internal sealed class SipTransactionContext
 
     public SipTimerOptions Timers { get; }
 
-    /// <summary>A transaction reached Terminated and leaves the layer's tables.</summary>
-    public Action<SipTransaction> Ended { get; set; } = _ => { };
+    /// <summary>A transaction reached Terminated, ending as it says, and leaves the layer's tables.</summary>
+    public Action<SipTransaction, SipTransactionFailure> Ended { get; set; } = (_, _) => { };
 
     /// <summary>The core sent a 2xx on an INVITE server transaction: the core retransmits it until the ACK (§13.3.1.4).</summary>
     public Action<InviteServerTransaction, ReadOnlyMemory<byte>> SuccessSent { get; set; } = (_, _) => { };

@@ -12,9 +12,12 @@ public sealed class SipTransactionLayer
     private readonly SipTransactionContext _context;
     private readonly ConcurrentDictionary<SipTransactionKey, SipClientTransaction> _clients = new();
     private readonly ConcurrentDictionary<SipTransactionKey, SipServerTransaction> _servers = new();
+    private readonly SipMetrics _metrics;
 
-    public SipTransactionLayer(ISipSender sender, TimeProvider time, SipTimerOptions timers)
+    /// <param name="metrics">Where transaction timeouts are counted; without one, on the process-wide meter <see cref="SipMetrics.MeterName"/>.</param>
+    public SipTransactionLayer(ISipSender sender, TimeProvider time, SipTimerOptions timers, SipMetrics? metrics = null)
     {
+        _metrics = metrics ?? SipMetrics.Shared;
         _context = new SipTransactionContext(sender, time, timers)
         {
             Ended = Forget,
@@ -98,11 +101,22 @@ public sealed class SipTransactionLayer
         return invite is not null;
     }
 
-    private void Forget(SipTransaction transaction)
+    private void Forget(SipTransaction transaction, SipTransactionFailure failure)
     {
+        if (failure == SipTransactionFailure.Timeout && TimerOf(transaction) is { } timer)
+            _metrics.TimedOut(timer);
         if (transaction is SipClientTransaction client)
             _clients.TryRemove(new KeyValuePair<SipTransactionKey, SipClientTransaction>(client.Key, client));
         else if (transaction is SipServerTransaction server)
             _servers.TryRemove(new KeyValuePair<SipTransactionKey, SipServerTransaction>(server.Key, server));
     }
+
+    /// <summary>The timer whose expiry is a transaction's timeout (§17.1.1.2, §17.1.2.2, §17.2.1).</summary>
+    private static SipTimeoutTimer? TimerOf(SipTransaction transaction) => transaction switch
+    {
+        InviteClientTransaction => SipTimeoutTimer.B,
+        NonInviteClientTransaction => SipTimeoutTimer.F,
+        InviteServerTransaction => SipTimeoutTimer.H,
+        _ => null,
+    };
 }

@@ -20,6 +20,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     private readonly SipTcpOptions _options;
     private readonly TimeProvider _time;
     private readonly SipTransportLog _log;
+    private readonly SipMetrics _metrics;
     private readonly Channel<ReadOnlyMemory<byte>> _outgoing;
     private readonly CancellationTokenSource _closing = new();
     private readonly ITimer _deadline;
@@ -29,8 +30,10 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     private int _closed;
     private Task _running = Task.CompletedTask;
 
-    private TcpSipConnection(Socket socket, IPEndPoint remote, bool connectFirst, SipTcpOptions options, TimeProvider time, SipTransportLog log)
+    private TcpSipConnection(Socket socket, IPEndPoint remote, bool connectFirst, SipTcpOptions options, TimeProvider time, SipTransportLog log,
+        SipMetrics metrics)
     {
+        _metrics = metrics;
         _socket = socket;
         _connectFirst = connectFirst;
         _options = options;
@@ -45,15 +48,15 @@ internal sealed class TcpSipConnection : IAsyncDisposable
     public IPEndPoint Remote { get; }
 
     /// <summary>A connection a peer opened to this endpoint.</summary>
-    public static TcpSipConnection Accepted(Socket socket, SipTcpOptions options, TimeProvider time, SipTransportLog log)
+    public static TcpSipConnection Accepted(Socket socket, SipTcpOptions options, TimeProvider time, SipTransportLog log, SipMetrics metrics)
     {
         socket.NoDelay = true;
-        return new TcpSipConnection(socket, (IPEndPoint)socket.RemoteEndPoint!, connectFirst: false, options, time, log);
+        return new TcpSipConnection(socket, (IPEndPoint)socket.RemoteEndPoint!, connectFirst: false, options, time, log, metrics);
     }
 
     /// <summary>A connection this endpoint opens to <paramref name="remote"/>; it connects when started, and sends take turns after.</summary>
-    public static TcpSipConnection Opening(IPEndPoint remote, SipTcpOptions options, TimeProvider time, SipTransportLog log) =>
-        new(new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }, remote, connectFirst: true, options, time, log);
+    public static TcpSipConnection Opening(IPEndPoint remote, SipTcpOptions options, TimeProvider time, SipTransportLog log, SipMetrics metrics) =>
+        new(new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }, remote, connectFirst: true, options, time, log, metrics);
 
     /// <summary>Runs until the connection closes, then calls <paramref name="closed"/> once.</summary>
     public void Start(ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, Action<TcpSipConnection> closed) =>
@@ -182,6 +185,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                     Close($"it does not take what is sent (a send waited {_options.SendTimeout.TotalSeconds:0.#} s)");
                     return;
                 }
+                _metrics.Sent(SipTransportKind.Tcp, message.Span);
                 Touch();
             }
         }
@@ -211,6 +215,7 @@ internal sealed class TcpSipConnection : IAsyncDisposable
                 break;
             if (frame.Status == SipFrameStatus.Invalid)
             {
+                _metrics.Dropped(SipTransportKind.Tcp, frame.Error.Kind);
                 inSync = false;
                 break;
             }
@@ -218,11 +223,12 @@ internal sealed class TcpSipConnection : IAsyncDisposable
             byte[]? answer = null;
             try
             {
-                message = InboundMessageReader.Read(buffer.AsSpan(consumed, frame.MessageLength), source, limits, out answer);
+                message = InboundMessageReader.Read(buffer.AsSpan(consumed, frame.MessageLength), source, limits, _metrics, out answer);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // The message was framed, so the stream is still in sync: only this message is dropped.
+                _metrics.Dropped(SipTransportKind.Tcp, SipDropReason.Failed);
                 _log.InputFailed(source, exception);
             }
             consumed += frame.MessageLength;
@@ -234,7 +240,11 @@ internal sealed class TcpSipConnection : IAsyncDisposable
         buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
         filled -= consumed;
         if (inSync && filled == buffer.Length)
+        {
+            // The buffer holds the largest message allowed and still no whole one.
+            _metrics.Dropped(SipTransportKind.Tcp, SipDropReason.OverLimits);
             inSync = false;
+        }
         return inSync;
     }
 

@@ -21,14 +21,16 @@ public sealed class TcpSipTransport : ISipTransport
     private readonly SipTcpOptions _options;
     private readonly TimeProvider _time;
     private readonly SipTransportLog _log;
+    private readonly SipMetrics _metrics;
     private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _connections = new();
     private readonly Dictionary<IPAddress, int> _perAddress = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _accepting = Task.CompletedTask;
 
-    private TcpSipTransport(Socket listener, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipTcpOptions options, TimeProvider time, SipTransportLog log)
+    private TcpSipTransport(Socket listener, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipTcpOptions options, TimeProvider time, SipTransportLog log, SipMetrics metrics)
     {
         _listener = listener;
+        _metrics = metrics;
         _received = received;
         _limits = limits;
         _options = options;
@@ -48,7 +50,7 @@ public sealed class TcpSipTransport : ISipTransport
     public bool IsReceiving => !_accepting.IsCompleted || _stopping.IsCancellationRequested;
 
     internal static TcpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits,
-        SipTcpOptions options, TimeProvider time, SipTransportLog log)
+        SipTcpOptions options, TimeProvider time, SipTransportLog log, SipMetrics metrics)
     {
         var listener = new Socket(localEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -58,7 +60,7 @@ public sealed class TcpSipTransport : ISipTransport
                 listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             listener.Bind(localEndPoint);
             listener.Listen(512);
-            return new TcpSipTransport(listener, received, limits, options, time, log);
+            return new TcpSipTransport(listener, received, limits, options, time, log, metrics);
         }
         catch
         {
@@ -142,7 +144,7 @@ public sealed class TcpSipTransport : ISipTransport
             socket.Dispose();
             return;
         }
-        var connection = TcpSipConnection.Accepted(socket, _options, _time, _log);
+        var connection = TcpSipConnection.Accepted(socket, _options, _time, _log, _metrics);
         if (!_connections.TryAdd(remote, connection))
         {
             Release(remote.Address);
@@ -162,7 +164,7 @@ public sealed class TcpSipTransport : ISipTransport
             if (_stopping.IsCancellationRequested)
                 return null;
             _perAddress[remote.Address] = _perAddress.GetValueOrDefault(remote.Address) + 1;
-            var connection = TcpSipConnection.Opening(remote, _options, _time, _log);
+            var connection = TcpSipConnection.Opening(remote, _options, _time, _log, _metrics);
             _connections[remote] = connection;
             connection.Start(_received, _limits, Forget);
             return connection;

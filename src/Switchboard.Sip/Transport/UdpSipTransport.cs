@@ -21,6 +21,7 @@ public sealed class UdpSipTransport : ISipTransport
     private readonly ChannelWriter<SipReceivedMessage> _received;
     private readonly SipParserLimits _limits;
     private readonly SipTransportLog _log;
+    private readonly SipMetrics _metrics;
     private readonly Channel<(ReadOnlyMemory<byte> Message, IPEndPoint Remote)> _outgoing =
         Channel.CreateBounded<(ReadOnlyMemory<byte>, IPEndPoint)>(new BoundedChannelOptions(SendQueueLength)
         {
@@ -31,9 +32,10 @@ public sealed class UdpSipTransport : ISipTransport
     private Task _receiving = Task.CompletedTask;
     private Task _sending = Task.CompletedTask;
 
-    private UdpSipTransport(Socket socket, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipTransportLog log)
+    private UdpSipTransport(Socket socket, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits, SipTransportLog log, SipMetrics metrics)
     {
         _log = log;
+        _metrics = metrics;
         _socket = socket;
         _received = received;
         _limits = limits;
@@ -50,14 +52,14 @@ public sealed class UdpSipTransport : ISipTransport
     /// while the loop catches up.
     /// </summary>
     internal static UdpSipTransport Bind(IPEndPoint localEndPoint, ChannelWriter<SipReceivedMessage> received, SipParserLimits limits,
-        int receiveBufferBytes, SipTransportLog log)
+        int receiveBufferBytes, SipTransportLog log, SipMetrics metrics)
     {
         var socket = new Socket(localEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
             socket.ReceiveBufferSize = receiveBufferBytes;
             socket.Bind(localEndPoint);
-            return new UdpSipTransport(socket, received, limits, log);
+            return new UdpSipTransport(socket, received, limits, log, metrics);
         }
         catch
         {
@@ -122,6 +124,7 @@ public sealed class UdpSipTransport : ISipTransport
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                 {
                     // No datagram ends the loop: whatever one of them breaks, it alone is dropped.
+                    _metrics.Dropped(SipTransportKind.Udp, SipDropReason.Failed);
                     _log.InputFailed(source, exception);
                 }
             }
@@ -144,7 +147,7 @@ public sealed class UdpSipTransport : ISipTransport
     {
         if (InboundMessageReader.IsKeepAlive(datagram))
             return;
-        var message = InboundMessageReader.Read(datagram, source, _limits, out var answer);
+        var message = InboundMessageReader.Read(datagram, source, _limits, _metrics, out var answer);
         if (message is not null)
             _received.TryWrite(message);
         else if (answer is not null)
@@ -160,6 +163,7 @@ public sealed class UdpSipTransport : ISipTransport
                 try
                 {
                     await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+                    _metrics.Sent(SipTransportKind.Udp, message.Span);
                 }
                 catch (SocketException exception)
                 {

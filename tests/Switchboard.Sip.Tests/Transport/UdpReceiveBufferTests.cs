@@ -71,7 +71,7 @@ public class UdpReceiveBufferTests
     {
         var received = Channel.CreateUnbounded<SipReceivedMessage>();
         await using var transport = UdpSipTransport.Bind(new IPEndPoint(IPAddress.Loopback, 0), received.Writer, SipParserLimits.Default,
-            receiveBufferBytes, SipTransportLog.None);
+            receiveBufferBytes, SipTransportLog.None, SipMetrics.Shared);
         using var peer = LoopbackPeer.Udp();
         var junk = Junk();
         for (var i = 0; i < burst; i++)

@@ -11,7 +11,7 @@ namespace Switchboard.Media.Rtp;
 /// once per <see cref="Window"/>, so that a flood over the whole range cannot flood the log; the entries held back
 /// are counted, and the next one that passes says how many.
 /// </summary>
-public sealed partial class RtpInputLog(ILogger logger, TimeProvider time)
+public sealed partial class RtpLog(ILogger logger, TimeProvider time)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
@@ -19,7 +19,7 @@ public sealed partial class RtpInputLog(ILogger logger, TimeProvider time)
     private readonly RateLimit _receiveError = new(time);
     private readonly RateLimit _notSent = new(time);
 
-    public static RtpInputLog None { get; } = new(NullLogger.Instance, TimeProvider.System);
+    public static RtpLog None { get; } = new(NullLogger.Instance, TimeProvider.System);
 
     /// <summary>The datagram from <paramref name="source"/> to <paramref name="local"/> threw <paramref name="exception"/> and was dropped.</summary>
     public void DatagramFailed(IPEndPoint local, SocketAddress source, Exception exception)
