@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 
 namespace Switchboard.Domain.Acd;
@@ -16,6 +17,7 @@ public sealed class AcdDispatcher
     private readonly TimeProvider _timeProvider;
     private readonly IAcdCommandSink _commands;
     private readonly IAcdEventSink _events;
+    private readonly AcdMetrics? _metrics;
     private readonly Channel<Envelope> _mailbox =
         Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -26,7 +28,8 @@ public sealed class AcdDispatcher
     // Replaced only when a queue is configured or removed; the counters inside are kept live by the core.
     private FrozenDictionary<Guid, QueueCounters> _counters = FrozenDictionary<Guid, QueueCounters>.Empty;
 
-    public AcdDispatcher(AcdCore core, TimeProvider timeProvider, IAcdCommandSink commands, IAcdEventSink events)
+    /// <param name="metrics">Counts the events as they are published, when given.</param>
+    public AcdDispatcher(AcdCore core, TimeProvider timeProvider, IAcdCommandSink commands, IAcdEventSink events, AcdMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(core);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -36,7 +39,9 @@ public sealed class AcdDispatcher
         _timeProvider = timeProvider;
         _commands = commands;
         _events = events;
+        _metrics = metrics;
         PublishCounters();
+        metrics?.ObserveWaitingCalls(WaitingCallsByQueue);
     }
 
     /// <summary>
@@ -123,6 +128,7 @@ public sealed class AcdDispatcher
                     break;
                 case AcdEvent acdEvent:
                     _events.Publish(acdEvent);
+                    _metrics?.Record(acdEvent, offerFailed: input is OfferFailed);
                     break;
                 case ScheduleTimer schedule:
                     Arm(schedule, now);
@@ -132,6 +138,12 @@ public sealed class AcdDispatcher
 
         if (input is QueueConfigured or QueueRemoved)
             PublishCounters();
+    }
+
+    private IEnumerable<Measurement<int>> WaitingCallsByQueue()
+    {
+        foreach (var counters in Volatile.Read(ref _counters).Values)
+            yield return new Measurement<int>(counters.WaitingCalls, new KeyValuePair<string, object?>("queue.id", counters.QueueId.ToString()));
     }
 
     private void PublishCounters() =>

@@ -14,6 +14,7 @@ public static class AcdRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new AcdOptions());
         services.AddSingleton<AcdCommandChannel>();
+        services.AddSingleton<AcdMetrics>();
         services.TryAddSingleton<IUnclaimedAcdCommandSink, UnclaimedAcdCommandLog>();
         services.AddSingleton<AgentStatusClock>();
         services.AddSingleton<AcdEventStream>();
@@ -58,6 +59,7 @@ public static class AcdRegistration
             new AcdCore(provider.GetRequiredService<AcdOptions>(), new Random()),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<AcdCommandChannel>(),
-            new AcdEventFanOut(subscribers));
+            new AcdEventFanOut(subscribers),
+            provider.GetRequiredService<AcdMetrics>());
     }
 }

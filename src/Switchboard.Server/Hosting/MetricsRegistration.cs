@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Switchboard.Domain.Acd;
 using Switchboard.Sip;
 using Switchboard.Telephony;
 
@@ -16,7 +17,7 @@ public static class MetricsRegistration
 
     public static IServiceCollection AddSwitchboardMetrics(this IServiceCollection services)
     {
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(TelephonyMetrics.MeterName, SipMetrics.MeterName).AddPrometheusExporter());
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(TelephonyMetrics.MeterName, SipMetrics.MeterName, AcdMetrics.MeterName).AddPrometheusExporter());
         services.AddSingleton<IAuthorizationHandler, MetricsScrapeAuthorization>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddRequirements(new MetricsScrapeRequirement()));
         return services;

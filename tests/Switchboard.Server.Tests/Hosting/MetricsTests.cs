@@ -12,6 +12,7 @@ using Switchboard.Telephony;
 namespace Switchboard.Server.Tests.Hosting;
 
 /// <summary>/metrics, as Prometheus scrapes it: admins only, in the text format, with telephony's instruments (SQLite only: storage plays no part).</summary>
+[Collection(MetricsScrapes.Name)]
 public sealed class MetricsTests() : SwitchboardTest(StorageKind.Sqlite)
 {
     [Fact]
