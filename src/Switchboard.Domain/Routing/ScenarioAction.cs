@@ -22,8 +22,11 @@ public sealed record PlaySoundAction(Guid SoundId, int Repeat = 1) : ScenarioAct
 /// </summary>
 public sealed record QueueAction(Guid QueueId, int Priority = 0, int? MaxWaitSeconds = null) : ScenarioAction;
 
-/// <summary>Rings one user; answered, the call leaves the scenario; no answer or refusal falls through.</summary>
-public sealed record CallUserAction(Guid UserId, int RingSeconds = 30) : ScenarioAction;
+/// <summary>
+/// Rings one user; answered, the call leaves the scenario; no answer or refusal falls through. Only a user whose status
+/// is Ready is rung, unless <see cref="RingWhenNotReady"/> (a user not Ready falls through at once).
+/// </summary>
+public sealed record CallUserAction(Guid UserId, int RingSeconds = 30, bool RingWhenNotReady = false) : ScenarioAction;
 
 /// <summary>Forwards the call to an E.164 number (through a trunk) or a SIP URI. Ends the scenario.</summary>
 public sealed record ForwardAction(string Destination) : ScenarioAction;

@@ -17,6 +17,7 @@ public static class AcdRegistration
         services.AddSingleton<AcdMetrics>();
         services.TryAddSingleton<IUnclaimedAcdCommandSink, UnclaimedAcdCommandLog>();
         services.AddSingleton<AgentStatusClock>();
+        services.AddSingleton<IUserReadiness>(provider => provider.GetRequiredService<AgentStatusClock>());
         services.AddSingleton<AcdEventStream>();
         services.AddSingleton<QueueEventLogWriter>();
         services.AddScoped<QueueEventLog>();

@@ -33,6 +33,7 @@ public static class TelephonyRegistration
         services.AddSingleton(provider => new ScenarioInterpreter(
             provider.GetRequiredService<IScenarioSource>(),
             provider.GetRequiredService<IQueueDirectory>(),
+            provider.GetRequiredService<IUserReadiness>(),
             new ConditionEvaluator(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IQueueState>())));
         services.AddSingleton<CallRecordWriter>();
         services.AddSingleton<ICallObserver>(provider => provider.GetRequiredService<CallRecordWriter>());

@@ -23,10 +23,15 @@ internal static class AcdSteps
     }
 
     /// <summary>The agent chooses Ready, as from their workspace.</summary>
-    public static async Task SetReadyAsync(this TelephonyServer server, Guid agentId)
+    public static Task SetReadyAsync(this TelephonyServer server, Guid agentId) => server.SetStatusAsync(agentId, AgentStatus.Ready);
+
+    /// <summary>The agent chooses <paramref name="status"/>, as from their workspace.</summary>
+    public static async Task SetStatusAsync(this TelephonyServer server, Guid agentId, AgentStatus status)
     {
         using var scope = server.Services.CreateScope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<AgentBoard>().SetStatusAsync(agentId, AgentStatus.Ready, CancellationToken.None));
+        Assert.True(await scope.ServiceProvider.GetRequiredService<AgentBoard>().SetStatusAsync(agentId, status, CancellationToken.None));
+        // The ACD takes inputs in order: once a later snapshot is answered, the status and its events are through.
+        await server.Acd().GetSnapshotAsync(CancellationToken.None);
     }
 
     /// <summary>

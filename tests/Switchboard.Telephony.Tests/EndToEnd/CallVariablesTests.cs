@@ -28,6 +28,7 @@ public sealed class CallVariablesTests : IAsyncLifetime
     {
         await _server.AddTrunkAsync("127.0.0.1/32");
         _alice = await _server.AddAgentAsync("alice", SippDevice.SipPassword("alice"));
+        await _server.SetReadyAsync(_alice);
     }
 
     public Task DisposeAsync() => _server.DisposeAsync().AsTask();

@@ -1,3 +1,4 @@
+using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing;
 using Switchboard.Sip.Registrar;
 using Switchboard.Telephony.Tests.Infrastructure;
@@ -23,6 +24,7 @@ public sealed class UserCallTests : IAsyncLifetime
     {
         await _server.AddTrunkAsync("127.0.0.1/32");
         _alice = await _server.AddAgentAsync("alice", Password);
+        await _server.SetReadyAsync(_alice);
         await _server.AddNumberAsync(Number, new CallUserAction(_alice, RingSeconds: 20), new HangupAction());
         _server.Telephony.Registrations.DeviceRegistered += (_, e) => _registered.TrySetResult(e.Binding);
     }
@@ -117,6 +119,28 @@ public sealed class UserCallTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.ToString());
         // Half a second of greeting is 25 packets; five seconds of ringing add about 250 more, where silence would add none.
         Assert.True(media.Received >= 25 + 150, $"the caller heard {media.Received} packets: the ringing was silent");
+    }
+
+    [Fact]
+    public async Task A_user_who_is_not_ready_is_not_rung_and_the_scenario_goes_on()
+    {
+        var sorry = await _server.AddToneAsync("Sorry", TimeSpan.FromSeconds(1));
+        await _server.AddNumberAsync("+12025550102", new CallUserAction(_alice, RingSeconds: 20), new PlaySoundAction(sorry), new HangupAction());
+        await _server.SetStatusAsync(_alice, AgentStatus.BackSoon);
+        using var phoneDirectory = new TemporaryDirectory();
+        using var sippDirectory = new TemporaryDirectory();
+        await using var phone = await RegisteredPhoneAsync(phoneDirectory, "auto");
+        await using var media = new RtpCounter(echo: false);
+
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550102", media.Port), "u1", sippDirectory);
+        var call = await _server.Events.NextEndedAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Alice's phone would have answered at once: the call went on to the sound and the hang-up instead.
+        Assert.Equal(CallResult.HungUpByScenario, call.Result);
+        Assert.Null(call.AgentUserId);
+        Assert.True(media.Received >= 40, $"the caller heard {media.Received} packets of a one-second sound");
+        Assert.DoesNotContain("INVITE sip:", phone.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,8 @@ public sealed class WebphoneRingTests : IAsyncLifetime
             _wendy = created.Value!.Id;
         }
 
+        await _server.SetReadyAsync(_wendy);
+
         await _server.AddNumberAsync(Number, new CallUserAction(_wendy, RingSeconds: 60), new HangupAction());
         _queue = await _server.AddQueueAsync(new QueueInput("Webphones", Members: [new QueueMember(_wendy, 1, 0)]));
         await _server.AddNumberAsync(QueueNumber, new QueueAction(_queue), new HangupAction());

@@ -7,6 +7,7 @@ namespace Switchboard.Domain.Routing.Interpreter;
 public sealed class ScenarioInterpreter(
     IScenarioSource scenarios,
     IQueueDirectory queues,
+    IUserReadiness users,
     ConditionEvaluator conditions)
 {
     /// <summary>
@@ -38,7 +39,7 @@ public sealed class ScenarioInterpreter(
     public async Task<ScenarioRunResult> RunAsync(
         IncomingCall call, CallVariables variables, ICallControl control, Scenario scenario, CancellationToken callerHangup)
     {
-        var run = new ScenarioRun(call, control, variables, scenarios, queues, conditions);
+        var run = new ScenarioRun(call, control, variables, scenarios, queues, users, conditions);
         var outcome = await run.RunAsync(scenario, callerHangup).ConfigureAwait(false);
         return new ScenarioRunResult(outcome, variables);
     }

@@ -10,6 +10,7 @@ internal sealed class ScenarioRun(
     CallVariables variables,
     IScenarioSource scenarios,
     IQueueDirectory queues,
+    IUserReadiness users,
     ConditionEvaluator conditions)
 {
     // The actions are copied on entering a scenario, so an edit saved meanwhile cannot shift them under the call.
@@ -58,6 +59,9 @@ internal sealed class ScenarioRun(
             case QueueAction queue:
                 return await QueueAsync(queue, callerHangup).ConfigureAwait(false);
             case CallUserAction callUser:
+                // Only Ready users receive calls; the action may ring a user whatever their status, when it says so.
+                if (!callUser.RingWhenNotReady && !users.IsReady(callUser.UserId))
+                    return null;
                 var answer = await control.CallUserAsync(callUser.UserId, callUser.RingSeconds, variables, callerHangup).ConfigureAwait(false);
                 return answer == CallUserResult.Answered ? new AnsweredByUser(callUser.UserId) : null;
             case ForwardAction forward:

@@ -17,6 +17,7 @@ public class ScenarioInterpreterTests
     private readonly RecordingCallControl _call;
     private readonly FakeQueues _queues;
     private readonly FakeScenarioSource _scenarios = new();
+    private readonly FakeUserReadiness _users = new();
     private readonly ScenarioInterpreter _interpreter;
 
     public ScenarioInterpreterTests()
@@ -27,7 +28,7 @@ public class ScenarioInterpreterTests
         _queues.Configured[Support] = new RoutingQueue("Support", PlaysMusicOnHold: false);
         // Monday 2 March 2026, 10:00 in London.
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
-        _interpreter = new ScenarioInterpreter(_scenarios, _queues, new ConditionEvaluator(time, _queues));
+        _interpreter = new ScenarioInterpreter(_scenarios, _queues, _users, new ConditionEvaluator(time, _queues));
     }
 
     private static IncomingCall Call(string? callerNumber = "+442079460958", Dictionary<string, string>? headers = null) =>
@@ -179,6 +180,29 @@ public class ScenarioInterpreterTests
         Assert.Contains(new CallVariable("language", "fr"), shown);
         Assert.Contains(new CallVariable("queueName", "Sales"), shown);
         Assert.Contains(new CallVariable("scenarioName", "Main line"), shown);
+    }
+
+    [Fact]
+    public async Task A_user_who_is_not_ready_is_not_rung_and_the_call_falls_through()
+    {
+        _users.NotReady.Add(Alice);
+
+        var result = await RunAsync(new CallUserAction(Alice, RingSeconds: 15), new QueueAction(Support));
+
+        Assert.Equal(["queue Support priority 0 max wait of the queue", "hangup EndOfScenario"], _log);
+        Assert.Equal(new HungUp(HangupReason.EndOfScenario), result.Outcome);
+    }
+
+    [Fact]
+    public async Task A_call_user_action_that_says_so_rings_a_user_who_is_not_ready()
+    {
+        _users.NotReady.Add(Alice);
+        _call.UserAnswers[Alice] = CallUserResult.Answered;
+
+        var result = await RunAsync(new CallUserAction(Alice, RingSeconds: 15, RingWhenNotReady: true));
+
+        Assert.Equal([$"call user {Alice} for 15s"], _log);
+        Assert.Equal(new AnsweredByUser(Alice), result.Outcome);
     }
 
     [Fact]

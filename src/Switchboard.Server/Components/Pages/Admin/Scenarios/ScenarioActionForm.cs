@@ -25,6 +25,8 @@ public sealed class ScenarioActionForm
 
     public string? RingSeconds { get; set; } = "30";
 
+    public bool RingWhenNotReady { get; set; }
+
     public string? Destination { get; set; }
 
     public string? VariableName { get; set; }
@@ -53,7 +55,13 @@ public sealed class ScenarioActionForm
             Priority = PostedValue.Of(queue.Priority),
             MaxWaitSeconds = PostedValue.Of(queue.MaxWaitSeconds),
         },
-        CallUserAction call => new() { Kind = ScenarioActionKind.CallUser, UserId = PostedValue.Of(call.UserId), RingSeconds = PostedValue.Of(call.RingSeconds) },
+        CallUserAction call => new()
+        {
+            Kind = ScenarioActionKind.CallUser,
+            UserId = PostedValue.Of(call.UserId),
+            RingSeconds = PostedValue.Of(call.RingSeconds),
+            RingWhenNotReady = call.RingWhenNotReady,
+        },
         ForwardAction forward => new() { Kind = ScenarioActionKind.Forward, Destination = forward.Destination },
         ConditionAction condition => new()
         {
@@ -70,7 +78,7 @@ public sealed class ScenarioActionForm
     {
         ScenarioActionKind.PlaySound => new PlaySoundAction(PostedValue.IdOrEmpty(SoundId), PostedValue.NumberOrInvalid(Repeat)),
         ScenarioActionKind.Queue => new QueueAction(PostedValue.IdOrEmpty(QueueId), PostedValue.NumberOrInvalid(Priority), PostedValue.Number(MaxWaitSeconds)),
-        ScenarioActionKind.CallUser => new CallUserAction(PostedValue.IdOrEmpty(UserId), PostedValue.NumberOrInvalid(RingSeconds)),
+        ScenarioActionKind.CallUser => new CallUserAction(PostedValue.IdOrEmpty(UserId), PostedValue.NumberOrInvalid(RingSeconds), RingWhenNotReady),
         ScenarioActionKind.Forward => new ForwardAction(Destination ?? ""),
         ScenarioActionKind.Condition => new ConditionAction(When.ToCondition(), Then.ToOutcome()),
         ScenarioActionKind.SetVariable => new SetVariableAction(VariableName ?? "", VariableValue ?? ""),

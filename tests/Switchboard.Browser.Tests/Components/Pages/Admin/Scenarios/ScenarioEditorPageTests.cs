@@ -122,6 +122,27 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         await Expect(condition.GetByLabel("Estimated wait at least")).ToHaveValueAsync("90");
     }
 
+    [Fact]
+    public async Task Call_user_action_rings_only_a_ready_user_unless_ticked_and_keeps_the_choice_after_a_reload()
+    {
+        await using var browser = await site.OpenBrowserAsync();
+        var page = browser.Page;
+        await page.LogInAsAdminAsync();
+        await page.GotoAsync("/admin/scenarios/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Direct line");
+        await AddActionAsync(page, "Call user");
+        var callUser = page.GetByTestId("action").Nth(0);
+        var anyStatus = callUser.GetByLabel("Ring even when the user is not Ready");
+        await Expect(anyStatus).Not.ToBeCheckedAsync();
+        await callUser.GetByLabel("User", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await anyStatus.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await Expect(callUser.GetByLabel("Ring even when the user is not Ready")).ToBeCheckedAsync();
+    }
+
     private static async Task AddActionAsync(IPage page, string kind)
     {
         var before = await page.GetByTestId("action").CountAsync();
