@@ -19,7 +19,11 @@ namespace Switchboard.Domain.Acd;
 /// available members in member order and its counters, all updated where a call or an agent changes (an agent's
 /// change reaches each queue they are a member of). Only queues where an agent became available, a call stopped
 /// ringing or the settings changed can have a call to offer, so only those are looked at; a decision costs a few
-/// sorted-set steps per queue involved, whatever the number of queues, agents and calls.
+/// binary-search steps per queue involved, whatever the number of queues, agents and calls.
+/// </para>
+/// <para>
+/// Deciding allocates nothing: the decisions are values (<see cref="AcdDecision"/>) in a buffer reused from input to
+/// input, and a call's stay, an offer and a conversation that ended are kept for the next ones.
 /// </para>
 /// <para>
 /// A waiting item has a <see cref="WorkKind"/> (calls today; chats and outbound members through the same queues
