@@ -9,12 +9,19 @@ using Switchboard.Domain.Users;
 using Switchboard.Server.Admin.Users;
 using Switchboard.Server.Security;
 using Switchboard.Server.Tests.Infrastructure;
+using Switchboard.Sip.Authentication;
 
 namespace Switchboard.Server.Tests.Users;
 
 public abstract class UserApiTests(StorageKind storage) : SwitchboardTest(storage)
 {
     private static readonly UserInput Alice = new("alice", "Alice Archer", Role.Agent, "alice-password-1", CrmAccess: true);
+
+    // What the realm's digest of 1001's SIP password is, as the SIP stack computes it to check a phone's answer.
+    private static readonly SipDeviceCredentials DeskPhoneCredentials = new(
+        "1001",
+        DigestCalculator.Ha1(DigestAlgorithm.Md5, "1001", "switchboard", "desk-phone-secret"),
+        DigestCalculator.Ha1(DigestAlgorithm.Sha256, "1001", "switchboard", "desk-phone-secret"));
 
     [Fact]
     public async Task Admin_creates_reads_updates_and_deletes_a_user()
@@ -123,7 +130,7 @@ public abstract class UserApiTests(StorageKind storage) : SwitchboardTest(storag
         var id = (await created.Content.ReadFromJsonAsync<UserView>(TestJson.Options, Ct))!.Id;
         var device = await StoredUserAsync(id, user => user.SipDevice);
 
-        Assert.Equal(SipDigest.Create("1001", "desk-phone-secret", "switchboard"), device);
+        Assert.Equal(DeskPhoneCredentials, device);
     }
 
     [Fact]
@@ -139,7 +146,7 @@ public abstract class UserApiTests(StorageKind storage) : SwitchboardTest(storag
 
         await renamed.ReadFieldErrorsAsync("sipPassword", Ct);
         Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
-        Assert.Equal(SipDigest.Create("1001", "desk-phone-secret", "switchboard"), await StoredUserAsync(id, user => user.SipDevice));
+        Assert.Equal(DeskPhoneCredentials, await StoredUserAsync(id, user => user.SipDevice));
     }
 
     [Fact]

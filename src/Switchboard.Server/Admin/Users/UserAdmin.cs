@@ -7,6 +7,7 @@ using Switchboard.Server.Admin.Usages;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Security;
 using Switchboard.Server.Telephony;
+using Switchboard.Sip.Authentication;
 
 namespace Switchboard.Server.Admin.Users;
 
@@ -122,8 +123,15 @@ public sealed class UserAdmin(
         if (string.IsNullOrEmpty(sipUsername))
             user.SipDevice = null;
         else if (!string.IsNullOrEmpty(input.SipPassword))
-            user.SipDevice = SipDigest.Create(sipUsername, input.SipPassword, options.Value.Sip.Realm);
+            user.SipDevice = DeviceCredentials(sipUsername, input.SipPassword, options.Value.Sip.Realm);
         // Otherwise the device keeps its username and hashes, which validation has checked are unchanged.
+    }
+
+    /// <summary>What is stored of a SIP device's secret: the digest hashes the SIP stack computes, never the password.</summary>
+    private static SipDeviceCredentials DeviceCredentials(string username, string password, string realm)
+    {
+        var digest = SipDigestCredentials.Create(username, password, realm);
+        return new SipDeviceCredentials(username, digest.Ha1Md5, digest.Ha1Sha256);
     }
 
     private async Task<Dictionary<string, string[]>> ValidateAsync(User? existing, UserInput input, CancellationToken cancellationToken)
