@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Switchboard.Sip.Internal;
 
@@ -66,6 +67,23 @@ public sealed class SipUri
         if (parsed)
             uri = result;
         return parsed;
+    }
+
+    /// <summary>
+    /// A SIP address as a person writes one, such as a forward target: sip: or sips:, a user and a host, and
+    /// optionally a port from 1 to 65535 — the form of an address of record (RFC 3261 §10.2.1), with no password,
+    /// parameters or headers. White space around it is ignored.
+    /// </summary>
+    public static bool TryParseAddress(string? text, [NotNullWhen(true)] out SipUri? uri)
+    {
+        uri = null;
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0 || !TryParse(Encoding.UTF8.GetBytes(trimmed), out var parsed))
+            return false;
+        if (!parsed.IsSip || !parsed.HasUser || parsed.HasPassword || parsed.Port == 0 || parsed.Parameters.Count > 0 || parsed.Headers.Count > 0)
+            return false;
+        uri = parsed;
+        return true;
     }
 
     public override string ToString() => Encoding.UTF8.GetString(Raw.Span);

@@ -72,4 +72,66 @@ public class SipUriTests
     [InlineData("nocolon")]
     [InlineData("tel:")]
     public void Malformed_uri_is_refused(string text) => Assert.False(SipUri.TryParse(Encoding.UTF8.GetBytes(text), out _));
+
+    // A SIP address as a person writes one (a forward target): the cases Domain's former copy of the grammar had.
+
+    [Theory]
+    [InlineData("sip:alice@example.com", SipUriScheme.Sip, "alice", "example.com", null)]
+    [InlineData("sips:alice@example.com:5061", SipUriScheme.Sips, "alice", "example.com", 5061)]
+    [InlineData("SIP:+14155550123@203.0.113.5", SipUriScheme.Sip, "+14155550123", "203.0.113.5", null)]
+    [InlineData("sip:bob@[2001:db8::1]:5070", SipUriScheme.Sip, "bob", "[2001:db8::1]", 5070)]
+    [InlineData("sip:front%20desk@pbx.example.com", SipUriScheme.Sip, "front desk", "pbx.example.com", null)]
+    [InlineData("  sip:alice@example.com ", SipUriScheme.Sip, "alice", "example.com", null)]
+    public void Sip_addresses_are_read_into_their_parts(string text, SipUriScheme scheme, string user, string host, int? port)
+    {
+        Assert.True(SipUri.TryParseAddress(text, out var uri));
+        Assert.Equal((scheme, user, host, port), (uri.Scheme, uri.User.Text(), uri.Host.Text(), uri.Port));
+    }
+
+    [Theory]
+    [InlineData("sip:alice@example.com")]
+    [InlineData("sips:bob@[2001:db8::1]:5061")]
+    public void A_sip_address_is_written_back_as_it_was_read(string text)
+    {
+        Assert.True(SipUri.TryParseAddress(text, out var uri));
+        Assert.Equal(text, uri.ToString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("alice@example.com")]
+    [InlineData("tel:+14155550123")]
+    [InlineData("sip:example.com")]
+    [InlineData("sip:@example.com")]
+    [InlineData("sip:alice@")]
+    [InlineData("sip:al ice@example.com")]
+    [InlineData("sip:alice@exa_mple.com")]
+    [InlineData("sip:alice@-example.com")]
+    [InlineData("sip:alice@example..com")]
+    [InlineData("sip:alice@example.com:0")]
+    [InlineData("sip:alice@example.com:65536")]
+    [InlineData("sip:alice@example.com:")]
+    [InlineData("sip:alice@example.com:+50")]
+    [InlineData("sip:alice@example.com;transport=tcp")]
+    [InlineData("sip:alice:secret@example.com")]
+    [InlineData("sip:alice@example.com?subject=x")]
+    [InlineData("sip:alice@999.1.1.1")]
+    [InlineData("sip:alice@10.1")]
+    [InlineData("sip:alice@[2001:db8::1")]
+    [InlineData("sip:alice@[203.0.113.5]")]
+    [InlineData("sip:al%2@example.com")]
+    public void Malformed_sip_addresses_are_refused(string? text)
+    {
+        Assert.False(SipUri.TryParseAddress(text, out var uri));
+        Assert.Null(uri);
+    }
+
+    [Theory]
+    [InlineData("sip:alice@example..com")]
+    [InlineData("sip:alice@999.1.1.1")]
+    [InlineData("sip:alice@10.1")]
+    [InlineData("sip:alice@example-.com")]
+    public void A_host_that_is_neither_a_hostname_nor_an_ipv4_address_is_refused_anywhere_in_sip(string text) =>
+        Assert.False(SipUri.TryParse(Encoding.UTF8.GetBytes(text), out _));
 }

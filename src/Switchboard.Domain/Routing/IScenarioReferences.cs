@@ -14,4 +14,7 @@ public interface IScenarioReferences
 
     /// <summary>The scenarios a saved scenario may go to, to detect go-to loops.</summary>
     IReadOnlyCollection<Guid> GoToTargetsOf(Guid scenarioId);
+
+    /// <summary>Whether a forward destination written as a SIP address is one (see <see cref="ISipAddressSyntax"/>).</summary>
+    bool IsSipAddress(string destination);
 }

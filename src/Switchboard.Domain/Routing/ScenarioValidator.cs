@@ -294,7 +294,7 @@ public sealed partial class ScenarioValidator
             Error(index, Field(index, path), "Enter a number, e.g. +14155550123, or a SIP address, e.g. sip:alice@example.com");
         else if (destination.TrimStart().StartsWith("sip", StringComparison.OrdinalIgnoreCase))
         {
-            if (!SipUri.TryParse(destination, out _))
+            if (!_references.IsSipAddress(destination))
                 Error(index, Field(index, path), "Enter a SIP address as sip:user@host or sip:user@host:port, e.g. sip:alice@example.com");
         }
         else if (!E164.TryNormalize(destination, out _, out var numberError))

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchboard.Domain.Routing;
 using Switchboard.Server.Admin.Numbers;
 using Switchboard.Server.Admin.Queues;
 using Switchboard.Server.Admin.Scenarios;
 using Switchboard.Server.Admin.Sounds;
 using Switchboard.Server.Admin.Trunks;
 using Switchboard.Server.Admin.Usages;
+using Switchboard.Telephony;
 
 namespace Switchboard.Server.Admin;
 
@@ -19,6 +21,7 @@ public static class ConfigurationAdminRegistration
         services.AddScoped<SoundAdmin>();
         services.AddScoped<QueueAdmin>();
         services.AddScoped<ScenarioAdmin>();
+        services.AddSingleton<ISipAddressSyntax, SipAddressSyntax>();
         services.AddScoped<NumberAdmin>();
         services.AddScoped<TrunkAdmin>();
         return services;

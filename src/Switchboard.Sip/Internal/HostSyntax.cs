@@ -17,7 +17,7 @@ internal static class HostSyntax
         while (end < span.Length && (SipSyntax.IsAlphaNumeric(span[end]) || span[end] is (byte)'-' or (byte)'.'))
             end++;
         var host = span[position..end];
-        return host.IsEmpty || host[0] is (byte)'-' or (byte)'.' ? 0 : end - position;
+        return IsIPv4(host) || IsHostname(host) ? end - position : 0;
     }
 
     /// <summary>An IPv4 or IPv6 address without brackets, as in Via's received parameter.</summary>
@@ -28,6 +28,27 @@ internal static class HostSyntax
         var ok = SipSyntax.TryParseNumber(digits, 65535, out var value);
         port = (int)value;
         return ok;
+    }
+
+    /// <summary>
+    /// hostname = *( domainlabel "." ) toplabel [ "." ] (RFC 3261 §25.1): labels of letters, digits and inner hyphens,
+    /// the top one starting with a letter (so that 10.1 or 999.1.1.1 is no name), within DNS's lengths (253, 63).
+    /// </summary>
+    private static bool IsHostname(ReadOnlySpan<byte> host)
+    {
+        var name = host.EndsWith("."u8) ? host[..^1] : host;
+        if (name.IsEmpty || name.Length > 253)
+            return false;
+        var topLabel = name[(name.LastIndexOf((byte)'.') + 1)..];
+        if (topLabel.IsEmpty || !SipSyntax.IsAlpha(topLabel[0]))
+            return false;
+        foreach (var range in name.Split((byte)'.'))
+        {
+            var label = name[range];
+            if (label.IsEmpty || label.Length > 63 || label[0] == (byte)'-' || label[^1] == (byte)'-')
+                return false;
+        }
+        return true;
     }
 
     private static bool IsIPv4(ReadOnlySpan<byte> address)

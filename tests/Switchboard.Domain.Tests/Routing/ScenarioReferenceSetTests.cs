@@ -1,4 +1,5 @@
 using Switchboard.Domain.Routing;
+using Switchboard.Telephony;
 
 namespace Switchboard.Domain.Tests.Routing;
 
@@ -12,7 +13,7 @@ public class ScenarioReferenceSetTests
         var user = Guid.NewGuid();
         var scenario = new Scenario { Name = "Support", Actions = [new HangupAction()] };
 
-        var references = new ScenarioReferenceSet([sound], [queue], [user], [scenario]);
+        var references = new ScenarioReferenceSet([sound], [queue], [user], [scenario], new SipAddressSyntax());
 
         Assert.True(references.SoundExists(sound));
         Assert.False(references.SoundExists(queue));
@@ -42,7 +43,7 @@ public class ScenarioReferenceSetTests
             ],
         };
 
-        var references = new ScenarioReferenceSet([], [], [], [scenario]);
+        var references = new ScenarioReferenceSet([], [], [], [scenario], new SipAddressSyntax());
 
         Assert.Equal([billing, overflow], references.GoToTargetsOf(scenario.Id));
         Assert.Empty(references.GoToTargetsOf(Guid.NewGuid()));

@@ -1,4 +1,5 @@
 using Switchboard.Domain.Routing;
+using Switchboard.Telephony;
 
 namespace Switchboard.Domain.Tests.Routing;
 
@@ -13,7 +14,7 @@ public class ScenarioValidatorTests
     private static Guid AfterHours { get; } = Guid.NewGuid();
 
     private static ScenarioReferenceSet References(params Scenario[] others) =>
-        new([Greeting], [Sales], [Alice], [new Scenario { Id = AfterHours, Name = "After hours", Actions = [new HangupAction()] }, .. others]);
+        new([Greeting], [Sales], [Alice], [new Scenario { Id = AfterHours, Name = "After hours", Actions = [new HangupAction()] }, .. others], new SipAddressSyntax());
 
     private static ValidationReport Validate(params ScenarioAction?[] actions) =>
         ScenarioValidator.Validate("Main line", actions, ThisScenario, References());

@@ -144,7 +144,7 @@ internal sealed class ScenarioRun(
 
     private bool TryJump() => ++_jumps <= ScenarioInterpreter.MaxScenarioJumps;
 
-    // Destinations are saved as typed ("+44 20 7946 0958"); telephony gets the canonical form.
-    private static string Canonical(string destination) =>
-        SipUri.TryParse(destination, out var uri) ? uri.ToString() : E164.Normalize(destination) ?? destination.Trim();
+    // Destinations are saved as typed ("+44 20 7946 0958"); telephony gets a number in its canonical form, and a SIP
+    // address trimmed, for the SIP stack's grammar to read.
+    private static string Canonical(string destination) => E164.Normalize(destination) ?? destination.Trim();
 }

@@ -9,7 +9,7 @@ namespace Switchboard.Server.Admin.Scenarios;
 /// The scenarios: validated against what is saved (sounds, queues, users, other scenarios). Errors block
 /// saving; warnings such as unreachable actions are kept in the view for the editor to show.
 /// </summary>
-public sealed class ScenarioAdmin(SwitchboardDbContext db, ConfigurationUsages usages)
+public sealed class ScenarioAdmin(SwitchboardDbContext db, ConfigurationUsages usages, ISipAddressSyntax sipAddresses)
 {
     public async Task<IReadOnlyList<ScenarioView>> ListAsync(CancellationToken cancellationToken)
     {
@@ -103,7 +103,8 @@ public sealed class ScenarioAdmin(SwitchboardDbContext db, ConfigurationUsages u
             await db.Sounds.AsNoTracking().Select(sound => sound.Id).ToListAsync(cancellationToken),
             await db.Queues.AsNoTracking().Select(queue => queue.Id).ToListAsync(cancellationToken),
             await db.Users.AsNoTracking().Select(user => user.Id).ToListAsync(cancellationToken),
-            await db.Scenarios.AsNoTracking().ToListAsync(cancellationToken));
+            await db.Scenarios.AsNoTracking().ToListAsync(cancellationToken),
+            sipAddresses);
 
     private async Task<bool> NameTakenAsync(Guid? id, string name, CancellationToken cancellationToken)
     {
