@@ -17,6 +17,9 @@ internal static partial class TelephonyLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "INVITE {SipCallId} from {Source} refused {StatusCode}: {Detail}")]
     public static partial void InviteRefused(ILogger logger, string sipCallId, string source, int statusCode, string detail);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} could not be forwarded to {Target} ({Reason}); its scenario goes on")]
+    public static partial void ForwardNotPlaced(ILogger logger, Guid callId, string target, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Telephony stops: new INVITEs are answered 503, {Count} live calls are hung up")]
     public static partial void Stopping(ILogger logger, int count);
 }

@@ -48,7 +48,7 @@ public sealed class UserCalls
             return false;
         // The caller hears the music of the queue the call came through, else the built-in one.
         var music = call.View.QueueId is { } queueId ? _telephony.Directory.FindQueueMusic(queueId) : null;
-        return await AskAsync(callId, done => new HoldRequested(userId, held, music ?? DefaultHoldMusic.Sound, done), false, cancellationToken)
+        return await AskAsync(callId, done => new HoldRequested(userId, held, music ?? BuiltInSounds.HoldMusic, done), false, cancellationToken)
             .ConfigureAwait(false);
     }
 

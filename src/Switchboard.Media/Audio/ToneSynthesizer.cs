@@ -1,8 +1,8 @@
 namespace Switchboard.Media.Audio;
 
 /// <summary>
-/// The demo switchboard's own sounds, synthesized rather than shipped: a greeting chime and a
-/// loopable hold tune, both 8 kHz mono 16-bit PCM WAV files. The output is the same on every call.
+/// Switchboard's own sounds, synthesized rather than shipped: the demo's greeting chime and loopable hold tune, and
+/// the ringback tone, all 8 kHz mono 16-bit PCM WAV files. The output is the same on every call.
 /// </summary>
 public static class ToneSynthesizer
 {
@@ -11,6 +11,16 @@ public static class ToneSynthesizer
     public static readonly TimeSpan GreetingDuration = TimeSpan.FromSeconds(4);
 
     public static readonly TimeSpan HoldMusicDuration = TimeSpan.FromSeconds(16);
+
+    /// <summary>One cadence of the ringback tone, which loops: the tone, then the pause.</summary>
+    public static readonly TimeSpan RingbackDuration = TimeSpan.FromSeconds(5);
+
+    // ITU-T E.180's recommended ring tone: 425 Hz, one second on, four off.
+    private const double RingbackHertz = 425;
+    private static readonly TimeSpan RingbackToneDuration = TimeSpan.FromSeconds(1);
+    // Quieter than music, as a network's tones are; ramps of 10 ms keep the tone's edges from clicking.
+    private const double RingbackLevel = 0.2 * short.MaxValue;
+    private static readonly TimeSpan RingbackRamp = TimeSpan.FromMilliseconds(10);
 
     // Peak level of the finished sound: loud enough to hear over a phone line, with room for codecs.
     private const double PeakLevel = 0.5 * short.MaxValue;
@@ -71,6 +81,20 @@ public static class ToneSynthesizer
         Piano.Play(Melody, TuneBeatSeconds, 1.0, SampleRate, mix);
         Pad.Play(Harmony, TuneBeatSeconds, 0.4, SampleRate, mix);
         return ToWav(mix);
+    }
+
+    /// <summary>Five seconds: a second of 425 Hz, then four of silence; looped, it is the ringing a caller hears.</summary>
+    public static byte[] CreateRingback()
+    {
+        var samples = new short[SampleCount(RingbackDuration)];
+        var (tone, ramp) = (SampleCount(RingbackToneDuration), SampleCount(RingbackRamp));
+        for (var i = 0; i < tone; i++)
+        {
+            var envelope = Math.Min(1.0, Math.Min(i, tone - 1 - i) / (double)ramp);
+            samples[i] = PcmQuantizer.ToInt16((float)(RingbackLevel * envelope * Math.Sin(2 * Math.PI * RingbackHertz * i / SampleRate)));
+        }
+
+        return WavFile.WritePcm16Mono(samples, SampleRate);
     }
 
     private static int SampleCount(TimeSpan duration) => (int)(duration.Ticks * SampleRate / TimeSpan.TicksPerSecond);

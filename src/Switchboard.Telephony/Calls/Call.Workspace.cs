@@ -198,11 +198,11 @@ internal sealed partial class Call
             _bridge = null;
             if (request.Held)
             {
-                StartHoldMusic(request.Music);
+                StartLoopToCaller(request.Music);
             }
             else
             {
-                StopHoldMusic();
+                StopLoopToCaller();
                 _bridge = new MediaBridge(_caller.Media, leg.Media);
             }
 
@@ -276,7 +276,7 @@ internal sealed partial class Call
         switch (request.Target)
         {
             case UserTransfer user:
-                StartHoldMusic(DefaultHoldMusic.Sound);
+                StartLoopToCaller(BuiltInSounds.HoldMusic);
                 var ring = user.Target.Device is { } device
                     ? PlaceCall(device.ContactUri, device.Source, user.UserId, TransferRingTime)
                     : RingWebphone(user.UserId, TransferRingTime);
@@ -286,8 +286,8 @@ internal sealed partial class Call
                 EnterQueue(queue.QueueId, priority: 0, maxWaitSeconds: null, queue.Music, waiter: null);
                 break;
             case ForwardTransfer forward:
-                StartHoldMusic(DefaultHoldMusic.Sound);
-                PlaceCall(forward.Target.RequestUri, forward.Destination, userId: null, ForwardRingTime);
+                StartLoopToCaller(BuiltInSounds.HoldMusic);
+                PlaceCall(forward.Target.RequestUri, forward.Destination, userId: null, ForwardRingTime).EndsCallOnFailure = true;
                 break;
         }
     }

@@ -45,7 +45,8 @@ internal sealed partial class Call
     private CalleeLeg? _callee;
     private MediaBridge? _bridge;
     private CancellationTokenSource? _playback;
-    private CancellationTokenSource? _holdMusic;
+    // What loops to the caller: music on hold, or ringback.
+    private CancellationTokenSource? _loop;
     private ITimer? _mediaCheck;
     // Written on the call's flow under _viewLock, since View reads it from anywhere; the flow itself reads it freely.
     private Guid? _queueId;
@@ -245,7 +246,7 @@ internal sealed partial class Call
 
     private Task PlayAsync(PlayRequested request)
     {
-        StopHoldMusic();
+        StopLoopToCaller();
         StopPlayback();
         var playback = new CancellationTokenSource();
         _playback = playback;
@@ -277,23 +278,37 @@ internal sealed partial class Call
         var leg = request.Target.Device is { } device
             ? PlaceCall(device.ContactUri, device.Source, request.UserId, ringTime)
             : RingWebphone(request.UserId, ringTime);
+        RingbackWhileRinging();
         _ = leg.Done.Task.ContinueWith(done => request.Done.TrySetResult(done.Result), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return Task.CompletedTask;
     }
 
-    private async Task ForwardAsync(ForwardRequested request)
+    /// <summary>A forward that cannot be placed, is refused or is not answered falls through to the scenario's next action.</summary>
+    private Task ForwardAsync(ForwardRequested request)
     {
         if (request.Destination is not { } destination || _callee is { Ended: false })
         {
-            await EndEverythingAsync(CallResult.ForwardFailed, request.Reason).ConfigureAwait(false);
-            request.Done.TrySetResult();
-            return;
+            TelephonyLog.ForwardNotPlaced(_owner.Logger, Id, request.RequestUri, request.Reason);
+            request.Done.TrySetResult(false);
+            return Task.CompletedTask;
         }
 
         var leg = PlaceCall(request.RequestUri, destination, userId: null, ForwardRingTime);
-        _ = leg.Done.Task.ContinueWith(_ => request.Done.TrySetResult(), CancellationToken.None,
+        RingbackWhileRinging();
+        _ = leg.Done.Task.ContinueWith(done => request.Done.TrySetResult(done.Result == CallUserResult.Answered), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A caller already answered hears ringback while the user or number the scenario puts them through to rings; one not
+    /// answered yet hears the ringing the callee's 180 is relayed as.
+    /// </summary>
+    private void RingbackWhileRinging()
+    {
+        if (_caller.Answered)
+            StartLoopToCaller(BuiltInSounds.Ringback);
     }
 
     private async Task HangupAsync(HangupRequested request)
@@ -338,7 +353,7 @@ internal sealed partial class Call
         _stay = new QueueStay(queueId, now, waiter);
         lock (_viewLock)
             _queueId = queueId;
-        StartHoldMusic(music);
+        StartLoopToCaller(music);
         _knownToAcd = true;
         _owner.Acd.Post(new CallArrived(Id, queueId, priority, maxWaitSeconds));
     }
@@ -353,28 +368,28 @@ internal sealed partial class Call
             return;
         _stay = null;
         _knownToAcd = false;
-        StopHoldMusic();
+        StopLoopToCaller();
         if (stay.Waiter is { } waiter)
             waiter.TrySetResult(QueueStayEnd.Unanswered(left.Outcome, _owner.Time.GetUtcNow() - stay.EnteredAt));
         else
             await EndEverythingAsync(CallResult.Failed, "the call left the queue it was transferred to unanswered").ConfigureAwait(false);
     }
 
-    /// <summary>Loops <paramref name="music"/> to the caller until <see cref="StopHoldMusic"/>.</summary>
-    private void StartHoldMusic(NormalizedSound music)
+    /// <summary>Loops <paramref name="sound"/> (music on hold, ringback) to the caller until <see cref="StopLoopToCaller"/>.</summary>
+    private void StartLoopToCaller(NormalizedSound sound)
     {
-        StopHoldMusic();
+        StopLoopToCaller();
         StopPlayback();
-        var holdMusic = new CancellationTokenSource();
-        _holdMusic = holdMusic;
-        _ = PlayHoldMusicAsync(music, holdMusic.Token);
+        var loop = new CancellationTokenSource();
+        _loop = loop;
+        _ = PlayLoopAsync(sound, loop.Token);
     }
 
-    private async Task PlayHoldMusicAsync(NormalizedSound music, CancellationToken cancellationToken)
+    private async Task PlayLoopAsync(NormalizedSound sound, CancellationToken cancellationToken)
     {
         try
         {
-            await _owner.Player.PlayAsync(_caller.Media, music, PlaybackRepeat.Forever, cancellationToken).ConfigureAwait(false);
+            await _owner.Player.PlayAsync(_caller.Media, sound, PlaybackRepeat.Forever, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException or SocketException)
         {
@@ -382,13 +397,13 @@ internal sealed partial class Call
         }
     }
 
-    private void StopHoldMusic()
+    private void StopLoopToCaller()
     {
-        if (_holdMusic is null)
+        if (_loop is null)
             return;
-        _holdMusic.Cancel();
-        _holdMusic.Dispose();
-        _holdMusic = null;
+        _loop.Cancel();
+        _loop.Dispose();
+        _loop = null;
     }
 
     private Task OfferAsync(OfferCall offer)
@@ -410,7 +425,7 @@ internal sealed partial class Call
 
         // The call holds the leg from now on, so that it is hung up with the call whatever happens next.
         _callee = leg;
-        StopHoldMusic();
+        StopLoopToCaller();
         StopPlayback();
         await AnswerCallerAsync().ConfigureAwait(false);
         leg.ExpectAudio(_owner.Time.GetUtcNow(), peerHolds: false);
@@ -427,12 +442,8 @@ internal sealed partial class Call
     }
 
     /// <summary>Opens a leg and sends its INVITE; <see cref="CalleeLeg.Done"/> completes when it is answered or given up.</summary>
-    private CalleeLeg PlaceCall(string requestUri, SipTransportAddress destination, Guid? userId, TimeSpan ringTime)
-    {
-        var leg = _signalling.SendInvite(requestUri, destination, userId, offerId: null);
-        leg.EndsCallOnFailure = leg.IsForward;
-        return Ring(leg, ringTime);
-    }
+    private CalleeLeg PlaceCall(string requestUri, SipTransportAddress destination, Guid? userId, TimeSpan ringTime) =>
+        Ring(_signalling.SendInvite(requestUri, destination, userId, offerId: null), ringTime);
 
     /// <summary>Rings a user's webphone; <see cref="CalleeLeg.Done"/> completes when they accept, refuse or let it ring.</summary>
     private CalleeLeg RingWebphone(Guid userId, TimeSpan ringTime) => Ring(_signalling.OpenWebphoneLeg(userId, offerId: null), ringTime);
@@ -503,7 +514,7 @@ internal sealed partial class Call
     {
         leg.RingTimer?.Dispose();
         StopPlayback();
-        StopHoldMusic();
+        StopLoopToCaller();
         await AnswerCallerAsync().ConfigureAwait(false);
         leg.ExpectAudio(_owner.Time.GetUtcNow(), peerHolds: false);
         _bridge?.Dispose();
@@ -527,6 +538,8 @@ internal sealed partial class Call
         await leg.DisposeAsync().ConfigureAwait(false);
         if (leg.EndsCallOnFailure)
             await EndEverythingAsync(CallResult.ForwardFailed, detail).ConfigureAwait(false);
+        else
+            StopLoopToCaller();
         leg.Done.TrySetResult(result);
     }
 
@@ -537,7 +550,9 @@ internal sealed partial class Call
         RingStopped(leg, RingingStopReason.NoAnswer);
         await EndCalleeAsync().ConfigureAwait(false);
         if (leg.EndsCallOnFailure)
-            await EndEverythingAsync(CallResult.ForwardFailed, "the forward target did not answer").ConfigureAwait(false);
+            await EndEverythingAsync(CallResult.ForwardFailed, "the transfer's target did not answer").ConfigureAwait(false);
+        else
+            StopLoopToCaller();
         leg.Done.TrySetResult(CallUserResult.NoAnswer);
     }
 
@@ -822,7 +837,7 @@ internal sealed partial class Call
         _finished = true;
         _mailbox.Writer.TryComplete();
         _mediaCheck?.Dispose();
-        StopHoldMusic();
+        StopLoopToCaller();
         StopPlayback();
         // These two call out (to observers, to the scenario): a fault there must not keep the media and the ACD from being released.
         await EndStepAsync(_offers.EndAllAsync).ConfigureAwait(false);

@@ -30,14 +30,15 @@ internal sealed class CallControl(Call call, BackToBackUserAgent owner) : ICallC
     /// <summary>The call waits in the queue hearing its music on hold (or the built-in one); the variables the agents see are the call's own.</summary>
     public Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, int priority, int? maxWaitSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken)
     {
-        var music = owner.Directory.FindQueueMusic(queueId) ?? DefaultHoldMusic.Sound;
+        var music = owner.Directory.FindQueueMusic(queueId) ?? BuiltInSounds.HoldMusic;
         return call.AskAsync<QueueWaitResult>(done => new QueueRequested(queueId, priority, maxWaitSeconds, music, done), cancellationToken);
     }
 
-    public async Task ForwardAsync(string destination, CancellationToken cancellationToken)
+    public async Task<bool> ForwardAsync(string destination, CancellationToken cancellationToken)
     {
         var target = await ForwardTarget.ResolveAsync(owner, destination, cancellationToken).ConfigureAwait(false);
-        await call.AskAsync(done => new ForwardRequested(target.RequestUri, target.Destination, target.Reason, done), cancellationToken).ConfigureAwait(false);
+        return await call.AskAsync<bool>(done => new ForwardRequested(target.RequestUri, target.Destination, target.Reason, done), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     public Task HangupAsync(HangupReason reason, CancellationToken cancellationToken) =>

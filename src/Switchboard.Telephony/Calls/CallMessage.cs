@@ -41,8 +41,11 @@ internal sealed record PlayRequested(NormalizedSound Sound, int Repeat, TaskComp
 
 internal sealed record CallUserRequested(Guid UserId, RingTarget Target, int RingSeconds, TaskCompletionSource<CallUserResult> Done) : CallMessage;
 
-/// <summary>Hand the call to <paramref name="RequestUri"/> at <paramref name="Destination"/>; a null destination means it cannot be reached.</summary>
-internal sealed record ForwardRequested(string RequestUri, SipTransportAddress? Destination, string Reason, TaskCompletionSource Done) : CallMessage;
+/// <summary>
+/// Hand the call to <paramref name="RequestUri"/> at <paramref name="Destination"/>; a null destination means it cannot be
+/// reached, for <paramref name="Reason"/>. <paramref name="Done"/> tells whether the target answered.
+/// </summary>
+internal sealed record ForwardRequested(string RequestUri, SipTransportAddress? Destination, string Reason, TaskCompletionSource<bool> Done) : CallMessage;
 
 internal sealed record HangupRequested(HangupReason Reason, TaskCompletionSource Done) : CallMessage;
 

@@ -31,7 +31,7 @@ internal sealed class CalleeLeg(RtpSession media, IPAddress mediaAddress, string
 
     public bool Answered => Dialog is not null || WebphoneAnswered;
 
-    /// <summary>When this leg fails or is not answered the whole call ends: a forward, or a transfer's target.</summary>
+    /// <summary>When this leg fails or is not answered the whole call ends: a transfer's target (a scenario goes on instead).</summary>
     public bool EndsCallOnFailure { get; set; }
 
     /// <summary>The user's workspace was told this leg rings them and not yet that it stopped.</summary>

@@ -10,7 +10,7 @@ internal static class TransferResolver
             case TransferToUser user:
                 return RingTarget.ForDirectCall(owner, user.UserId) is { } ringTarget ? new UserTransfer(user.UserId, ringTarget) : null;
             case TransferToQueue queue:
-                return new QueueTransfer(queue.QueueId, owner.Directory.FindQueueMusic(queue.QueueId) ?? DefaultHoldMusic.Sound);
+                return new QueueTransfer(queue.QueueId, owner.Directory.FindQueueMusic(queue.QueueId) ?? BuiltInSounds.HoldMusic);
             case TransferToNumber number:
                 var forward = await ForwardTarget.ResolveAsync(owner, number.Destination, cancellationToken).ConfigureAwait(false);
                 return forward.Destination is { } destination ? new ForwardTransfer(forward, destination) : null;

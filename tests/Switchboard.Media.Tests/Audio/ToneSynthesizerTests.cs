@@ -56,9 +56,23 @@ public class ToneSynthesizerTests
     }
 
     [Fact]
+    public void Ringback_is_one_second_of_tone_then_four_of_silence_in_a_five_second_cadence()
+    {
+        var samples = Signal.ReadMono16(ToneSynthesizer.CreateRingback());
+
+        Assert.Equal(40000, samples.Length);
+        Assert.True(Signal.Rms(samples.AsSpan()[80..7920]) > AudibleRms);
+        Assert.All(samples[8000..], sample => Assert.Equal(0, sample));
+        // 425 Hz, and nothing near it: the tone's amplitude is at 425 Hz, not at the 400 or 450 Hz of other countries.
+        var tone = samples.AsSpan()[..8000];
+        Assert.True(Signal.AmplitudeAt(tone, 425, 8000) > 10 * Signal.AmplitudeAt(tone, 400, 8000));
+        Assert.True(Signal.AmplitudeAt(tone, 425, 8000) > 10 * Signal.AmplitudeAt(tone, 450, 8000));
+    }
+
+    [Fact]
     public void Sounds_never_clip()
     {
-        foreach (var sound in new[] { ToneSynthesizer.CreateGreeting(), ToneSynthesizer.CreateHoldMusic() })
+        foreach (var sound in new[] { ToneSynthesizer.CreateGreeting(), ToneSynthesizer.CreateHoldMusic(), ToneSynthesizer.CreateRingback() })
         {
             Assert.All(Signal.ReadMono16(sound), sample => Assert.InRange(sample, -32000, 32000));
         }
@@ -69,6 +83,7 @@ public class ToneSynthesizerTests
     {
         Assert.Equal(ToneSynthesizer.CreateGreeting(), ToneSynthesizer.CreateGreeting());
         Assert.Equal(ToneSynthesizer.CreateHoldMusic(), ToneSynthesizer.CreateHoldMusic());
+        Assert.Equal(ToneSynthesizer.CreateRingback(), ToneSynthesizer.CreateRingback());
     }
 
     /// <summary>Counts note onsets: 10 ms frames whose level jumps well above the frame before.</summary>

@@ -69,4 +69,45 @@ public sealed class ForwardCallTests : IAsyncLifetime
         Assert.True(media.Received > 50, $"the caller heard {media.Received} packets");
         Assert.Equal(0, _server.Telephony.LiveCallCount);
     }
+
+    [Fact]
+    public async Task A_forward_the_target_refuses_falls_through_to_the_scenarios_next_action()
+    {
+        var sorry = await _server.AddToneAsync("Sorry", TimeSpan.FromSeconds(1));
+        await _server.AddNumberAsync("+12025550102", new ForwardAction($"sip:bob@127.0.0.1:{_targetPort}"), new PlaySoundAction(sorry), new HangupAction());
+        using var targetDirectory = new TemporaryDirectory();
+        using var callerDirectory = new TemporaryDirectory();
+        await using var target = await Sipp.StartAsync(null, SippScenarios.RingThenRefuse(ringMilliseconds: 0), "u1", _targetPort, targetDirectory);
+        await using var media = new RtpCounter(echo: false);
+
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550102", media.Port), "u1", callerDirectory);
+        var call = await _server.Events.NextEndedAsync();
+        var refused = await target.WaitAsync();
+
+        Assert.True(refused.ExitCode == 0, refused.ToString());
+        // Answered for the sound after the refusal, then hung up by the scenario: not a failed forward's 480.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(CallResult.HungUpByScenario, call.Result);
+        Assert.True(media.Received >= 40, $"the caller heard {media.Received} packets of a one-second sound");
+        Assert.Equal(0, _server.Telephony.LiveCallCount);
+    }
+
+    [Fact]
+    public async Task An_answered_caller_hears_ringback_while_the_forward_target_rings()
+    {
+        var hello = await _server.AddToneAsync("Hello", TimeSpan.FromSeconds(0.5));
+        await _server.AddNumberAsync("+12025550103", new PlaySoundAction(hello), new ForwardAction($"sip:bob@127.0.0.1:{_targetPort}"), new HangupAction());
+        using var targetDirectory = new TemporaryDirectory();
+        using var callerDirectory = new TemporaryDirectory();
+        await using var target = await Sipp.StartAsync(null, SippScenarios.RingThenRefuse(ringMilliseconds: 3000), "u1", _targetPort, targetDirectory);
+        await using var media = new RtpCounter(echo: false);
+
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550103", media.Port), "u1", callerDirectory);
+        var refused = await target.WaitAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(refused.ExitCode == 0, refused.ToString());
+        // Half a second of greeting is 25 packets; three seconds of ringing add about 150 more, where silence would add none.
+        Assert.True(media.Received >= 25 + 100, $"the caller heard {media.Received} packets: the ringing was silent");
+    }
 }

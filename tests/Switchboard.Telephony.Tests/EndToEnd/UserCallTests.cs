@@ -102,6 +102,24 @@ public sealed class UserCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answered_caller_hears_ringback_while_the_user_rings()
+    {
+        var hello = await _server.AddToneAsync("Hello", TimeSpan.FromSeconds(0.5));
+        await _server.AddNumberAsync("+12025550101", new PlaySoundAction(hello), new CallUserAction(_alice, RingSeconds: 5), new HangupAction());
+        using var phoneDirectory = new TemporaryDirectory();
+        using var sippDirectory = new TemporaryDirectory();
+        await using var phone = await RegisteredPhoneAsync(phoneDirectory, "manual");
+        await using var media = new RtpCounter(echo: false);
+
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550101", media.Port), "u1", sippDirectory);
+        await phone.WaitForOutputAsync("CANCEL sip:");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Half a second of greeting is 25 packets; five seconds of ringing add about 250 more, where silence would add none.
+        Assert.True(media.Received >= 25 + 150, $"the caller heard {media.Received} packets: the ringing was silent");
+    }
+
+    [Fact]
     public async Task A_phone_with_a_wrong_password_is_refused_and_not_registered()
     {
         using var directory = new TemporaryDirectory();

@@ -169,6 +169,18 @@ internal static class SippScenarios
         </scenario>
         """;
 
+    /// <summary>A forward target that rings (180) for <paramref name="ringMilliseconds"/>, then refuses with <paramref name="status"/>.</summary>
+    public static string RingThenRefuse(int ringMilliseconds, int status = 486) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="refusing-target">
+          <recv request="INVITE"/>
+        {{Ringing("target")}}
+          <pause milliseconds="{{ringMilliseconds}}"/>
+        {{Reply($"{status} Busy Here", "CSeq: [last_cseq_number] INVITE")}}
+          <recv request="ACK"/>
+        </scenario>
+        """;
+
     /// <summary>A forward target that answers and sends no audio at all (a phone gone silent), until the switchboard's BYE.</summary>
     public static string AnswerSilently() => $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>

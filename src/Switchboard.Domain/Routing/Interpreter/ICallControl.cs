@@ -26,8 +26,11 @@ public interface ICallControl
     /// <param name="cancellationToken">Fires when the caller hangs up.</param>
     Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, int priority, int? maxWaitSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken);
 
-    /// <summary>Hands the call to an E.164 number (through a trunk) or a SIP URI; routing is over.</summary>
-    Task ForwardAsync(string destination, CancellationToken cancellationToken);
+    /// <summary>
+    /// Hands the call to an E.164 number (through a trunk) or a SIP URI. True when the target answered: the caller talks
+    /// to them and routing is over; false when it could not be reached, refused or did not answer.
+    /// </summary>
+    Task<bool> ForwardAsync(string destination, CancellationToken cancellationToken);
 
     /// <summary>Ends the call from the switchboard's side.</summary>
     Task HangupAsync(HangupReason reason, CancellationToken cancellationToken);

@@ -120,11 +120,11 @@ internal sealed class ScenarioRun(
         }
     }
 
-    private async Task<ScenarioRunOutcome> ForwardAsync(string destination, CancellationToken callerHangup)
+    /// <summary>Answered, the call leaves the scenario; a forward that failed falls through to the next action.</summary>
+    private async Task<ScenarioRunOutcome?> ForwardAsync(string destination, CancellationToken callerHangup)
     {
         var target = Canonical(destination);
-        await control.ForwardAsync(target, callerHangup).ConfigureAwait(false);
-        return new Forwarded(target);
+        return await control.ForwardAsync(target, callerHangup).ConfigureAwait(false) ? new Forwarded(target) : null;
     }
 
     private async Task<ScenarioRunOutcome> HangUpAsync(HangupReason reason, CancellationToken callerHangup)

@@ -44,10 +44,13 @@ public sealed class RecordingCallControl(List<string> log, FakeQueues queues) : 
     public Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, int priority, int? maxWaitSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken) =>
         queues.WaitInQueueAsync(queueId, priority, maxWaitSeconds, variables, cancellationToken);
 
-    public Task ForwardAsync(string destination, CancellationToken cancellationToken)
+    /// <summary>Forwards to these destinations fail (unreachable, refused, not answered); any other is answered.</summary>
+    public HashSet<string> FailingForwards { get; } = [];
+
+    public Task<bool> ForwardAsync(string destination, CancellationToken cancellationToken)
     {
         log.Add($"forward {destination}");
-        return Task.CompletedTask;
+        return Task.FromResult(!FailingForwards.Contains(destination));
     }
 
     public Task HangupAsync(HangupReason reason, CancellationToken cancellationToken)

@@ -69,6 +69,28 @@ public class ScenarioInterpreterTests
     }
 
     [Fact]
+    public async Task A_forward_that_fails_falls_through_to_the_next_action()
+    {
+        _call.FailingForwards.Add("+442079460958");
+
+        var result = await RunAsync(new ForwardAction("+442079460958"), new PlaySoundAction(Greeting), new HangupAction());
+
+        Assert.Equal(["forward +442079460958", "answer", $"play {Greeting} x1", "hangup ByScenario"], _log);
+        Assert.Equal(new HungUp(HangupReason.ByScenario), result.Outcome);
+    }
+
+    [Fact]
+    public async Task A_conditions_forward_that_fails_falls_through_to_the_action_after_the_condition()
+    {
+        _call.FailingForwards.Add("sip:night@example.com");
+
+        var result = await RunAsync(Always(new ForwardOutcome("sip:night@example.com")), new QueueAction(Support));
+
+        Assert.Equal(["forward sip:night@example.com", "queue Support priority 0 max wait of the queue", "hangup EndOfScenario"], _log);
+        Assert.Equal(new HungUp(HangupReason.EndOfScenario), result.Outcome);
+    }
+
+    [Fact]
     public async Task Forwarding_to_a_sip_address_passes_it_on()
     {
         var result = await RunAsync(new ForwardAction(" sip:alice@pbx.example.com:5070 "));
