@@ -5,7 +5,7 @@ namespace Switchboard.Telephony;
 
 /// <summary>
 /// Where the ACD's commands reach telephony: each goes to its call's own mailbox, the only receiver of what the ACD
-/// decides for a call (ring an agent, stop ringing, connect, leave the queue), which carries it out in order.
+/// decides for a call (wait, ring an agent, stop ringing, connect, leave the queue), which carries it out in order.
 /// </summary>
 public sealed class AcdCommandDelivery
 {
@@ -25,6 +25,7 @@ public sealed class AcdCommandDelivery
             OfferCall offer => (offer.CallId, (CallMessage)new OfferRequested(offer)),
             CancelOffer cancel => (cancel.CallId, new OfferWithdrawn(cancel.OfferId, cancel.Reason)),
             ConnectCall connect => (connect.CallId, new ConnectRequested(connect)),
+            WaitInQueue wait => (wait.CallId, new QueueTookCall()),
             LeaveQueue leave => (leave.CallId, new QueueLeft(leave.Outcome)),
             _ => (Guid.Empty, null),
         };

@@ -12,5 +12,11 @@ public sealed record CancelOffer(OfferId OfferId, Guid CallId, Guid AgentId, Off
 /// <summary>The agent won the call: bridge the caller to the agent.</summary>
 public sealed record ConnectCall(Guid CallId, Guid AgentId, OfferId OfferId) : AcdCommand;
 
+/// <summary>
+/// The queue took the call on its arrival: it waits now (answered, it may hear the queue's music). Every arrival gets
+/// this or, refused, <see cref="LeaveQueue"/>, before any other command for the call.
+/// </summary>
+public sealed record WaitInQueue(Guid CallId) : AcdCommand;
+
 /// <summary>The call left the queue unanswered: continue its scenario with the next action.</summary>
 public sealed record LeaveQueue(Guid CallId, CallOutcome Outcome) : AcdCommand;

@@ -238,6 +238,8 @@ public sealed class AcdCore
         call.Start(arrived.CallId, arrived.Kind, queue, arrived.Priority, _now, ++_lastEntry);
         _waiting.Add(call.CallId, call);
         queue.AddWaiting(call);
+        // Before any offer: the call learns it was taken before it may ring an agent.
+        Command(AcdDecisionKind.WaitInQueue, call.CallId);
         MayServe(queue);
         Event(AcdDecisionKind.CallEnteredQueue, call.CallId, queue.Id, number: call.Priority, position: queue.PositionOfNewest(call));
 

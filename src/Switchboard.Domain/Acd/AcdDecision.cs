@@ -46,6 +46,7 @@ public readonly record struct AcdDecision(
         AcdDecisionKind.OfferCall => new OfferCall(CallId, AgentId, OfferId, Duration),
         AcdDecisionKind.CancelOffer => new CancelOffer(OfferId, CallId, AgentId, (OfferCancelReason)Code),
         AcdDecisionKind.ConnectCall => new ConnectCall(CallId, AgentId, OfferId),
+        AcdDecisionKind.WaitInQueue => new WaitInQueue(CallId),
         AcdDecisionKind.LeaveQueue => new LeaveQueue(CallId, (CallOutcome)Code),
         AcdDecisionKind.CallEnteredQueue => new CallEnteredQueue(At, CallId, QueueId, Number, Position),
         AcdDecisionKind.CallOffered => new CallOffered(At, CallId, QueueId, AgentId, OfferId),

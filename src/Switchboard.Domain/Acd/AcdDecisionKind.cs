@@ -6,6 +6,7 @@ public enum AcdDecisionKind
     OfferCall,
     CancelOffer,
     ConnectCall,
+    WaitInQueue,
     LeaveQueue,
     CallEnteredQueue,
     CallOffered,

@@ -223,6 +223,7 @@ internal sealed partial class Call
         DigitReceived digit => DigitAsync(digit.Digit),
         ShutdownRequested => EndEverythingAsync(CallResult.Failed, "the server stopped"),
         QueueRequested queue => QueueAsync(queue),
+        QueueTookCall => QueueTookCallAsync(),
         QueueLeft left => LeftQueueAsync(left),
         OfferRequested offer => OfferAsync(offer.Offer),
         OfferWithdrawn withdrawn => _offers.WithdrawAsync(withdrawn.OfferId, withdrawn.Reason),
@@ -342,20 +343,28 @@ internal sealed partial class Call
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// The one way into a queue, for a scenario and a transfer alike: the music loops to the caller from before the ACD
-    /// hears of the call, so that no command of the ACD can overtake it.
-    /// </summary>
-    private void EnterQueue(Guid queueId, int priority, int? maxWaitSeconds, NormalizedSound music, TaskCompletionSource<QueueWaitResult>? waiter)
+    /// <summary>The one way into a queue, for a scenario and a transfer alike: the ACD hears of the call and decides.</summary>
+    private void EnterQueue(Guid queueId, int priority, int? maxWaitSeconds, NormalizedSound? music, TaskCompletionSource<QueueWaitResult>? waiter)
     {
         var now = _owner.Time.GetUtcNow();
         _waitingSince ??= now;
-        _stay = new QueueStay(queueId, now, waiter);
+        _stay = new QueueStay(queueId, now, music, waiter);
         lock (_viewLock)
             _queueId = queueId;
-        StartLoopToCaller(music);
         _knownToAcd = true;
         _owner.Acd.Post(new CallArrived(Id, queueId, priority, maxWaitSeconds));
+    }
+
+    /// <summary>
+    /// The queue took the call (before any offer, the ACD's order): now the caller is answered for its music, which a
+    /// queue that refuses the call never does, so that a full queue leaves no billed zero-second call behind.
+    /// </summary>
+    private async Task QueueTookCallAsync()
+    {
+        if (_stay is not { Music: { } music })
+            return;
+        await AnswerCallerAsync().ConfigureAwait(false);
+        StartLoopToCaller(music);
     }
 
     /// <summary>

@@ -27,10 +27,11 @@ internal sealed class CallControl(Call call, BackToBackUserAgent owner) : ICallC
             .ConfigureAwait(false);
     }
 
-    /// <summary>The call waits in the queue hearing its music on hold (or the built-in one); the variables the agents see are the call's own.</summary>
-    public Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, int priority, int? maxWaitSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken)
+    /// <summary>The call waits in the queue, hearing its music on hold (or the built-in one) when it plays music; the variables the agents see are the call's own.</summary>
+    public Task<QueueWaitResult> WaitInQueueAsync(
+        Guid queueId, int priority, int? maxWaitSeconds, bool musicOnHold, IReadOnlyCallVariables variables, CancellationToken cancellationToken)
     {
-        var music = owner.Directory.FindQueueMusic(queueId) ?? BuiltInSounds.HoldMusic;
+        var music = musicOnHold ? owner.Directory.FindQueueMusic(queueId) ?? BuiltInSounds.HoldMusic : null;
         return call.AskAsync<QueueWaitResult>(done => new QueueRequested(queueId, priority, maxWaitSeconds, music, done), cancellationToken);
     }
 

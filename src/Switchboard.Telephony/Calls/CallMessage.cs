@@ -60,11 +60,14 @@ internal sealed record RingingTimedOut(CalleeLeg Leg) : CallMessage;
 internal sealed record ShutdownRequested : CallMessage;
 
 /// <summary>
-/// The scenario puts the call in <paramref name="QueueId"/>: <paramref name="Music"/> loops to the caller while it waits;
-/// <paramref name="Done"/> tells how the stay ended.
+/// The scenario puts the call in <paramref name="QueueId"/>: <paramref name="Music"/> (none: the caller is not answered
+/// for it) loops to the caller while it waits; <paramref name="Done"/> tells how the stay ended.
 /// </summary>
-internal sealed record QueueRequested(Guid QueueId, int Priority, int? MaxWaitSeconds, NormalizedSound Music, TaskCompletionSource<QueueWaitResult> Done)
+internal sealed record QueueRequested(Guid QueueId, int Priority, int? MaxWaitSeconds, NormalizedSound? Music, TaskCompletionSource<QueueWaitResult> Done)
     : CallMessage;
+
+/// <summary>The queue took the call: it waits now.</summary>
+internal sealed record QueueTookCall : CallMessage;
 
 /// <summary>The ACD let the call go from its queue unanswered, for <paramref name="Outcome"/>.</summary>
 internal sealed record QueueLeft(CallOutcome Outcome) : CallMessage;

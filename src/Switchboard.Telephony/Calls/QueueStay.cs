@@ -1,9 +1,11 @@
 using Switchboard.Domain.Routing.Interpreter;
+using Switchboard.Media.Audio;
 
 namespace Switchboard.Telephony.Calls;
 
 /// <summary>
-/// A call's stay in a queue since <paramref name="EnteredAt"/>; <paramref name="Waiter"/> is the scenario waiting for
-/// its end, null when a transfer queued the call.
+/// A call's stay in a queue since <paramref name="EnteredAt"/>, with the <paramref name="Music"/> it hears once the queue
+/// took it (none: it is not answered for music); <paramref name="Waiter"/> is the scenario waiting for its end, null
+/// when a transfer queued the call.
 /// </summary>
-internal sealed record QueueStay(Guid QueueId, DateTimeOffset EnteredAt, TaskCompletionSource<QueueWaitResult>? Waiter);
+internal sealed record QueueStay(Guid QueueId, DateTimeOffset EnteredAt, NormalizedSound? Music, TaskCompletionSource<QueueWaitResult>? Waiter);

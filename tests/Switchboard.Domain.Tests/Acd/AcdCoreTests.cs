@@ -369,7 +369,21 @@ public class AcdCoreTests
     }
 
     [Fact]
-    public void Full_queue_refuses_the_next_call()
+    public void A_call_its_queue_takes_is_told_to_wait_before_it_is_offered()
+    {
+        var queue = _acd.Queue(QueueStrategy.TopDown, Alice);
+        _acd.Ready(Alice);
+        _acd.Outputs.Clear();
+
+        var call = _acd.Call(queue);
+
+        var commands = _acd.All<AcdCommand>().ToList();
+        Assert.Equal(new WaitInQueue(call), commands[0]);
+        Assert.IsType<OfferCall>(commands[1]);
+    }
+
+    [Fact]
+    public void Full_queue_refuses_the_next_call_without_telling_it_to_wait()
     {
         var queue = _acd.Configure(new DistributionQueue { Name = "Sales", MaxWaitingCalls = 2, Members = [new(Alice, 1, 0)] });
         _acd.Call(queue);
@@ -378,6 +392,7 @@ public class AcdCoreTests
         var third = _acd.Call(queue);
 
         Assert.Equal(new LeaveQueue(third, CallOutcome.RefusedQueueFull), Assert.Single(_acd.All<LeaveQueue>()));
+        Assert.DoesNotContain(new WaitInQueue(third), _acd.All<WaitInQueue>());
         Assert.Equal(RefusalReason.QueueFull, Assert.Single(_acd.All<CallRefused>()).Reason);
         Assert.Equal(2, _acd.Snapshot().Queue(queue.Id)!.WaitingCalls.Count);
     }

@@ -22,9 +22,14 @@ public interface ICallControl
     /// <param name="queueId">The queue.</param>
     /// <param name="priority">Higher is served first within the queue.</param>
     /// <param name="maxWaitSeconds">This action's limit, or null for the queue's own.</param>
+    /// <param name="musicOnHold">
+    /// Whether the caller is answered to hear the queue's music while waiting, once the queue has taken the call (a
+    /// queue that refuses it leaves a caller not answered before unanswered).
+    /// </param>
     /// <param name="variables">Shown to the agents the call is offered to.</param>
     /// <param name="cancellationToken">Fires when the caller hangs up.</param>
-    Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, int priority, int? maxWaitSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken);
+    Task<QueueWaitResult> WaitInQueueAsync(
+        Guid queueId, int priority, int? maxWaitSeconds, bool musicOnHold, IReadOnlyCallVariables variables, CancellationToken cancellationToken);
 
     /// <summary>
     /// Hands the call to an E.164 number (through a trunk) or a SIP URI. True when the target answered: the caller talks

@@ -87,10 +87,9 @@ internal sealed class ScenarioRun(
             return null;
 
         variables.Set(CallVariableNames.QueueName, queue.Name);
-        if (queue.PlaysMusicOnHold)
-            await AnswerOnceAsync(callerHangup).ConfigureAwait(false);
-
-        var result = await control.WaitInQueueAsync(action.QueueId, action.Priority, action.MaxWaitSeconds, variables, callerHangup).ConfigureAwait(false);
+        // The call answers for the music only once the queue has taken it: a full queue refuses a caller still unanswered.
+        var result = await control.WaitInQueueAsync(action.QueueId, action.Priority, action.MaxWaitSeconds, queue.PlaysMusicOnHold, variables, callerHangup)
+            .ConfigureAwait(false);
         variables.Set(CallVariableNames.QueueWaitSeconds, ((long)result.Waited.TotalSeconds).ToString(CultureInfo.InvariantCulture));
         return result is AnsweredInQueue answered ? new AnsweredFromQueue(action.QueueId, answered.AgentId) : null;
     }

@@ -32,9 +32,10 @@ public sealed class FakeQueues(List<string> log) : IQueueDirectory, IQueueState
     public TimeSpan? EstimatedWait(Guid queueId) => EstimatedWaits.TryGetValue(queueId, out var estimate) ? estimate : null;
 
     /// <summary>The call's wait in a queue, as the call's control hands it to the ACD.</summary>
-    public async Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, int priority, int? maxWaitSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken)
+    public async Task<QueueWaitResult> WaitInQueueAsync(
+        Guid queueId, int priority, int? maxWaitSeconds, bool musicOnHold, IReadOnlyCallVariables variables, CancellationToken cancellationToken)
     {
-        log.Add($"queue {Configured[queueId].Name} priority {priority} max wait {maxWaitSeconds?.ToString() ?? "of the queue"}");
+        log.Add($"queue {Configured[queueId].Name} priority {priority} max wait {maxWaitSeconds?.ToString() ?? "of the queue"}{(musicOnHold ? " with music" : "")}");
         VariablesShownToAgents.Add(variables.Snapshot());
         if (queueId == EndlessQueueId)
             await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);

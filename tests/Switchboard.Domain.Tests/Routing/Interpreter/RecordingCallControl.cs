@@ -41,8 +41,9 @@ public sealed class RecordingCallControl(List<string> log, FakeQueues queues) : 
         return Task.FromResult(UserAnswers.GetValueOrDefault(userId, CallUserResult.NoAnswer));
     }
 
-    public Task<QueueWaitResult> WaitInQueueAsync(Guid queueId, int priority, int? maxWaitSeconds, IReadOnlyCallVariables variables, CancellationToken cancellationToken) =>
-        queues.WaitInQueueAsync(queueId, priority, maxWaitSeconds, variables, cancellationToken);
+    public Task<QueueWaitResult> WaitInQueueAsync(
+        Guid queueId, int priority, int? maxWaitSeconds, bool musicOnHold, IReadOnlyCallVariables variables, CancellationToken cancellationToken) =>
+        queues.WaitInQueueAsync(queueId, priority, maxWaitSeconds, musicOnHold, variables, cancellationToken);
 
     /// <summary>Forwards to these destinations fail (unreachable, refused, not answered); any other is answered.</summary>
     public HashSet<string> FailingForwards { get; } = [];

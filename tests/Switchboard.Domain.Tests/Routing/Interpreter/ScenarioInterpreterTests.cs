@@ -110,13 +110,13 @@ public class ScenarioInterpreterTests
     }
 
     [Fact]
-    public async Task A_queue_with_music_on_hold_answers_before_the_wait_and_an_agents_answer_ends_the_run()
+    public async Task A_queue_with_music_on_hold_waits_with_music_and_an_agents_answer_ends_the_run()
     {
         _queues.Results[Sales] = new AnsweredInQueue(Alice, TimeSpan.FromSeconds(42));
 
         var result = await RunAsync(new QueueAction(Sales, Priority: 5, MaxWaitSeconds: 60), new ForwardAction("+442079460958"));
 
-        Assert.Equal(["answer", "queue Sales priority 5 max wait 60"], _log);
+        Assert.Equal(["queue Sales priority 5 max wait 60 with music"], _log);
         Assert.Equal(new AnsweredFromQueue(Sales, Alice), result.Outcome);
         Assert.True(result.Variables.TryGetValue("queueWaitSeconds", out var waited));
         Assert.Equal("42", waited);
@@ -140,7 +140,7 @@ public class ScenarioInterpreterTests
 
         var result = await RunAsync(new QueueAction(Sales, MaxWaitSeconds: 300), new PlaySoundAction(Notice), new ForwardAction("+442079460958"));
 
-        Assert.Equal(["answer", "queue Sales priority 0 max wait 300", $"play {Notice} x1", "forward +442079460958"], _log);
+        Assert.Equal(["queue Sales priority 0 max wait 300 with music", "answer", $"play {Notice} x1", "forward +442079460958"], _log);
         Assert.Equal(new Forwarded("+442079460958"), result.Outcome);
         Assert.True(result.Variables.TryGetValue("queueWaitSeconds", out var waited));
         Assert.Equal("300", waited);
@@ -158,7 +158,7 @@ public class ScenarioInterpreterTests
 
         var result = await RunAsync(new QueueAction(Support), new QueueAction(Sales));
 
-        Assert.Equal(["queue Support priority 0 max wait of the queue", "answer", "queue Sales priority 0 max wait of the queue"], _log);
+        Assert.Equal(["queue Support priority 0 max wait of the queue", "queue Sales priority 0 max wait of the queue with music"], _log);
         Assert.Equal(new AnsweredFromQueue(Sales, Alice), result.Outcome);
     }
 
@@ -361,7 +361,7 @@ public class ScenarioInterpreterTests
         var result = await run;
 
         Assert.Equal(new CallerHungUp(), result.Outcome);
-        Assert.Equal(["answer", "queue Sales priority 0 max wait of the queue"], _log);
+        Assert.Equal(["queue Sales priority 0 max wait of the queue with music"], _log);
     }
 
     [Fact]
