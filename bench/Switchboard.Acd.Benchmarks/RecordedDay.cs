@@ -3,15 +3,16 @@ using Switchboard.Domain.Acd;
 namespace Switchboard.Acd.Benchmarks;
 
 /// <summary>
-/// A busy day at a large contact center, recorded once as the ACD's inputs with their times so that it can be
-/// replayed exactly: the core is deterministic for a given seed, so a fresh core fed the same inputs at the same times
-/// takes the same decisions (same offer ids), and every answer in the recording finds its offer.
+/// A busy day at a large contact center, recorded once as the ACD's inputs with their times and the moments time
+/// passes, so that it can be replayed exactly: the core is deterministic for a given seed, so a fresh dispatcher fed
+/// the same inputs at the same times, its timers falling due at the same moments, takes the same decisions (same offer
+/// ids), and every answer in the recording finds its offer.
 /// </summary>
 /// <remarks>
 /// 100 queues of mixed strategies and priorities; 2,000 agents, each a member of 3 to 5 queues at random levels.
 /// Calls arrive at random queues (some with a higher priority), agents accept most offers, refuse or miss some,
-/// talk and hang up, callers hang up while waiting, agents change status and drop off, and time passes so that ring
-/// timeouts, wrap-ups, pauses and maximum waits fire when due, as the dispatcher's timers would.
+/// talk and hang up, callers hang up while waiting, agents change status and drop off, and time passes so that the
+/// dispatcher's own timers (ring timeouts, wrap-ups, pauses and maximum waits) fall due.
 /// </remarks>
 internal sealed class RecordedDay
 {
@@ -25,74 +26,77 @@ internal sealed class RecordedDay
         QueueStrategy.FewestCalls, QueueStrategy.LeastTalkTime, QueueStrategy.TopDown, QueueStrategy.Random,
     ];
 
-    private RecordedDay(AcdInput[] inputs, DateTimeOffset[] times, int measuredFrom, long outputs)
+    private RecordedDay(AcdInput?[] inputs, DateTimeOffset[] times, int measuredFrom, long measuredDecisions, long measuredChecksum)
     {
         Inputs = inputs;
         Times = times;
         MeasuredFrom = measuredFrom;
-        Outputs = outputs;
+        MeasuredDecisions = measuredDecisions;
+        MeasuredChecksum = measuredChecksum;
     }
 
     public static DateTimeOffset Start { get; } = new(2026, 3, 9, 8, 0, 0, TimeSpan.Zero);
 
-    public AcdInput[] Inputs { get; }
+    /// <summary>The day's steps: an input posted at its time, or (null) time passing until its time.</summary>
+    public AcdInput?[] Inputs { get; }
 
     public DateTimeOffset[] Times { get; }
 
-    /// <summary>Inputs before this configure the queues, bring agents in and fill the day (the warm-up, not measured).</summary>
+    /// <summary>Steps before this configure the queues, bring agents in and fill the day (the warm-up, not measured).</summary>
     public int MeasuredFrom { get; }
 
-    /// <summary>How many outputs the measured inputs produced when recorded: a replay must produce as many.</summary>
-    public long Outputs { get; }
+    /// <summary>Decisions taken by the measured steps: inputs posted and timers that fell due.</summary>
+    public long MeasuredDecisions { get; }
 
-    public int MeasuredCount => Inputs.Length - MeasuredFrom;
+    /// <summary>What the sinks read of the measured steps' decisions when recorded: a replay must read the same.</summary>
+    public long MeasuredChecksum { get; }
 
-    public static AcdCore NewCore() => new(new AcdOptions(), new Random(Seed));
-
-    /// <summary>Records a day of <paramref name="warmUp"/> inputs followed by <paramref name="measured"/> more.</summary>
+    /// <summary>Records a day of at least <paramref name="warmUp"/> decisions followed by at least <paramref name="measured"/> more.</summary>
     public static RecordedDay Record(int warmUp, int measured)
     {
         var driver = new Driver();
         driver.Open();
-        while (driver.Count < warmUp)
+        while (driver.Run.Dispatcher.Decisions < warmUp)
             driver.Step();
-        var measuredFrom = driver.Count;
-        var outputsBefore = driver.OutputCount;
-        while (driver.Count < measuredFrom + measured)
+        var measuredFrom = driver.Inputs.Count;
+        var decisionsBefore = driver.Run.Dispatcher.Decisions;
+        var checksumBefore = driver.Checksum;
+        while (driver.Run.Dispatcher.Decisions - decisionsBefore < measured)
             driver.Step();
-        return new RecordedDay([.. driver.Inputs], [.. driver.Times], measuredFrom, driver.OutputCount - outputsBefore);
+        return new RecordedDay(
+            [.. driver.Inputs], [.. driver.Times], measuredFrom, driver.Run.Dispatcher.Decisions - decisionsBefore, driver.Checksum - checksumBefore);
     }
 
-    /// <summary>A fresh core that has taken the inputs before the measured ones.</summary>
-    public AcdCore WarmCore()
+    /// <summary>A fresh dispatcher that has taken the steps before the measured ones.</summary>
+    public DayRun WarmRun(bool keepRecords)
     {
-        var core = NewCore();
+        var run = new DayRun(new CountingSinks(keepRecords));
         for (var index = 0; index < MeasuredFrom; index++)
-            core.Handle(Inputs[index], Times[index]);
-        return core;
+            run.Step(Inputs[index], Times[index]);
+        return run;
     }
 
-    /// <summary>Plays the day against the ACD, reacting to its decisions as telephony and agents would.</summary>
-    private sealed class Driver
+    /// <summary>Plays the day against the ACD's dispatcher, reacting to its decisions as telephony and agents would.</summary>
+    private sealed class Driver : IAcdCommandSink, IAcdEventSink
     {
         private readonly Random _random = new(Seed);
-        private readonly AcdCore _core = NewCore();
         private readonly Guid[] _queues = [.. Enumerable.Range(0, QueueCount).Select(_ => Guid.NewGuid())];
         private readonly Guid[] _agents = [.. Enumerable.Range(0, AgentCount).Select(_ => Guid.NewGuid())];
-        private readonly PriorityQueue<AcdTimerInput, (DateTimeOffset DueAt, long Sequence)> _timers = new();
         private readonly PickList<OfferId> _offers = new();
         private readonly PickList<Guid> _waiting = new();
         private readonly PickList<Guid> _talking = new();
-        private long _timerSequence;
+        private readonly CountingSinks _reader = new(keepRecords: false);
         private DateTimeOffset _now = Start;
 
-        public List<AcdInput> Inputs { get; } = [];
+        public Driver() => Run = new DayRun(this);
+
+        public DayRun Run { get; }
+
+        public List<AcdInput?> Inputs { get; } = [];
 
         public List<DateTimeOffset> Times { get; } = [];
 
-        public int Count => Inputs.Count;
-
-        public long OutputCount { get; private set; }
+        public long Checksum => _reader.Checksum;
 
         public void Open()
         {
@@ -163,62 +167,60 @@ internal sealed class RecordedDay
                     });
                     break;
                 default:
-                    Advance(TimeSpan.FromMilliseconds(_random.Next(0, 400)));
+                    // Time passes: the dispatcher's timers that fall due meanwhile are decided as they come.
+                    _now += TimeSpan.FromMilliseconds(_random.Next(0, 400));
+                    Record(null);
                     break;
             }
         }
 
-        private void Advance(TimeSpan by)
-        {
-            var until = _now + by;
-            while (_timers.TryPeek(out var input, out var due) && due.DueAt <= until)
-            {
-                _timers.Dequeue();
-                _now = due.DueAt > _now ? due.DueAt : _now;
-                Post(input);
-            }
+        public void Send(AcdCommand command) => throw new InvalidOperationException("The dispatcher hands commands over as values.");
 
-            _now = until;
+        public void Publish(AcdEvent acdEvent) => throw new InvalidOperationException("The dispatcher hands events over as values.");
+
+        public void Send(in AcdDecision command)
+        {
+            _reader.Send(in command);
+            switch (command.Kind)
+            {
+                case AcdDecisionKind.OfferCall:
+                    _offers.Add(command.OfferId);
+                    break;
+                case AcdDecisionKind.CancelOffer:
+                    _offers.Remove(command.OfferId);
+                    break;
+            }
         }
 
-        private void Post(AcdInput input)
+        public void Publish(in AcdDecision acdEvent)
+        {
+            _reader.Publish(in acdEvent);
+            switch (acdEvent.Kind)
+            {
+                case AcdDecisionKind.CallEnteredQueue:
+                    _waiting.Add(acdEvent.CallId);
+                    break;
+                case AcdDecisionKind.OfferAnswered:
+                    _offers.Remove(acdEvent.OfferId);
+                    _waiting.Remove(acdEvent.CallId);
+                    _talking.Add(acdEvent.CallId);
+                    break;
+                case AcdDecisionKind.OfferRefused or AcdDecisionKind.OfferNotAnswered:
+                    _offers.Remove(acdEvent.OfferId);
+                    break;
+            }
+
+            if (acdEvent.StayOutcome is not null)
+                _waiting.Remove(acdEvent.CallId);
+        }
+
+        private void Post(AcdInput input) => Record(input);
+
+        private void Record(AcdInput? input)
         {
             Inputs.Add(input);
             Times.Add(_now);
-            var outputs = _core.Handle(input, _now);
-            OutputCount += outputs.Count;
-            foreach (var output in outputs)
-            {
-                switch (output)
-                {
-                    case ScheduleTimer schedule:
-                        _timers.Enqueue(schedule.Input, (schedule.DueAt, ++_timerSequence));
-                        break;
-                    case OfferCall command:
-                        _offers.Add(command.OfferId);
-                        break;
-                    case CancelOffer command:
-                        _offers.Remove(command.OfferId);
-                        break;
-                    case CallEnteredQueue entered:
-                        _waiting.Add(entered.CallId);
-                        break;
-                    case OfferAnswered answered:
-                        _offers.Remove(answered.OfferId);
-                        _waiting.Remove(answered.CallId);
-                        _talking.Add(answered.CallId);
-                        break;
-                    case OfferRefused refused:
-                        _offers.Remove(refused.OfferId);
-                        break;
-                    case OfferNotAnswered missed:
-                        _offers.Remove(missed.OfferId);
-                        break;
-                    case CallLeftQueue left:
-                        _waiting.Remove(left.CallId);
-                        break;
-                }
-            }
+            Run.Step(input, _now);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Switchboard.Domain.Acd;
 
 /// <summary>
@@ -17,7 +19,11 @@ namespace Switchboard.Domain.Acd;
 /// available members in member order and its counters, all updated where a call or an agent changes (an agent's
 /// change reaches each queue they are a member of). Only queues where an agent became available, a call stopped
 /// ringing or the settings changed can have a call to offer, so only those are looked at; a decision costs a few
-/// sorted-set steps per queue involved, whatever the number of queues, agents and calls.
+/// binary-search steps per queue involved, whatever the number of queues, agents and calls.
+/// </para>
+/// <para>
+/// Deciding allocates nothing: the decisions are values (<see cref="AcdDecision"/>) in a buffer reused from input to
+/// input, and a call's stay, an offer and a conversation that ended are kept for the next ones.
 /// </para>
 /// <para>
 /// A waiting item has a <see cref="WorkKind"/> (calls today; chats and outbound members through the same queues
@@ -42,7 +48,12 @@ public sealed class AcdCore
     private readonly List<Candidate> _ringAllTargets = [];
 
     // Reused from input to input: the decisions are read before the next input is handled.
-    private readonly List<AcdOutput> _outputs = [];
+    private readonly List<AcdDecision> _decisions = [];
+
+    // Calls, offers and conversations that ended, kept for the next ones, so that deciding allocates nothing.
+    private readonly Stack<WaitingCall> _freeCalls = new();
+    private readonly Stack<Offer> _freeOffers = new();
+    private readonly Stack<ConnectedCall> _freeConnected = new();
     private DateTimeOffset _now;
 
     /// <param name="random">Used by the random strategy only; pass a seeded one for reproducible runs.</param>
@@ -55,15 +66,16 @@ public sealed class AcdCore
     }
 
     /// <summary>
-    /// Applies one input at <paramref name="now"/> and returns the decisions, in the order they were taken. The list
-    /// is the core's own and is reused by the next input: read (or copy) it before handling another.
+    /// Applies one input at <paramref name="now"/> and returns the decisions, in the order they were taken. They are
+    /// the core's own buffer, reused by the next input: read (or copy) them before handling another.
     /// </summary>
-    public IReadOnlyList<AcdOutput> Handle(AcdInput input, DateTimeOffset now)
+    public ReadOnlySpan<AcdDecision> Handle(AcdInput input, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(input);
-        _now = now;
-        _outputs.Clear();
+        if (input is AcdTimerInput timer)
+            return Handle(AcdTimer.Of(timer), now);
 
+        Begin(now);
         switch (input)
         {
             case QueueConfigured configured: Configure(configured.Settings); break;
@@ -73,9 +85,6 @@ public sealed class AcdCore
             case AgentAcceptedOffer accepted: Accept(accepted.OfferId); break;
             case AgentRefusedOffer refused: RefuseOffer(refused.OfferId); break;
             case OfferFailed failed: NotAnswered(failed.OfferId, tellTelephony: false); break;
-            case RingTimeoutElapsed elapsed: NotAnswered(elapsed.OfferId, tellTelephony: true); break;
-            case MaxWaitElapsed elapsed: TimeOut(elapsed.CallId, elapsed.Entry); break;
-            case AgentPauseElapsed elapsed: EndPause(elapsed.AgentId, elapsed.Generation); break;
             case SetAgentStatus status: ChangeStatus(status.AgentId, status.Status); break;
             case SetAgentReachable reachable: ChangeReachable(reachable.AgentId, reachable.Reachable); break;
             case SetAgentBusyElsewhere busy: ChangeBusyElsewhere(busy.AgentId, busy.Busy); break;
@@ -83,8 +92,33 @@ public sealed class AcdCore
             default: throw new ArgumentException($"Unknown ACD input {input.GetType().Name}", nameof(input));
         }
 
+        return End();
+    }
+
+    /// <summary>A timer the core asked for fell due (<see cref="AcdDecisionKind.ScheduleTimer"/>); as <see cref="Handle(AcdInput, DateTimeOffset)"/>.</summary>
+    public ReadOnlySpan<AcdDecision> Handle(AcdTimer timer, DateTimeOffset now)
+    {
+        Begin(now);
+        switch (timer.Kind)
+        {
+            case AcdTimerKind.RingTimeout: NotAnswered(new OfferId(timer.Number), tellTelephony: true); break;
+            case AcdTimerKind.MaxWait: TimeOut(timer.Id, timer.Number); break;
+            default: EndPause(timer.Id, timer.Number); break;
+        }
+
+        return End();
+    }
+
+    private void Begin(DateTimeOffset now)
+    {
+        _now = now;
+        _decisions.Clear();
+    }
+
+    private ReadOnlySpan<AcdDecision> End()
+    {
         OfferWaitingCalls();
-        return _outputs;
+        return CollectionsMarshal.AsSpan(_decisions);
     }
 
     /// <summary>The live counters of every queue, to read from any thread; a queue's object lives as long as the queue.</summary>
@@ -169,8 +203,9 @@ public sealed class AcdCore
         foreach (var call in queue.Waiting.ToArray())
         {
             Leave(call, OfferCancelReason.QueueRemoved);
-            _outputs.Add(new LeaveQueue(call.CallId, CallOutcome.QueueRemoved));
-            _outputs.Add(new CallWithdrawn(_now, call.CallId, queueId, _now - call.ArrivedAt));
+            Command(AcdDecisionKind.LeaveQueue, call.CallId, code: (int)CallOutcome.QueueRemoved);
+            Event(AcdDecisionKind.CallWithdrawn, call.CallId, queueId, duration: _now - call.ArrivedAt);
+            Free(call);
         }
     }
 
@@ -199,24 +234,24 @@ public sealed class AcdCore
             return;
         }
 
-        var call = new WaitingCall(arrived.CallId, arrived.Kind, queue, arrived.Priority, _now, ++_lastEntry);
+        var call = _freeCalls.TryPop(out var free) ? free : new WaitingCall();
+        call.Start(arrived.CallId, arrived.Kind, queue, arrived.Priority, _now, ++_lastEntry);
         _waiting.Add(call.CallId, call);
         queue.AddWaiting(call);
         MayServe(queue);
-        _outputs.Add(new CallEnteredQueue(_now, call.CallId, queue.Id, call.Priority, queue.PositionOfNewest(call)));
+        Event(AcdDecisionKind.CallEnteredQueue, call.CallId, queue.Id, number: call.Priority, position: queue.PositionOfNewest(call));
 
         var maxWait = arrived.MaxWaitSeconds is { } seconds
             ? (seconds > 0 ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null)
             : settings.MaxWait;
         if (maxWait is { } wait)
-            _outputs.Add(new ScheduleTimer(_now + wait, new MaxWaitElapsed(call.CallId, call.Entry)));
+            Schedule(_now + wait, new AcdTimer(AcdTimerKind.MaxWait, call.CallId, call.Entry));
     }
 
     private void RefuseArrival(CallArrived arrived, RefusalReason reason)
     {
-        var refused = new CallRefused(_now, arrived.CallId, arrived.QueueId, reason);
-        _outputs.Add(new LeaveQueue(arrived.CallId, refused.Outcome));
-        _outputs.Add(refused);
+        Command(AcdDecisionKind.LeaveQueue, arrived.CallId, code: (int)CallRefused.OutcomeOf(reason));
+        Event(AcdDecisionKind.CallRefused, arrived.CallId, arrived.QueueId, code: (int)reason);
     }
 
     private void EndCall(Guid callId)
@@ -224,12 +259,14 @@ public sealed class AcdCore
         if (_waiting.TryGetValue(callId, out var call))
         {
             Leave(call, OfferCancelReason.CallerHungUp);
-            _outputs.Add(new CallAbandoned(_now, callId, call.Queue.Id, _now - call.ArrivedAt));
+            Event(AcdDecisionKind.CallAbandoned, callId, call.Queue.Id, duration: _now - call.ArrivedAt);
+            Free(call);
             return;
         }
 
         if (!_connected.Remove(callId, out var connected))
             return;
+        _freeConnected.Push(connected);
 
         var agent = connected.Agent;
         agent.Work.Remove(connected);
@@ -267,20 +304,23 @@ public sealed class AcdCore
         var agent = offer.Agent;
         var queue = call.Queue;
         Detach(offer);
+        _freeOffers.Push(offer);
         var waited = _now - call.ArrivedAt;
         queue.RecordAnsweredWait(waited);
         agent.UnansweredInARow = 0;
         agent.CountAnswered(Today());
-        var connected = new ConnectedCall(call.CallId, call.Kind, queue.Id, agent, _now, queue.Settings.WrapUp);
+        var connected = _freeConnected.TryPop(out var free) ? free : new ConnectedCall();
+        connected.Start(call.CallId, call.Kind, queue.Id, agent, _now, queue.Settings.WrapUp);
         _connected.Add(call.CallId, connected);
         agent.Work.Add(connected);
         agent.BusySince ??= _now;
         SetActivity(agent, AgentActivity.OnCall);
         Recount(agent);
-        _outputs.Add(new ConnectCall(call.CallId, agent.Id, offerId));
-        _outputs.Add(new OfferAnswered(_now, call.CallId, queue.Id, agent.Id, offerId, waited));
+        Command(AcdDecisionKind.ConnectCall, call.CallId, agent.Id, offerId);
+        Event(AcdDecisionKind.OfferAnswered, call.CallId, queue.Id, agent.Id, offerId, waited);
 
         Leave(call, OfferCancelReason.AnsweredElsewhere);
+        Free(call);
     }
 
     private void RefuseOffer(OfferId offerId)
@@ -290,8 +330,9 @@ public sealed class AcdCore
 
         EndOffer(offer);
         offer.Call.Tried(offer.Agent.Id);
-        _outputs.Add(new OfferRefused(_now, offer.Call.CallId, offer.Call.Queue.Id, offer.Agent.Id, offerId));
+        Event(AcdDecisionKind.OfferRefused, offer.Call.CallId, offer.Call.Queue.Id, offer.Agent.Id, offerId);
         Pause(offer.Agent, _options.RejectDelay);
+        _freeOffers.Push(offer);
     }
 
     private void NotAnswered(OfferId offerId, bool tellTelephony)
@@ -303,9 +344,10 @@ public sealed class AcdCore
         var agent = offer.Agent;
         EndOffer(offer);
         call.Tried(agent.Id);
+        _freeOffers.Push(offer);
         if (tellTelephony)
-            _outputs.Add(new CancelOffer(offerId, call.CallId, agent.Id, OfferCancelReason.NoAnswer));
-        _outputs.Add(new OfferNotAnswered(_now, call.CallId, call.Queue.Id, agent.Id, offerId));
+            Command(AcdDecisionKind.CancelOffer, call.CallId, agent.Id, offerId, code: (int)OfferCancelReason.NoAnswer);
+        Event(AcdDecisionKind.OfferNotAnswered, call.CallId, call.Queue.Id, agent.Id, offerId);
 
         agent.UnansweredInARow++;
         var limit = call.Queue.Settings.MaxNoAnswer;
@@ -314,7 +356,7 @@ public sealed class AcdCore
             agent.UnansweredInARow = 0;
             agent.Status = AgentStatus.NotAvailable;
             Recount(agent);
-            _outputs.Add(new AgentStatusChanged(_now, agent.Id, AgentStatus.NotAvailable, StatusChangeReason.TooManyUnansweredOffers));
+            StatusChanged(agent.Id, AgentStatus.NotAvailable, StatusChangeReason.TooManyUnansweredOffers);
             return;
         }
 
@@ -327,8 +369,9 @@ public sealed class AcdCore
             return;
 
         Leave(call, OfferCancelReason.CallTimedOut);
-        _outputs.Add(new LeaveQueue(callId, CallOutcome.TimedOut));
-        _outputs.Add(new CallTimedOut(_now, callId, call.Queue.Id, _now - call.ArrivedAt));
+        Command(AcdDecisionKind.LeaveQueue, callId, code: (int)CallOutcome.TimedOut);
+        Event(AcdDecisionKind.CallTimedOut, callId, call.Queue.Id, duration: _now - call.ArrivedAt);
+        Free(call);
     }
 
     private void EndPause(Guid agentId, long generation)
@@ -349,7 +392,7 @@ public sealed class AcdCore
             return;
 
         agent.Status = status;
-        _outputs.Add(new AgentStatusChanged(_now, agentId, status, StatusChangeReason.Chosen));
+        StatusChanged(agentId, status, StatusChangeReason.Chosen);
         if (status == AgentStatus.Ready)
         {
             agent.IdleSince = _now;
@@ -370,7 +413,7 @@ public sealed class AcdCore
             return;
 
         agent.Reachable = reachable;
-        _outputs.Add(new AgentReachabilityChanged(_now, agentId, reachable));
+        _decisions.Add(new AcdDecision(AcdDecisionKind.AgentReachabilityChanged, _now, Guid.Empty, Guid.Empty, agentId, default, Flag: reachable));
         if (!reachable && agent.Offer is { } offer)
             CancelOffer(offer, OfferCancelReason.AgentUnreachable);
         Recount(agent);
@@ -479,16 +522,17 @@ public sealed class AcdCore
     {
         var agent = candidate.Agent;
         var settings = call.Queue.Settings;
-        var offer = new Offer(new OfferId(++_lastOfferId), call, agent);
+        var offer = _freeOffers.TryPop(out var free) ? free : new Offer();
+        offer.Start(new OfferId(++_lastOfferId), call, agent);
         _offers.Add(offer.Id, offer);
         AddOffer(call, offer);
         agent.Offer = offer;
         call.Queue.LastOffered = candidate.Member;
         SetActivity(agent, AgentActivity.Offered);
         Recount(agent);
-        _outputs.Add(new OfferCall(call.CallId, agent.Id, offer.Id, settings.RingTimeout));
-        _outputs.Add(new CallOffered(_now, call.CallId, settings.QueueId, agent.Id, offer.Id));
-        _outputs.Add(new ScheduleTimer(_now + settings.RingTimeout, new RingTimeoutElapsed(offer.Id)));
+        Command(AcdDecisionKind.OfferCall, call.CallId, agent.Id, offer.Id, settings.RingTimeout);
+        Event(AcdDecisionKind.CallOffered, call.CallId, settings.QueueId, agent.Id, offer.Id);
+        Schedule(_now + settings.RingTimeout, new AcdTimer(AcdTimerKind.RingTimeout, Guid.Empty, offer.Id.Value));
     }
 
     /// <summary>The call leaves its queue unanswered: its offers are withdrawn and it stops waiting.</summary>
@@ -504,8 +548,9 @@ public sealed class AcdCore
     private void CancelOffer(Offer offer, OfferCancelReason reason)
     {
         EndOffer(offer);
-        _outputs.Add(new CancelOffer(offer.Id, offer.Call.CallId, offer.Agent.Id, reason));
-        _outputs.Add(new OfferCancelled(_now, offer.Call.CallId, offer.Call.Queue.Id, offer.Agent.Id, offer.Id, reason));
+        Command(AcdDecisionKind.CancelOffer, offer.Call.CallId, offer.Agent.Id, offer.Id, code: (int)reason);
+        Event(AcdDecisionKind.OfferCancelled, offer.Call.CallId, offer.Call.Queue.Id, offer.Agent.Id, offer.Id, code: (int)reason);
+        _freeOffers.Push(offer);
     }
 
     private void EndOffer(Offer offer)
@@ -596,7 +641,7 @@ public sealed class AcdCore
         agent.PauseGeneration++;
         agent.PausedUntil = _now + duration;
         Recount(agent);
-        _outputs.Add(new ScheduleTimer(_now + duration, new AgentPauseElapsed(agent.Id, agent.PauseGeneration)));
+        Schedule(_now + duration, new AcdTimer(AcdTimerKind.PauseEnd, agent.Id, agent.PauseGeneration));
     }
 
     private void SetActivity(AgentState agent, AgentActivity activity)
@@ -604,7 +649,28 @@ public sealed class AcdCore
         if (agent.Activity == activity)
             return;
         agent.Activity = activity;
-        _outputs.Add(new AgentActivityChanged(_now, agent.Id, activity));
+        _decisions.Add(new AcdDecision(AcdDecisionKind.AgentActivityChanged, _now, Guid.Empty, Guid.Empty, agent.Id, default, Code: (int)activity));
+    }
+
+    private void Command(AcdDecisionKind kind, Guid callId, Guid agentId = default, OfferId offerId = default, TimeSpan duration = default, int code = 0) =>
+        _decisions.Add(new AcdDecision(kind, _now, callId, Guid.Empty, agentId, offerId, duration, Code: code));
+
+    private void Event(
+        AcdDecisionKind kind, Guid callId, Guid queueId, Guid agentId = default, OfferId offerId = default, TimeSpan duration = default,
+        int number = 0, int position = 0, int code = 0) =>
+        _decisions.Add(new AcdDecision(kind, _now, callId, queueId, agentId, offerId, duration, number, position, code));
+
+    private void StatusChanged(Guid agentId, AgentStatus status, StatusChangeReason reason) =>
+        _decisions.Add(new AcdDecision(AcdDecisionKind.AgentStatusChanged, _now, Guid.Empty, Guid.Empty, agentId, default, Number: (int)status, Code: (int)reason));
+
+    private void Schedule(DateTimeOffset dueAt, AcdTimer timer) =>
+        _decisions.Add(new AcdDecision(AcdDecisionKind.ScheduleTimer, dueAt, Guid.Empty, Guid.Empty, Guid.Empty, default, Timer: timer));
+
+    /// <summary>The call's stay is over (it left its queue): its object serves the next arrival.</summary>
+    private void Free(WaitingCall call)
+    {
+        call.Clear();
+        _freeCalls.Push(call);
     }
 
     private AgentState AgentFor(Guid agentId)

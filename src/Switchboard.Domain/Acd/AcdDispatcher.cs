@@ -6,11 +6,17 @@ namespace Switchboard.Domain.Acd;
 
 /// <summary>
 /// The ACD at run time: the one owner of an <see cref="AcdCore"/>. Anyone posts inputs from any thread into its
-/// mailbox; <see cref="RunAsync"/> takes them one at a time, lets the core decide, sends the commands and events
-/// to the sinks (which must not block) and arms the timers the core asked for. A timer only posts its input back
-/// into the mailbox, so it is decided in turn like any other; one that fires after its offer, wait or pause has
-/// ended carries an id or generation the core no longer knows and is ignored.
+/// mailbox; <see cref="RunAsync"/> takes them one at a time, lets the core decide, hands the commands and events to
+/// the sinks (which must not block) and keeps the timers the core asked for. The timers wait in one due-time queue
+/// under a single <see cref="ITimer"/> set to the earliest; when it fires it only posts a tick into the mailbox, so
+/// the timers that fell due are decided in turn like any other input. One that falls due after its offer, wait or
+/// pause has ended carries an id or generation the core no longer knows and is ignored.
 /// </summary>
+/// <remarks>
+/// A decision allocates nothing: envelopes and timers are values, the core writes its decisions into a buffer it
+/// reuses, and sinks read them in place (<see cref="IAcdCommandSink.Send(in AcdDecision)"/>); a sink that keeps one
+/// makes its record.
+/// </remarks>
 public sealed class AcdDispatcher
 {
     private readonly AcdCore _core;
@@ -21,9 +27,13 @@ public sealed class AcdDispatcher
     private readonly Channel<Envelope> _mailbox =
         Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
 
-    // Touched by the loop only; a fired timer is disposed when its input is taken from the mailbox.
-    private readonly Dictionary<long, ITimer> _timers = [];
-    private long _lastTimerId;
+    // Touched by the loop only: the timers the core asked for, earliest first (ties in the order asked), and the time
+    // the one ITimer is set to (null while it is not set).
+    private readonly PriorityQueue<AcdTimer, (DateTimeOffset DueAt, long Sequence)> _due = new();
+    private readonly ITimer _timer;
+    private long _lastTimer;
+    private DateTimeOffset? _armedFor;
+    private long _decisionCount;
 
     // Replaced only when a queue is configured or removed; the counters inside are kept live by the core.
     private FrozenDictionary<Guid, QueueCounters> _counters = FrozenDictionary<Guid, QueueCounters>.Empty;
@@ -40,9 +50,14 @@ public sealed class AcdDispatcher
         _commands = commands;
         _events = events;
         _metrics = metrics;
+        _timer = timeProvider.CreateTimer(
+            static state => ((AcdDispatcher)state!)._mailbox.Writer.TryWrite(Envelope.Tick), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         PublishCounters();
         metrics?.ObserveWaitingCalls(WaitingCallsByQueue);
     }
+
+    /// <summary>How many inputs the ACD has decided: those posted and its own timers that fell due.</summary>
+    public long Decisions => Volatile.Read(ref _decisionCount);
 
     /// <summary>
     /// The queue's live counters, readable from any thread without waiting: for answers that must be synchronous (a
@@ -55,14 +70,14 @@ public sealed class AcdDispatcher
     public bool Post(AcdInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return _mailbox.Writer.TryWrite(new InputEnvelope(input));
+        return _mailbox.Writer.TryWrite(new Envelope(input, null));
     }
 
     /// <summary>The live state after every input posted before this call has been decided.</summary>
     public async Task<AcdSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
     {
         var reply = new TaskCompletionSource<AcdSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_mailbox.Writer.TryWrite(new SnapshotEnvelope(reply)))
+        if (!_mailbox.Writer.TryWrite(new Envelope(null, reply)))
             throw new InvalidOperationException("The ACD dispatcher has stopped.");
         using var registration = cancellationToken.Register(() => reply.TrySetCanceled(cancellationToken));
         return await reply.Task.ConfigureAwait(false);
@@ -79,65 +94,82 @@ public sealed class AcdDispatcher
     {
         try
         {
-            await foreach (var envelope in _mailbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                Process(envelope);
+            while (await _mailbox.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                DecidePosted();
         }
         finally
         {
             _mailbox.Writer.TryComplete();
             while (_mailbox.Reader.TryRead(out var left))
-            {
-                if (left is SnapshotEnvelope snapshot)
-                    snapshot.Reply.TrySetCanceled(CancellationToken.None);
-            }
-
-            foreach (var timer in _timers.Values)
-                timer.Dispose();
-            _timers.Clear();
+                left.Reply?.TrySetCanceled(CancellationToken.None);
+            _timer.Dispose();
         }
     }
 
-    private void Process(Envelope envelope)
+    /// <summary>Takes everything posted so far, in order, on the calling thread: the loop's step (and a benchmark's).</summary>
+    internal void DecidePosted()
     {
-        switch (envelope)
+        while (_mailbox.Reader.TryRead(out var envelope))
         {
-            case InputEnvelope input:
-                Decide(input.Input);
-                break;
-            case TimerEnvelope fired:
-                if (_timers.Remove(fired.TimerId, out var timer))
-                    timer.Dispose();
-                Decide(fired.Input);
-                break;
-            case SnapshotEnvelope snapshot:
-                snapshot.Reply.TrySetResult(_core.Snapshot(_timeProvider.GetUtcNow()));
-                break;
+            if (envelope.Input is { } input)
+                Decide(input);
+            else if (envelope.Reply is { } reply)
+                reply.TrySetResult(_core.Snapshot(_timeProvider.GetUtcNow()));
+            else
+                DecideDueTimers();
         }
     }
 
     private void Decide(AcdInput input)
     {
         var now = _timeProvider.GetUtcNow();
-        var outputs = _core.Handle(input, now);
-        for (var index = 0; index < outputs.Count; index++)
-        {
-            switch (outputs[index])
-            {
-                case AcdCommand command:
-                    _commands.Send(command);
-                    break;
-                case AcdEvent acdEvent:
-                    _events.Publish(acdEvent);
-                    _metrics?.Record(acdEvent, offerFailed: input is OfferFailed);
-                    break;
-                case ScheduleTimer schedule:
-                    Arm(schedule, now);
-                    break;
-            }
-        }
-
+        Carry(_core.Handle(input, now), now, offerFailed: input is OfferFailed);
         if (input is QueueConfigured or QueueRemoved)
             PublishCounters();
+    }
+
+    /// <summary>Decides every timer due by now, in due order; then sets the ITimer to the next one.</summary>
+    private void DecideDueTimers()
+    {
+        _armedFor = null;
+        var now = _timeProvider.GetUtcNow();
+        while (_due.TryPeek(out var timer, out var due) && due.DueAt <= now)
+        {
+            _due.Dequeue();
+            Carry(_core.Handle(timer, now), now, offerFailed: false);
+        }
+
+        if (_due.TryPeek(out _, out var next))
+            Arm(next.DueAt, now);
+    }
+
+    private void Carry(ReadOnlySpan<AcdDecision> decisions, DateTimeOffset now, bool offerFailed)
+    {
+        Volatile.Write(ref _decisionCount, _decisionCount + 1);
+        foreach (ref readonly var decision in decisions)
+        {
+            if (decision.IsCommand)
+            {
+                _commands.Send(in decision);
+            }
+            else if (decision.IsEvent)
+            {
+                _events.Publish(in decision);
+                _metrics?.Record(in decision, offerFailed);
+            }
+            else
+            {
+                _due.Enqueue(decision.Timer, (decision.At, ++_lastTimer));
+                if (_armedFor is not { } armed || decision.At < armed)
+                    Arm(decision.At, now);
+            }
+        }
+    }
+
+    private void Arm(DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        _armedFor = dueAt;
+        _timer.Change(dueAt > now ? dueAt - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     private IEnumerable<Measurement<int>> WaitingCallsByQueue()
@@ -149,20 +181,9 @@ public sealed class AcdDispatcher
     private void PublishCounters() =>
         Volatile.Write(ref _counters, _core.Counters().ToFrozenDictionary(counters => counters.QueueId));
 
-    private void Arm(ScheduleTimer schedule, DateTimeOffset now)
+    /// <summary>An input to decide, a snapshot to take, or (neither) the timer's tick.</summary>
+    private readonly record struct Envelope(AcdInput? Input, TaskCompletionSource<AcdSnapshot>? Reply)
     {
-        var timerId = ++_lastTimerId;
-        var envelope = new TimerEnvelope(timerId, schedule.Input);
-        var dueIn = schedule.DueAt > now ? schedule.DueAt - now : TimeSpan.Zero;
-        _timers.Add(timerId, _timeProvider.CreateTimer(
-            state => _mailbox.Writer.TryWrite((TimerEnvelope)state!), envelope, dueIn, Timeout.InfiniteTimeSpan));
+        public static Envelope Tick => default;
     }
-
-    private abstract record Envelope;
-
-    private sealed record InputEnvelope(AcdInput Input) : Envelope;
-
-    private sealed record TimerEnvelope(long TimerId, AcdTimerInput Input) : Envelope;
-
-    private sealed record SnapshotEnvelope(TaskCompletionSource<AcdSnapshot> Reply) : Envelope;
 }

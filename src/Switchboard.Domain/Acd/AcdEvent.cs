@@ -35,7 +35,7 @@ public sealed record CallTimedOut(DateTimeOffset At, Guid CallId, Guid QueueId, 
 public sealed record CallRefused(DateTimeOffset At, Guid CallId, Guid QueueId, RefusalReason Reason)
     : CallLeftQueue(At, CallId, QueueId, OutcomeOf(Reason), TimeSpan.Zero)
 {
-    private static CallOutcome OutcomeOf(RefusalReason reason) => reason switch
+    internal static CallOutcome OutcomeOf(RefusalReason reason) => reason switch
     {
         RefusalReason.QueueFull => CallOutcome.RefusedQueueFull,
         RefusalReason.NoReadyAgent => CallOutcome.RefusedNoReadyAgent,

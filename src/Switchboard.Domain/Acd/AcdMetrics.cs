@@ -48,43 +48,39 @@ public sealed class AcdMetrics
             description: "Calls waiting in a queue (queue.id), ringing an agent or not.");
 
     /// <summary>Counts what the event tells; <paramref name="offerFailed"/>: the decision was on an offer that could not ring.</summary>
-    internal void Record(AcdEvent acdEvent, bool offerFailed)
+    internal void Record(in AcdDecision acdEvent, bool offerFailed)
     {
-        switch (acdEvent)
+        if (acdEvent.StayOutcome is { } outcome)
+            _stays.Add(1, new KeyValuePair<string, object?>("call.outcome", _outcomeNames[(int)outcome]));
+
+        switch (acdEvent.Kind)
         {
-            case OfferAnswered answered:
+            case AcdDecisionKind.OfferAnswered:
                 _offers.Add(1, new KeyValuePair<string, object?>(OfferOutcome, "answered"));
-                CountStay(answered);
                 break;
-            case CallLeftQueue left:
-                CountStay(left);
-                break;
-            case OfferRefused:
+            case AcdDecisionKind.OfferRefused:
                 _offers.Add(1, new KeyValuePair<string, object?>(OfferOutcome, "refused"));
                 break;
-            case OfferNotAnswered:
+            case AcdDecisionKind.OfferNotAnswered:
                 _offers.Add(1, new KeyValuePair<string, object?>(OfferOutcome, offerFailed ? "failed" : "notAnswered"));
                 break;
-            case OfferCancelled:
+            case AcdDecisionKind.OfferCancelled:
                 _offers.Add(1, new KeyValuePair<string, object?>(OfferOutcome, "cancelled"));
                 break;
-            case AgentStatusChanged status:
-                Look(status.AgentId).Ready = status.Status == AgentStatus.Ready;
-                Recount(status.AgentId);
+            case AcdDecisionKind.AgentStatusChanged:
+                Look(acdEvent.AgentId).Ready = (AgentStatus)acdEvent.Number == AgentStatus.Ready;
+                Recount(acdEvent.AgentId);
                 break;
-            case AgentReachabilityChanged reachability:
-                Look(reachability.AgentId).Reachable = reachability.Reachable;
-                Recount(reachability.AgentId);
+            case AcdDecisionKind.AgentReachabilityChanged:
+                Look(acdEvent.AgentId).Reachable = acdEvent.Flag;
+                Recount(acdEvent.AgentId);
                 break;
-            case AgentActivityChanged activity:
-                Look(activity.AgentId).Activity = activity.Activity;
-                Recount(activity.AgentId);
+            case AcdDecisionKind.AgentActivityChanged:
+                Look(acdEvent.AgentId).Activity = (AgentActivity)acdEvent.Code;
+                Recount(acdEvent.AgentId);
                 break;
         }
     }
-
-    private void CountStay(CallLeftQueue left) =>
-        _stays.Add(1, new KeyValuePair<string, object?>("call.outcome", _outcomeNames[(int)left.Outcome]));
 
     private ref AgentLook Look(Guid agentId) => ref CollectionsMarshal.GetValueRefOrAddDefault(_agents, agentId, out _);
 

@@ -8,4 +8,10 @@ namespace Switchboard.Domain.Acd;
 public interface IAcdCommandSink
 {
     void Send(AcdCommand command);
+
+    /// <summary>
+    /// What the dispatcher calls: the command as a value, read in place. A sink that keeps the command gets its record
+    /// (this default); one that only looks at it may read the value and allocate nothing.
+    /// </summary>
+    void Send(in AcdDecision command) => Send((AcdCommand)command.ToOutput());
 }

@@ -8,4 +8,10 @@ namespace Switchboard.Domain.Acd;
 public interface IAcdEventSink
 {
     void Publish(AcdEvent acdEvent);
+
+    /// <summary>
+    /// What the dispatcher calls: the event as a value, read in place. A sink that keeps the event gets its record
+    /// (this default); one that only looks at it may read the value and allocate nothing.
+    /// </summary>
+    void Publish(in AcdDecision acdEvent) => Publish((AcdEvent)acdEvent.ToOutput());
 }

@@ -12,7 +12,7 @@ internal sealed class QueueState
     private readonly int _recentWaitsKept;
     private long _recentWaitsTicks;
     private readonly List<Candidate>[] _available = [.. WorkKinds.All.Select(_ => new List<Candidate>())];
-    private readonly SortedSet<WaitingCall>[] _notRinging = [.. WorkKinds.All.Select(_ => new SortedSet<WaitingCall>(WaitingCallOrder.WithinQueue))];
+    private readonly SortedCalls[] _notRinging = [.. WorkKinds.All.Select(_ => new SortedCalls(WaitingCallOrder.WithinQueue))];
     private readonly Dictionary<int, int> _waitingByPriority = [];
 
     // Waiting calls in arrival order, for the longest wait; a call that left is dropped when it reaches the front.
@@ -34,10 +34,10 @@ internal sealed class QueueState
     public IReadOnlyList<QueueMember> MembersInOrder { get; private set; }
 
     /// <summary>Every waiting call, in the order this queue serves them.</summary>
-    public SortedSet<WaitingCall> Waiting { get; } = new(WaitingCallOrder.WithinQueue);
+    public SortedCalls Waiting { get; } = new(WaitingCallOrder.WithinQueue);
 
     /// <summary>The waiting items of this kind that ring nobody now, in serving order: the next to offer is the first.</summary>
-    public SortedSet<WaitingCall> NotRinging(WorkKind kind) => _notRinging[(int)kind];
+    public SortedCalls NotRinging(WorkKind kind) => _notRinging[(int)kind];
 
     /// <summary>Members who could take an offer of this kind now, in member order.</summary>
     public IReadOnlyList<Candidate> Available(WorkKind kind) => _available[(int)kind];

@@ -27,8 +27,10 @@ internal sealed class AcdHarness
 
     public IReadOnlyList<AcdOutput> Post(AcdInput input)
     {
-        // The core reuses its list for the next input: keep a copy.
-        var outputs = Core.Handle(input, Now).ToList();
+        // The core reuses its buffer for the next input: keep the records.
+        var outputs = new List<AcdOutput>();
+        foreach (var decision in Core.Handle(input, Now))
+            outputs.Add(decision.ToOutput());
         Outputs.AddRange(outputs);
         foreach (var schedule in outputs.OfType<ScheduleTimer>())
             _timers.Add((schedule.DueAt, ++_lastSequence, schedule.Input));
