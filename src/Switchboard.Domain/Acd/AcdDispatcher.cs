@@ -132,15 +132,24 @@ public sealed class AcdDispatcher
     private void DecideDueTimers()
     {
         _armedFor = null;
-        var now = _timeProvider.GetUtcNow();
-        while (_due.TryPeek(out var timer, out var due) && due.DueAt <= now)
+        while (true)
         {
-            _due.Dequeue();
-            Carry(_core.Handle(timer, now), now, offerFailed: false);
-        }
+            var now = _timeProvider.GetUtcNow();
+            while (_due.TryPeek(out var timer, out var due) && due.DueAt <= now)
+            {
+                _due.Dequeue();
+                Carry(_core.Handle(timer, now), now, offerFailed: false);
+            }
 
-        if (_due.TryPeek(out _, out var next))
+            if (!_due.TryPeek(out _, out var next))
+                return;
+            // Set from the clock as it reads now; should time have moved past the next timer meanwhile (a test's clock
+            // moved by another thread), it is decided here rather than left to a timer set in the past.
+            now = _timeProvider.GetUtcNow();
             Arm(next.DueAt, now);
+            if (next.DueAt > now)
+                return;
+        }
     }
 
     private void Carry(ReadOnlySpan<AcdDecision> decisions, DateTimeOffset now, bool offerFailed)
