@@ -40,8 +40,11 @@ public sealed class CallRecord
 
     public Guid? QueueId { get; set; }
 
-    /// <summary>The user who talked to the caller, when one did.</summary>
-    public Guid? AgentUserId { get; set; }
+    /// <summary>Every user who talked to the caller, in order (table <c>call_record_agents</c>); written when the call ends.</summary>
+    public List<CallRecordAgent> Agents { get; init; } = [];
+
+    /// <summary>Every blind transfer of the call, in order (table <c>call_record_transfers</c>); written when the call ends.</summary>
+    public List<CallRecordTransfer> Transfers { get; init; } = [];
 
     /// <summary>Why, in words, for refusals and failures (the status sent, or the error that ended the call); null otherwise.</summary>
     public string? Detail { get; set; }

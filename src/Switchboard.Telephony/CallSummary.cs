@@ -12,11 +12,12 @@ namespace Switchboard.Telephony;
 /// <param name="EndedAt">When the last leg ended.</param>
 /// <param name="Result">How it ended.</param>
 /// <param name="Detail">Why, in words, for refusals and failures (the status line sent); empty otherwise.</param>
-/// <param name="AgentUserId">The user who talked to the caller, if one did.</param>
 /// <param name="Digits">RFC 4733 digits the caller pressed, in order.</param>
 /// <param name="CallerMedia">The caller leg's RTP traffic; null when no media was set up.</param>
 /// <param name="CalleeMedia">The last called leg's RTP traffic (user, agent or forward target); null when none was called.</param>
 /// <param name="QueueId">The distribution queue the call last waited in, if it waited in one.</param>
+/// <param name="Agents">Every user who talked to the caller, in order, with how their part ended; empty when none did.</param>
+/// <param name="Transfers">Every blind transfer of the call, in order.</param>
 public sealed record CallSummary(
     Guid CallId,
     string SipCallId,
@@ -27,8 +28,9 @@ public sealed record CallSummary(
     DateTimeOffset EndedAt,
     CallResult Result,
     string Detail,
-    Guid? AgentUserId,
     string Digits,
     RtpSessionStatistics? CallerMedia,
     RtpSessionStatistics? CalleeMedia,
-    Guid? QueueId = null);
+    Guid? QueueId,
+    IReadOnlyList<CallAgent> Agents,
+    IReadOnlyList<CallTransfer> Transfers);

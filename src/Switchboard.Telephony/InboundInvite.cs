@@ -56,7 +56,7 @@ internal sealed record InboundInvite(
     public IncomingCall ToIncomingCall() => new(CallId, DialledNumber, CallerNumber, CallerName, Headers);
 
     public CallSummary Summary(DateTimeOffset endedAt, CallResult result, string detail) =>
-        new(CallId, SipCallId, CallerNumber, DialledNumber, StartedAt, null, endedAt, result, detail, null, "", null, null);
+        new(CallId, SipCallId, CallerNumber, DialledNumber, StartedAt, null, endedAt, result, detail, "", null, null, null, [], []);
 
     /// <summary>Trunks send numbers with or without '+' (sip:12025550100@...); both mean the international number.</summary>
     private static string? AsE164(string user)

@@ -18,7 +18,6 @@ internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRec
         builder.Property(c => c.EndedAt).HasColumnName("ended_at");
         builder.Property(c => c.Result).HasColumnName("result");
         builder.Property(c => c.QueueId).HasColumnName("queue_id");
-        builder.Property(c => c.AgentUserId).HasColumnName("agent_user_id");
         builder.Property(c => c.Detail).HasColumnName("detail");
 
         // History is read by time, and a caller's calls by their number (the CRM timeline).
@@ -26,5 +25,7 @@ internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRec
         builder.HasIndex(c => new { c.CallerNumber, c.StartedAt }).HasDatabaseName("ix_call_records_caller_number_started_at");
         // The calls a crash left in progress, closed as interrupted at start-up without reading the whole history.
         builder.HasIndex(c => c.Id).HasDatabaseName("ix_call_records_in_progress").HasFilter("result = 'inProgress'");
+        builder.HasMany(c => c.Agents).WithOne().HasForeignKey(a => a.CallId).HasConstraintName("fk_call_record_agents_call_records");
+        builder.HasMany(c => c.Transfers).WithOne().HasForeignKey(t => t.CallId).HasConstraintName("fk_call_record_transfers_call_records");
     }
 }

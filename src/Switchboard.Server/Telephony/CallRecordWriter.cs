@@ -7,7 +7,7 @@ using Switchboard.Telephony;
 namespace Switchboard.Server.Telephony;
 
 /// <summary>
-/// Stores the call records (table <c>call_records</c>) in the background, in batches; taking a record never blocks a
+/// Stores the call records (table <c>call_records</c>, with <c>call_record_agents</c> and <c>call_record_transfers</c>) in the background, in batches; taking a record never blocks a
 /// call (see <see cref="BackgroundRecordWriter{TItem}"/>). A call's record is written when it starts, as
 /// <see cref="CallRecord.InProgress"/>, and completed when it ends, so that a crash leaves a trace of every call it
 /// cut; before its first batch the writer closes the records a previous run left in progress as
@@ -117,12 +117,30 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
     {
         record.AnsweredAt = summary.AnsweredAt;
         record.EndedAt = summary.EndedAt;
-        record.Result = JsonNamingPolicy.CamelCase.ConvertName(summary.Result.ToString());
+        record.Result = CamelCase(summary.Result.ToString());
         record.Detail = summary.Detail is { Length: > 0 } detail ? detail : null;
         record.QueueId = summary.QueueId;
-        record.AgentUserId = summary.AgentUserId;
+        record.Agents.AddRange(summary.Agents.Select((agent, position) => new CallRecordAgent
+        {
+            Position = position,
+            UserId = agent.UserId,
+            ConnectedAt = agent.ConnectedAt,
+            LeftAt = agent.LeftAt,
+            Ending = CamelCase(agent.Left.ToString()),
+        }));
+        record.Transfers.AddRange(summary.Transfers.Select((transfer, position) => new CallRecordTransfer
+        {
+            Position = position,
+            At = transfer.At,
+            ByUserId = transfer.ByUserId,
+            ToUserId = transfer.ToUserId,
+            ToQueueId = transfer.ToQueueId,
+            ToNumber = transfer.ToNumber,
+        }));
         return record;
     }
+
+    private static string CamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} calls were still in progress when the server last stopped; their records now read interrupted")]
     private partial void LogInterrupted(int count);

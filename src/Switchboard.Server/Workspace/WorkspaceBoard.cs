@@ -104,7 +104,7 @@ public sealed class WorkspaceBoard(
         // Call ids are version 7 GUIDs, so ordering by id is ordering by start; Entity Framework's SQLite provider
         // does not translate ordering by DateTimeOffset.
         var records = await db.CallRecords.AsNoTracking()
-            .Where(record => record.AgentUserId == agentId)
+            .Where(record => record.Agents.Any(agent => agent.UserId == agentId))
             .OrderByDescending(record => record.Id)
             .Take(RecentCallCount)
             .ToListAsync(cancellationToken);

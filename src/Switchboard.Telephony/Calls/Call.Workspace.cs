@@ -62,6 +62,7 @@ internal sealed partial class Call
         if (leg.LeftReported || !leg.Answered || leg.UserId is not { } userId)
             return;
         leg.LeftReported = true;
+        _handlers.Left(userId, _owner.Time.GetUtcNow(), reason);
         lock (_viewLock)
             _viewParts.Remove(userId);
         _owner.Publish(new UserLeftCall(Id, userId, reason));
@@ -74,6 +75,7 @@ internal sealed partial class Call
     private void UserConnectedTo(CalleeLeg leg, Guid userId)
     {
         var at = _owner.Time.GetUtcNow();
+        _handlers.Connected(userId, at);
         lock (_viewLock)
             _viewParts[userId] = new UserCallPart(UserCallState.Connected, leg.IsWebphone, leg.OfferId?.Value, null, null, null, at);
         _owner.Publish(new UserConnected(Id, userId, at));
@@ -259,6 +261,13 @@ internal sealed partial class Call
         }
 
         CalleeLeft(leg, UserLeftReason.Transferred);
+        _handlers.Transferred(request.Target switch
+        {
+            UserTransfer user => new CallTransfer(_owner.Time.GetUtcNow(), request.UserId, user.UserId, null, null),
+            QueueTransfer queue => new CallTransfer(_owner.Time.GetUtcNow(), request.UserId, null, queue.QueueId, null),
+            ForwardTransfer forward => new CallTransfer(_owner.Time.GetUtcNow(), request.UserId, null, null, forward.Target.RequestUri),
+            _ => throw new InvalidOperationException($"unknown transfer target {request.Target}"),
+        });
         leg.Ended = true;
         _bridge?.Dispose();
         _bridge = null;

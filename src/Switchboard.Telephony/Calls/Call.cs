@@ -56,7 +56,7 @@ internal sealed partial class Call
     private DateTimeOffset? _answeredAt;
     private CallResult? _result;
     private string _detail = "";
-    private Guid? _agentUserId;
+    private readonly CallHandlers _handlers = new();
     private DateTimeOffset? _waitingSince;
     private bool _finished;
     // What View shows, written on the call's flow and read from anywhere.
@@ -441,7 +441,6 @@ internal sealed partial class Call
         _bridge?.Dispose();
         _bridge = new MediaBridge(_caller.Media, leg.Media);
         _result = CallResult.AnsweredFromQueue;
-        _agentUserId = connect.AgentId;
         UserConnectedTo(leg, connect.AgentId);
         if (_stay is { } stay)
         {
@@ -529,7 +528,6 @@ internal sealed partial class Call
         _bridge?.Dispose();
         _bridge = new MediaBridge(_caller.Media, leg.Media);
         _result = leg.IsForward ? CallResult.Forwarded : CallResult.AnsweredByUser;
-        _agentUserId = leg.UserId;
         if (leg.UserId is { } userId)
         {
             RingStopped(leg, RingingStopReason.Answered);
@@ -864,9 +862,11 @@ internal sealed partial class Call
         // The ACD learns the end of a call it offered: the agent's wrap-up starts, or the waiting call is abandoned.
         if (_knownToAcd)
             _owner.Acd.Post(new AcdCallEnded(Id));
+        var endedAt = _owner.Time.GetUtcNow();
         _owner.Publish(new CallEnded(new CallSummary(
-            Id, _caller.SipCallId, Incoming.CallerNumber, Incoming.DialledNumber, _startedAt, _answeredAt, _owner.Time.GetUtcNow(),
-            _result ?? CallResult.CallerHungUp, _detail, _agentUserId, _digits.ToString(), _caller.Statistics, _callee?.Statistics, _queueId)));
+            Id, _caller.SipCallId, Incoming.CallerNumber, Incoming.DialledNumber, _startedAt, _answeredAt, endedAt,
+            _result ?? CallResult.CallerHungUp, _detail, _digits.ToString(), _caller.Statistics, _callee?.Statistics, _queueId,
+            _handlers.Agents(endedAt), _handlers.Transfers)));
     }
 
     private LiveCallView ViewUnderLock() =>

@@ -23,13 +23,13 @@ public class DatabaseMigratorTests
 
         Assert.Equal(
             [
-                "call_records", "contact_attributes", "contact_emails", "contact_labels", "contact_messaging_identities", "contact_name_words",
+                "call_record_agents", "call_record_transfers", "call_records", "contact_attributes", "contact_emails", "contact_labels", "contact_messaging_identities", "contact_name_words",
                 "contact_phones", "contact_timeline", "contacts", "data_protection_keys", "ended_sessions", "labels", "numbers", "queue_events", "queue_members",
                 "queues", "scenarios", "schema_migrations", "sip_registrations", "sounds", "trunks", "users",
             ],
             await storage.TablesAsync());
         var steps = await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version");
-        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names", "7 queue_event_sequence", "8 call_records_from_start", "9 sip_registrations", "10 ended_sessions"], steps);
+        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names", "7 queue_event_sequence", "8 call_records_from_start", "9 sip_registrations", "10 ended_sessions", "11 call_record_agents"], steps);
         Assert.Equal(steps.Count, storage.Migrator.LatestVersion);
     }
 
@@ -217,11 +217,38 @@ public class DatabaseMigratorTests
         context.CallRecords.Add(new CallRecord
         {
             SipCallId = "a84b4c76e66710@pc33", CallerNumber = "+14155550123", DialledNumber = "+12025550100",
-            StartedAt = at, AnsweredAt = at.AddSeconds(3), EndedAt = at.AddMinutes(2), Result = "answeredByUser", AgentUserId = agent,
+            StartedAt = at, AnsweredAt = at.AddSeconds(3), EndedAt = at.AddMinutes(2), Result = "answeredByUser",
+            Agents = [new CallRecordAgent { Position = 0, UserId = agent, ConnectedAt = at.AddSeconds(3), LeftAt = at.AddMinutes(2), Ending = "hungUp" }],
         });
         await context.SaveChangesAsync();
-        var stored = await context.CallRecords.AsNoTracking().SingleAsync();
-        Assert.Equal(("+14155550123", at.AddSeconds(3), "answeredByUser", (Guid?)agent), (stored.CallerNumber, stored.AnsweredAt, stored.Result, stored.AgentUserId));
+        var stored = await context.CallRecords.AsNoTracking().Include(record => record.Agents).SingleAsync();
+        Assert.Equal(("+14155550123", at.AddSeconds(3), "answeredByUser", agent), (stored.CallerNumber, stored.AnsweredAt, stored.Result, Assert.Single(stored.Agents).UserId));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Upgrading_a_version_10_database_keeps_each_calls_agent_as_the_first_of_its_agents(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await storage.Migrator.MigrateToAsync(10, CancellationToken.None);
+        var (answered, unanswered, agent) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        // Written as version 10 had it: the last agent in call_records.agent_user_id.
+        await storage.ExecuteAsync(
+            "INSERT INTO call_records (id, sip_call_id, caller_number, dialled_number, started_at, answered_at, ended_at, result, agent_user_id) VALUES " +
+            $"('{answered}', 'a@pc33', '+14155550123', '+12025550100', '2026-03-01 09:30:00+00:00', '2026-03-01 09:30:05+00:00', '2026-03-01 09:32:00+00:00', 'answeredFromQueue', '{agent}'), " +
+            $"('{unanswered}', 'b@pc33', '+14155550124', '+12025550100', '2026-03-01 09:40:00+00:00', NULL, '2026-03-01 09:40:30+00:00', 'callerHungUp', NULL)");
+
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+
+        await using var context = storage.CreateContext();
+        var records = await context.CallRecords.AsNoTracking().Include(record => record.Agents).Include(record => record.Transfers).ToListAsync();
+        var at = new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);
+        Assert.Equal(
+            [(answered, 0, agent, at.AddSeconds(5), at.AddMinutes(2), "unknown")],
+            records.Single(record => record.Id == answered).Agents.Select(a => (a.CallId, a.Position, a.UserId, a.ConnectedAt, a.LeftAt, a.Ending)));
+        Assert.Empty(records.Single(record => record.Id == unanswered).Agents);
+        Assert.All(records, record => Assert.Empty(record.Transfers));
     }
 
     [Theory]

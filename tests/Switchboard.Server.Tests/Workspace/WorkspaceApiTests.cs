@@ -110,6 +110,27 @@ public abstract class WorkspaceApiTests(StorageKind storage) : AcdTest(storage)
     }
 
     [Fact]
+    public async Task Recent_calls_keep_a_call_the_agent_transferred_to_another_agent()
+    {
+        using var agent = await ClientAsync(Actor.Agent);
+        var agentId = await IdOfAsync(agent);
+        var otherId = await CreateUserAsync("other");
+        var start = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        await Factory.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<SwitchboardDbContext>();
+            db.CallRecords.Add(Record(start, agentId, "+14155550101", otherId));
+            db.CallRecords.Add(Record(start.AddMinutes(5), otherId, "+14155550102", agentId));
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var workspace = await agent.GetFromJsonAsync<WorkspaceView>("/api/v1/workspace", TestJson.Options, Ct);
+
+        // The first they transferred away, the second was transferred to them: both are calls they talked on.
+        Assert.Equal(["+14155550102", "+14155550101"], workspace!.RecentCalls.Select(call => call.CallerNumber));
+    }
+
+    [Fact]
     public async Task Transfer_targets_are_the_other_users_and_every_queue()
     {
         using var admin = await ClientAsync(Actor.Admin);
@@ -302,6 +323,30 @@ public abstract class WorkspaceApiTests(StorageKind storage) : AcdTest(storage)
         return await EventSocketClient.ConnectAsync(Factory.Server, token, Ct);
     }
 
+    /// <summary>A call answered from a queue by the <paramref name="agentIds"/> in turn, each transferring it to the next.</summary>
+    private static CallRecord Record(DateTimeOffset startedAt, Guid agentId, string callerNumber, params Guid[] laterAgentIds)
+    {
+        var record = Record(startedAt, agentId, callerNumber);
+        Guid[] agentIds = [agentId, .. laterAgentIds];
+        record.Agents.Clear();
+        record.Agents.AddRange(agentIds.Select((id, position) => new CallRecordAgent
+        {
+            Position = position,
+            UserId = id,
+            ConnectedAt = startedAt.AddSeconds(10 + 20 * position),
+            LeftAt = startedAt.AddSeconds(30 + 20 * position),
+            Ending = position == agentIds.Length - 1 ? "hungUp" : "transferred",
+        }));
+        record.Transfers.AddRange(agentIds.Skip(1).Select((id, position) => new CallRecordTransfer
+        {
+            Position = position,
+            At = startedAt.AddSeconds(30 + 20 * position),
+            ByUserId = agentIds[position],
+            ToUserId = id,
+        }));
+        return record;
+    }
+
     private static CallRecord Record(DateTimeOffset startedAt, Guid agentId, string callerNumber) => new()
     {
         Id = Guid.CreateVersion7(startedAt),
@@ -312,7 +357,7 @@ public abstract class WorkspaceApiTests(StorageKind storage) : AcdTest(storage)
         AnsweredAt = startedAt.AddSeconds(10),
         EndedAt = startedAt.AddSeconds(70),
         Result = "answeredFromQueue",
-        AgentUserId = agentId,
+        Agents = [new CallRecordAgent { Position = 0, UserId = agentId, ConnectedAt = startedAt.AddSeconds(10), LeftAt = startedAt.AddSeconds(70), Ending = "hungUp" }],
     };
 }
 

@@ -46,7 +46,7 @@ public sealed class QueueCallTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(CallResult.AnsweredFromQueue, call.Result);
-        Assert.Equal((_alice, (Guid?)queue), (call.AgentUserId!.Value, call.QueueId));
+        Assert.Equal((_alice, (Guid?)queue), (Assert.Single(call.Agents).UserId, call.QueueId));
         // The agent's microphone reached the caller, and what the caller sent (the echo) reached the agent.
         Assert.True(media.Received > 50, $"the caller heard {media.Received} packets");
         Assert.True(call.CalleeMedia!.PacketsReceived > 50, $"the agent's leg received {call.CalleeMedia.PacketsReceived}");
@@ -55,7 +55,7 @@ public sealed class QueueCallTests : IAsyncLifetime
         await _server.AgentBecomesAsync(_alice, agent => agent.Activity == AgentActivity.WrapUp);
         await _server.AgentBecomesAsync(_alice, agent => agent.Activity == AgentActivity.Idle && agent.Status == AgentStatus.Ready);
         var record = Assert.Single(await _server.CallRecordsAsync());
-        Assert.Equal(("answeredFromQueue", (Guid?)queue, (Guid?)_alice), (record.Result, record.QueueId, record.AgentUserId));
+        Assert.Equal(("answeredFromQueue", (Guid?)queue, (Guid?)_alice), (record.Result, record.QueueId, record.Agents.SingleOrDefault()?.UserId));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class QueueCallTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(CallResult.AnsweredFromQueue, call.Result);
-        Assert.Equal(_alice, call.AgentUserId);
+        Assert.Equal(_alice, Assert.Single(call.Agents).UserId);
         Assert.Equal(0, _server.Telephony.LiveCallCount);
         Assert.Matches("SIP/2.0 (486|603) ", bob.Output);
         Assert.DoesNotContain("BYE sip:", bob.Output, StringComparison.Ordinal);
@@ -136,8 +136,8 @@ public sealed class QueueCallTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(CallResult.AnsweredFromQueue, call.Result);
-        Assert.Contains(call.AgentUserId!.Value, new[] { _alice, _bob });
-        var winner = call.AgentUserId.Value;
+        Assert.Contains(Assert.Single(call.Agents).UserId, new[] { _alice, _bob });
+        var winner = call.Agents[0].UserId;
         var loser = winner == _alice ? _bob : _alice;
         var (winnerPhone, loserPhone) = winner == _alice ? (alice, bob) : (bob, alice);
         await winnerPhone.WaitForOutputAsync("BYE sip:");
@@ -169,7 +169,7 @@ public sealed class QueueCallTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(CallResult.HungUpByScenario, call.Result);
         Assert.Equal(queue, call.QueueId);
-        Assert.Null(call.AgentUserId);
+        Assert.Empty(call.Agents);
         // Five seconds of music and one of the goodbye: the queue's timeout fell through to the scenario's next actions.
         Assert.True(media.Received > 250, $"the caller heard {media.Received} packets");
         Assert.Empty((await Acd.GetSnapshotAsync(CancellationToken.None)).Queue(queue)!.WaitingCalls);

@@ -56,14 +56,14 @@ public sealed class UserCallTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(CallResult.AnsweredByUser, call.Result);
-        Assert.Equal(_alice, call.AgentUserId);
+        Assert.Equal(_alice, Assert.Single(call.Agents).UserId);
         // The agent's microphone reached the caller, and what the caller sent (the echo) reached the agent.
         Assert.True(media.Received > 50, $"the caller heard {media.Received} packets");
         Assert.True(call.CalleeMedia!.PacketsReceived > 50, $"the agent's leg received {call.CalleeMedia.PacketsReceived}");
         Assert.True(call.CalleeMedia.PacketsSent > 50, $"the agent's leg sent {call.CalleeMedia.PacketsSent}");
         Assert.Equal(0, _server.Telephony.LiveCallCount);
         var record = Assert.Single(await _server.CallRecordsAsync());
-        Assert.Equal(("answeredByUser", (Guid?)_alice), (record.Result, record.AgentUserId));
+        Assert.Equal(("answeredByUser", (Guid?)_alice), (record.Result, record.Agents.SingleOrDefault()?.UserId));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class WorkspaceControlTests : IAsyncLifetime
         Assert.True(aliceRun.ExitCode == 0, aliceRun.ToString());
         Assert.True(callerRun.ExitCode == 0, callerRun.ToString());
         Assert.True(bobRun.ExitCode == 0, bobRun.ToString());
-        Assert.Equal((CallResult.AnsweredFromQueue, (Guid?)_bob), (call.Result, call.AgentUserId));
+        Assert.Equal((CallResult.AnsweredFromQueue, (Guid?)_bob), (call.Result, call.Agents.SingleOrDefault()?.UserId));
         Assert.Equal(
             ["alice ringing", "alice stopped ringing: Refused", "bob ringing", "bob stopped ringing: Answered", "bob connected", "bob left: HungUp"],
             _server.WorkspaceEventsOf(call.CallId, _names));
@@ -115,7 +115,7 @@ public sealed class WorkspaceControlTests : IAsyncLifetime
         // Both scenarios end only after the switchboard's BYE.
         Assert.True(callerRun.ExitCode == 0, callerRun.ToString());
         Assert.True(aliceRun.ExitCode == 0, aliceRun.ToString());
-        Assert.Equal((CallResult.AnsweredFromQueue, (Guid?)_alice), (call.Result, call.AgentUserId));
+        Assert.Equal((CallResult.AnsweredFromQueue, (Guid?)_alice), (call.Result, call.Agents.SingleOrDefault()?.UserId));
         Assert.Equal(
             ["alice ringing", "alice stopped ringing: Answered", "alice connected", "alice left: HungUp"],
             _server.WorkspaceEventsOf(call.CallId, _names));

@@ -81,7 +81,7 @@ internal sealed class TelephonyServer(Action<IServiceCollection>? configureServi
         await PeerWait.WithinAsync(Services.GetRequiredService<CallRecordWriter>().FlushAsync(CancellationToken.None), "the call records to be written",
             () => string.Join('\n', Events.All));
         await using var db = await Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync();
-        return await db.CallRecords.AsNoTracking().ToListAsync();
+        return await db.CallRecords.AsNoTracking().Include(record => record.Agents).Include(record => record.Transfers).ToListAsync();
     }
 
     public override async ValueTask DisposeAsync()

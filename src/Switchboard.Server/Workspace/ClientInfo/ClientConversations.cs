@@ -33,7 +33,7 @@ public sealed class ClientConversations(ILiveCallDirectory liveCalls, AcceptedCa
             return Ended(callId, ended.CallerNumber, ended.QueueId, ended.StartedAt);
 
         var record = await db.CallRecords.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Id == callId && r.AgentUserId == userId, cancellationToken);
+            .FirstOrDefaultAsync(r => r.Id == callId && r.Agents.Any(agent => agent.UserId == userId), cancellationToken);
         // Call variables live with the call only; after it ended the page keeps showing those it had.
         return record is null ? null : Ended(callId, record.CallerNumber, record.QueueId, record.StartedAt);
     }

@@ -255,6 +255,24 @@ public abstract class ClientInfoApiTests(StorageKind storage) : SwitchboardTest(
     }
 
     [Fact]
+    public async Task An_agent_who_transferred_a_call_may_still_bind_it_to_a_contact_after_it_ended()
+    {
+        var server = ClientInfoServer.Start(Factory);
+        var (annId, ann) = await server.AgentAsync("ann", crmAccess: false, Ct);
+        var (olgaId, _) = await server.AgentAsync("olga", crmAccess: false, Ct);
+        var contact = await server.ContactAsync(new ContactInput("Bob Jones"), Ct);
+        var call = server.Calls.Add("+14155550188", null, NoVariables, annId);
+        server.Answer(call.CallId, annId);
+        // Ann transferred the call to Olga, who talked last and hung up.
+        await server.EndAsync(call, [annId, olgaId], Ct);
+
+        var card = await PostAsync<ClientCard>(ann, $"/api/v1/workspace/calls/{call.CallId}/client/select", new { contactId = contact.Id });
+
+        Assert.Equal(contact.Id, card.Id);
+        Assert.Equal(call.CallId.ToString(), Assert.Single((await server.StoredContactAsync(contact.Id, Ct))!.Timeline).ReferenceId);
+    }
+
+    [Fact]
     public async Task A_contact_can_be_added_in_wrap_up_before_the_calls_record_is_stored()
     {
         var server = ClientInfoServer.Start(Factory);

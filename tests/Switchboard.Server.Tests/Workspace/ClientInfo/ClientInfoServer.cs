@@ -56,11 +56,15 @@ internal sealed class ClientInfoServer(WebApplicationFactory<Program> server, Li
         calls.End(call.CallId);
         server.Services.GetRequiredService<AcceptedCalls>().OnCallEvent(new Switchboard.Telephony.CallEnded(new CallSummary(
             call.CallId, $"{call.CallId:N}@test", call.CallerNumber, call.DialledNumber, call.StartedAt, call.StartedAt,
-            call.StartedAt.AddMinutes(2), CallResult.AnsweredFromQueue, "", agentId, "", CallerMedia: null, CalleeMedia: null, call.QueueId)));
+            call.StartedAt.AddMinutes(2), CallResult.AnsweredFromQueue, "", "", CallerMedia: null, CalleeMedia: null, call.QueueId,
+            [new CallAgent(agentId, call.StartedAt, call.StartedAt.AddMinutes(2), UserLeftReason.HungUp)], [])));
     }
 
     /// <summary>The live call ends, answered by <paramref name="agentId"/>, and its record is stored.</summary>
-    public Task EndAsync(LiveCallView call, Guid agentId, CancellationToken cancellationToken)
+    public Task EndAsync(LiveCallView call, Guid agentId, CancellationToken cancellationToken) => EndAsync(call, [agentId], cancellationToken);
+
+    /// <summary>The live call ends, answered by the <paramref name="agentIds"/> in turn, each transferring it to the next; its record is stored.</summary>
+    public Task EndAsync(LiveCallView call, IReadOnlyList<Guid> agentIds, CancellationToken cancellationToken)
     {
         calls.End(call.CallId);
         return WithServicesAsync(async services =>
@@ -77,7 +81,18 @@ internal sealed class ClientInfoServer(WebApplicationFactory<Program> server, Li
                 EndedAt = call.StartedAt.AddMinutes(2),
                 Result = "answeredByUser",
                 QueueId = call.QueueId,
-                AgentUserId = agentId,
+                Agents = [.. agentIds.Select((agentId, position) => new CallRecordAgent
+                {
+                    Position = position,
+                    UserId = agentId,
+                    ConnectedAt = call.StartedAt.AddSeconds(position),
+                    LeftAt = call.StartedAt.AddSeconds(position + 1),
+                    Ending = position == agentIds.Count - 1 ? "hungUp" : "transferred",
+                })],
+                Transfers = [.. agentIds.Skip(1).Select((agentId, position) => new CallRecordTransfer
+                {
+                    Position = position, At = call.StartedAt.AddSeconds(position + 1), ByUserId = agentIds[position], ToUserId = agentId,
+                })],
             });
             return await db.SaveChangesAsync(cancellationToken);
         });
