@@ -59,6 +59,29 @@ public sealed class QueueCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_full_queue_refuses_the_next_caller_before_answering_them()
+    {
+        var queue = await _server.AddQueueAsync(new QueueInput("Small", MaxWaitingCalls: 1, Members: [new QueueMember(_alice, 1, 0)]));
+        await _server.AddNumberAsync(Number, new QueueAction(queue), new HangupAction());
+        using var firstDirectory = new TemporaryDirectory();
+        using var secondDirectory = new TemporaryDirectory();
+        await using var firstMedia = new RtpCounter(echo: false);
+        await using var secondMedia = new RtpCounter(echo: false);
+        await using var first = await Sipp.StartAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550100", firstMedia.Port), "u1",
+            FreePort.Find(), firstDirectory);
+        // The first caller waits, answered, hearing the music: the queue is full.
+        await firstMedia.WaitForAsync(25);
+
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippScenarios.CallRefused("12025550100", secondMedia.Port, 480), "u1", secondDirectory);
+        var refused = await _server.Events.NextEndedAsync();
+
+        // A final 480, never a 200 followed by a BYE: no billed zero-second call.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Null(refused.AnsweredAt);
+        Assert.Equal(0, secondMedia.Received);
+    }
+
+    [Fact]
     public async Task A_caller_who_hangs_up_while_the_agent_rings_cancels_the_ringing_and_leaves_the_agent_idle()
     {
         var queue = await _server.AddQueueAsync(new QueueInput("Support", Members: [new QueueMember(_alice, 1, 0)]));

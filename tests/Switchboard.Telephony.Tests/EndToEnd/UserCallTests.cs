@@ -138,7 +138,7 @@ public sealed class UserCallTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.ToString());
         // Alice's phone would have answered at once: the call went on to the sound and the hang-up instead.
         Assert.Equal(CallResult.HungUpByScenario, call.Result);
-        Assert.Null(call.AgentUserId);
+        Assert.Empty(call.Agents);
         Assert.True(media.Received >= 40, $"the caller heard {media.Received} packets of a one-second sound");
         Assert.DoesNotContain("INVITE sip:", phone.Output, StringComparison.Ordinal);
     }
