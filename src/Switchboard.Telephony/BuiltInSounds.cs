@@ -1,21 +1,22 @@
 using Switchboard.Media.Audio;
+using Switchboard.Media.Playback;
 
 namespace Switchboard.Telephony;
 
-/// <summary>The sounds telephony plays of its own: synthesised and normalised once, on first use.</summary>
+/// <summary>The sounds telephony plays of its own: synthesised, normalised and encoded once, on first use.</summary>
 internal static class BuiltInSounds
 {
-    private static readonly Lazy<NormalizedSound> Music = new(() => Normalize(ToneSynthesizer.CreateHoldMusic(), "hold music"));
-    private static readonly Lazy<NormalizedSound> Ringing = new(() => Normalize(ToneSynthesizer.CreateRingback(), "ringback tone"));
+    private static readonly Lazy<EncodedSound> Music = new(() => Encode(ToneSynthesizer.CreateHoldMusic(), "hold music"));
+    private static readonly Lazy<EncodedSound> Ringing = new(() => Encode(ToneSynthesizer.CreateRingback(), "ringback tone"));
 
     /// <summary>The music on hold of queues that chose none, and of a caller held or transferred.</summary>
-    public static NormalizedSound HoldMusic => Music.Value;
+    public static EncodedSound HoldMusic => Music.Value;
 
     /// <summary>What an answered caller hears while the user or number the scenario puts them through to rings.</summary>
-    public static NormalizedSound Ringback => Ringing.Value;
+    public static EncodedSound Ringback => Ringing.Value;
 
-    private static NormalizedSound Normalize(byte[] wav, string name) =>
+    private static EncodedSound Encode(byte[] wav, string name) =>
         WavNormalizer.TryNormalize(wav, out var sound, out var error)
-            ? sound
+            ? EncodedSound.From(sound)
             : throw new InvalidOperationException($"The built-in {name} cannot be played: {error}");
 }

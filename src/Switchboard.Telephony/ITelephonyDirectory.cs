@@ -1,5 +1,5 @@
 using System.Net;
-using Switchboard.Media.Audio;
+using Switchboard.Media.Playback;
 
 namespace Switchboard.Telephony;
 
@@ -22,8 +22,8 @@ public interface ITelephonyDirectory
     string? FindOutboundHost();
 
     /// <summary>A sound's normalised audio, or null when it was deleted.</summary>
-    NormalizedSound? FindSound(Guid soundId);
+    EncodedSound? FindSound(Guid soundId);
 
     /// <summary>The music on hold a queue chose, or null when it plays the built-in one (or its sound was deleted).</summary>
-    NormalizedSound? FindQueueMusic(Guid queueId);
+    EncodedSound? FindQueueMusic(Guid queueId);
 }

@@ -4,8 +4,8 @@ using Switchboard.Media.Rtp;
 namespace Switchboard.Media.Playback;
 
 /// <summary>
-/// Plays normalised sounds into RTP sessions: one 20 ms frame (160 samples) per tick of a
-/// <see cref="TimeProvider"/> timer, encoded in the leg's negotiated G.711 law.
+/// Plays sounds held encoded into RTP sessions: one 20 ms frame (160 samples) per tick of a <see cref="TimeProvider"/>
+/// timer, in the leg's negotiated G.711 law, copied as it was encoded once.
 /// </summary>
 public sealed class SoundPlayer(TimeProvider time)
 {
@@ -17,29 +17,25 @@ public sealed class SoundPlayer(TimeProvider time)
     /// Plays <paramref name="sound"/> into <paramref name="session"/> as often as <paramref name="repeat"/>
     /// says. Cancelling <paramref name="cancellationToken"/> stops it; that is an outcome, not an error.
     /// </summary>
-    public async Task<PlaybackOutcome> PlayAsync(RtpSession session, NormalizedSound sound, PlaybackRepeat repeat, CancellationToken cancellationToken)
+    public async Task<PlaybackOutcome> PlayAsync(RtpSession session, EncodedSound sound, PlaybackRepeat repeat, CancellationToken cancellationToken)
     {
-        var playable = PlayableSound.From(sound);
+        ArgumentNullException.ThrowIfNull(sound);
         var encoding = (session.Format ?? throw new InvalidOperationException("the session is not connected: call Connect first")).Encoding;
-        var frame = new byte[SamplesPerFrame];
-        const int FrameBytes = SamplesPerFrame * sizeof(short);
         using var timer = new PeriodicTimer(FrameDuration, time);
         var first = true;
         try
         {
             for (var played = 0; repeat.Times is not { } times || played < times; played++)
             {
-                for (var offset = 0; offset < playable.Samples.Length; offset += FrameBytes)
+                for (var frame = 0; frame < sound.FrameCount; frame++)
                 {
                     if (!first && !await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
                     {
                         return PlaybackOutcome.Stopped;
                     }
 
-                    var pcm = playable.Samples[offset..Math.Min(offset + FrameBytes, playable.Samples.Length)];
-                    G711FrameEncoder.Encode(pcm, encoding, frame);
                     // The marker bit starts a talkspurt, so the peer's jitter buffer resynchronises.
-                    session.SendAudio(frame, SamplesPerFrame, marker: first);
+                    session.SendAudio(sound.Frame(frame, encoding), SamplesPerFrame, marker: first);
                     first = false;
                 }
             }

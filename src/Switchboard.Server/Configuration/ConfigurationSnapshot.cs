@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Net;
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Trunks;
-using Switchboard.Media.Audio;
+using Switchboard.Media.Playback;
 using Switchboard.Telephony;
 
 namespace Switchboard.Server.Configuration;
@@ -18,16 +18,16 @@ public sealed class ConfigurationSnapshot(
     IReadOnlyList<AddressRange> trunkAddresses,
     string? outboundHost,
     FrozenDictionary<Guid, ConfiguredPhone> phones,
-    FrozenDictionary<Guid, NormalizedSound> sounds,
+    FrozenDictionary<Guid, EncodedSound> sounds,
     FrozenDictionary<Guid, Guid> queueMusic,
     IReadOnlyList<Trunk> registeringTrunks)
 {
     public static ConfigurationSnapshot Empty { get; } = new(
         FrozenDictionary<string, InboundRoute>.Empty, FrozenDictionary<Guid, Scenario>.Empty, [], null,
-        FrozenDictionary<Guid, ConfiguredPhone>.Empty, FrozenDictionary<Guid, NormalizedSound>.Empty, FrozenDictionary<Guid, Guid>.Empty, []);
+        FrozenDictionary<Guid, ConfiguredPhone>.Empty, FrozenDictionary<Guid, EncodedSound>.Empty, FrozenDictionary<Guid, Guid>.Empty, []);
 
     /// <summary>The sounds it holds, by id, for the next snapshot to reuse (a sound's audio never changes once uploaded).</summary>
-    public FrozenDictionary<Guid, NormalizedSound> Sounds => sounds;
+    public FrozenDictionary<Guid, EncodedSound> Sounds => sounds;
 
     public InboundRoute? FindNumber(string e164) => numbers.GetValueOrDefault(e164);
 
@@ -40,10 +40,10 @@ public sealed class ConfigurationSnapshot(
 
     public ConfiguredPhone? FindPhone(Guid userId) => phones.TryGetValue(userId, out var phone) ? phone : null;
 
-    public NormalizedSound? FindSound(Guid soundId) => sounds.GetValueOrDefault(soundId);
+    public EncodedSound? FindSound(Guid soundId) => sounds.GetValueOrDefault(soundId);
 
     /// <summary>The trunks that register with their carrier, their passwords as stored (encrypted).</summary>
     public IReadOnlyList<Trunk> RegisteringTrunks => registeringTrunks;
 
-    public NormalizedSound? FindQueueMusic(Guid queueId) => queueMusic.TryGetValue(queueId, out var soundId) ? FindSound(soundId) : null;
+    public EncodedSound? FindQueueMusic(Guid queueId) => queueMusic.TryGetValue(queueId, out var soundId) ? FindSound(soundId) : null;
 }

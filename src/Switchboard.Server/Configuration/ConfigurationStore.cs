@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Domain.Trunks;
 using Switchboard.Media.Audio;
+using Switchboard.Media.Playback;
 using Switchboard.Server.Admin.Sounds;
 using Switchboard.Telephony;
 
@@ -81,7 +82,7 @@ public sealed class ConfigurationStore : IDisposable
         }
     }
 
-    private async Task<ConfigurationSnapshot> BuildAsync(FrozenDictionary<Guid, NormalizedSound> previousSounds, CancellationToken cancellationToken)
+    private async Task<ConfigurationSnapshot> BuildAsync(FrozenDictionary<Guid, EncodedSound> previousSounds, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var scenarios = (await db.Scenarios.AsNoTracking().ToListAsync(cancellationToken)).ToFrozenDictionary(scenario => scenario.Id);
@@ -103,7 +104,7 @@ public sealed class ConfigurationStore : IDisposable
         var queueMusic = (await db.Queues.AsNoTracking().Where(queue => queue.MusicOnHoldSoundId != null)
                 .Select(queue => new { queue.Id, SoundId = queue.MusicOnHoldSoundId!.Value }).ToListAsync(cancellationToken))
             .ToFrozenDictionary(queue => queue.Id, queue => queue.SoundId);
-        var sounds = new Dictionary<Guid, NormalizedSound>();
+        var sounds = new Dictionary<Guid, EncodedSound>();
         foreach (var sound in await db.Sounds.AsNoTracking().ToListAsync(cancellationToken))
         {
             if (previousSounds.TryGetValue(sound.Id, out var loaded))
@@ -121,7 +122,8 @@ public sealed class ConfigurationStore : IDisposable
 
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, cancellationToken);
-            sounds[sound.Id] = new NormalizedSound(buffer.ToArray(), TimeSpan.FromMilliseconds(sound.DurationMilliseconds));
+            // Encoded here, once per sound and not per play: a call's path only copies its frames.
+            sounds[sound.Id] = EncodedSound.From(new NormalizedSound(buffer.ToArray(), TimeSpan.FromMilliseconds(sound.DurationMilliseconds)));
         }
 
         return new ConfigurationSnapshot(numbers, scenarios, trunkAddresses, outboundHost, phones, sounds.ToFrozenDictionary(), queueMusic, registeringTrunks);

@@ -1,7 +1,7 @@
 using System.Net;
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Routing.Interpreter;
-using Switchboard.Media.Audio;
+using Switchboard.Media.Playback;
 using Switchboard.Server.Acd;
 using Switchboard.Server.Configuration;
 using Switchboard.Telephony;
@@ -26,9 +26,9 @@ public sealed class ConfiguredTelephonyDirectory(ConfigurationStore configuratio
 
     public string? FindOutboundHost() => configuration.Current.OutboundHost;
 
-    public NormalizedSound? FindSound(Guid soundId) => configuration.Current.FindSound(soundId);
+    public EncodedSound? FindSound(Guid soundId) => configuration.Current.FindSound(soundId);
 
-    public NormalizedSound? FindQueueMusic(Guid queueId) => configuration.Current.FindQueueMusic(queueId);
+    public EncodedSound? FindQueueMusic(Guid queueId) => configuration.Current.FindQueueMusic(queueId);
 
     public Scenario? Find(Guid scenarioId) => configuration.Current.FindScenario(scenarioId);
 }

@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Routing.Interpreter;
-using Switchboard.Media.Audio;
 using Switchboard.Media.Bridging;
 using Switchboard.Media.Playback;
 using Switchboard.Media.Sdp;
@@ -344,7 +343,7 @@ internal sealed partial class Call
     }
 
     /// <summary>The one way into a queue, for a scenario and a transfer alike: the ACD hears of the call and decides.</summary>
-    private void EnterQueue(Guid queueId, int priority, int? maxWaitSeconds, NormalizedSound? music, TaskCompletionSource<QueueWaitResult>? waiter)
+    private void EnterQueue(Guid queueId, int priority, int? maxWaitSeconds, EncodedSound? music, TaskCompletionSource<QueueWaitResult>? waiter)
     {
         var now = _owner.Time.GetUtcNow();
         _waitingSince ??= now;
@@ -385,7 +384,7 @@ internal sealed partial class Call
     }
 
     /// <summary>Loops <paramref name="sound"/> (music on hold, ringback) to the caller until <see cref="StopLoopToCaller"/>.</summary>
-    private void StartLoopToCaller(NormalizedSound sound)
+    private void StartLoopToCaller(EncodedSound sound)
     {
         StopLoopToCaller();
         StopPlayback();
@@ -394,7 +393,7 @@ internal sealed partial class Call
         _ = PlayLoopAsync(sound, loop.Token);
     }
 
-    private async Task PlayLoopAsync(NormalizedSound sound, CancellationToken cancellationToken)
+    private async Task PlayLoopAsync(EncodedSound sound, CancellationToken cancellationToken)
     {
         try
         {

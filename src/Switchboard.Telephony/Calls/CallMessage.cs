@@ -1,6 +1,6 @@
 using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing.Interpreter;
-using Switchboard.Media.Audio;
+using Switchboard.Media.Playback;
 using Switchboard.Media.WebRtc;
 using Switchboard.Sip;
 using Switchboard.Sip.Registrar;
@@ -37,7 +37,7 @@ internal sealed record DigitReceived(char Digit) : CallMessage;
 
 internal sealed record AnswerRequested(TaskCompletionSource Done) : CallMessage;
 
-internal sealed record PlayRequested(NormalizedSound Sound, int Repeat, TaskCompletionSource Done) : CallMessage;
+internal sealed record PlayRequested(EncodedSound Sound, int Repeat, TaskCompletionSource Done) : CallMessage;
 
 internal sealed record CallUserRequested(Guid UserId, RingTarget Target, int RingSeconds, TaskCompletionSource<CallUserResult> Done) : CallMessage;
 
@@ -63,7 +63,7 @@ internal sealed record ShutdownRequested : CallMessage;
 /// The scenario puts the call in <paramref name="QueueId"/>: <paramref name="Music"/> (none: the caller is not answered
 /// for it) loops to the caller while it waits; <paramref name="Done"/> tells how the stay ended.
 /// </summary>
-internal sealed record QueueRequested(Guid QueueId, int Priority, int? MaxWaitSeconds, NormalizedSound? Music, TaskCompletionSource<QueueWaitResult> Done)
+internal sealed record QueueRequested(Guid QueueId, int Priority, int? MaxWaitSeconds, EncodedSound? Music, TaskCompletionSource<QueueWaitResult> Done)
     : CallMessage;
 
 /// <summary>The queue took the call: it waits now.</summary>
@@ -94,7 +94,7 @@ internal sealed record RefuseRequested(Guid UserId, TaskCompletionSource<bool> D
 internal sealed record UserHangupRequested(Guid UserId, TaskCompletionSource<bool> Done) : CallMessage;
 
 /// <summary>The connected user holds the caller (<paramref name="Music"/> plays to them) or takes them back.</summary>
-internal sealed record HoldRequested(Guid UserId, bool Held, NormalizedSound Music, TaskCompletionSource<bool> Done) : CallMessage;
+internal sealed record HoldRequested(Guid UserId, bool Held, EncodedSound Music, TaskCompletionSource<bool> Done) : CallMessage;
 
 /// <summary>The connected user sends DTMF digits to the caller (RFC 4733).</summary>
 internal sealed record DigitsRequested(Guid UserId, string Digits, TaskCompletionSource<bool> Done) : CallMessage;

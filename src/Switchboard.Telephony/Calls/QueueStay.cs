@@ -1,5 +1,5 @@
 using Switchboard.Domain.Routing.Interpreter;
-using Switchboard.Media.Audio;
+using Switchboard.Media.Playback;
 
 namespace Switchboard.Telephony.Calls;
 
@@ -8,4 +8,4 @@ namespace Switchboard.Telephony.Calls;
 /// took it (none: it is not answered for music); <paramref name="Waiter"/> is the scenario waiting for its end, null
 /// when a transfer queued the call.
 /// </summary>
-internal sealed record QueueStay(Guid QueueId, DateTimeOffset EnteredAt, NormalizedSound? Music, TaskCompletionSource<QueueWaitResult>? Waiter);
+internal sealed record QueueStay(Guid QueueId, DateTimeOffset EnteredAt, EncodedSound? Music, TaskCompletionSource<QueueWaitResult>? Waiter);

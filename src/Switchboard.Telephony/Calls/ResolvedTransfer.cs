@@ -1,4 +1,4 @@
-using Switchboard.Media.Audio;
+using Switchboard.Media.Playback;
 using Switchboard.Sip.Transport;
 
 namespace Switchboard.Telephony.Calls;
@@ -8,7 +8,7 @@ internal abstract record ResolvedTransfer;
 
 internal sealed record UserTransfer(Guid UserId, RingTarget Target) : ResolvedTransfer;
 
-internal sealed record QueueTransfer(Guid QueueId, NormalizedSound Music) : ResolvedTransfer;
+internal sealed record QueueTransfer(Guid QueueId, EncodedSound Music) : ResolvedTransfer;
 
 /// <summary>Forward to <paramref name="Target"/>, which resolved to <paramref name="Destination"/>.</summary>
 internal sealed record ForwardTransfer(ForwardTarget Target, SipTransportAddress Destination) : ResolvedTransfer;

@@ -85,26 +85,35 @@ public class SoundPlayerTests
     }
 
     [Fact]
-    public async Task Sound_that_is_not_normalised_is_refused()
+    public void Sound_that_is_not_normalised_is_refused_when_encoded()
     {
-        await using var legs = new LoopbackLegs();
-        var (us, _) = legs.OpenPair(RtpMediaFormat.Pcmu, RtpMediaFormat.Pcmu);
         var wideband = new NormalizedSound(WavFile.WritePcm16Mono(new short[1600], 16000), TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAsync<ArgumentException>(() => new SoundPlayer(legs.Time).PlayAsync(us, wideband, PlaybackRepeat.Once, CancellationToken.None));
+        Assert.Throws<ArgumentException>(() => EncodedSound.From(wideband));
     }
 
     [Fact]
-    public async Task Sound_without_samples_is_refused_rather_than_looped_forever()
+    public void Sound_without_samples_is_refused_when_encoded_rather_than_looped_forever()
     {
-        await using var legs = new LoopbackLegs();
-        var (us, _) = legs.OpenPair(RtpMediaFormat.Pcmu, RtpMediaFormat.Pcmu);
+        var empty = new NormalizedSound(WavFile.WritePcm16Mono([], 8000), TimeSpan.Zero);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => new SoundPlayer(legs.Time).PlayAsync(us, Sound([]), PlaybackRepeat.Forever, CancellationToken.None));
+        Assert.Throws<ArgumentException>(() => EncodedSound.From(empty));
     }
 
-    internal static NormalizedSound Sound(short[] samples) =>
-        new(WavFile.WritePcm16Mono(samples, 8000), TimeSpan.FromSeconds(samples.Length / 8000.0));
+    [Fact]
+    public void A_sound_is_encoded_once_in_whole_frames_of_both_laws_its_last_frame_filled_with_silence()
+    {
+        var sound = Sound([.. Enumerable.Repeat((short)8000, 200)]);
+
+        Assert.Equal(2, sound.FrameCount);
+        Assert.Equal(G711.LinearToMuLaw(8000), sound.Frame(1, AudioEncoding.Pcmu)[39]);
+        Assert.Equal(G711.LinearToMuLaw(0), sound.Frame(1, AudioEncoding.Pcmu)[40]);
+        Assert.Equal(G711.LinearToALaw(8000), sound.Frame(0, AudioEncoding.Pcma)[0]);
+        Assert.Equal(G711.LinearToALaw(0), sound.Frame(1, AudioEncoding.Pcma)[159]);
+    }
+
+    internal static EncodedSound Sound(short[] samples) =>
+        EncodedSound.From(new NormalizedSound(WavFile.WritePcm16Mono(samples, 8000), TimeSpan.FromSeconds(samples.Length / 8000.0)));
 
     /// <summary>Takes each packet as it comes and only then lets the next 20 ms pass.</summary>
     internal static async Task<List<RecordedPacket>> ReceivePaced(FakeTimeProvider time, PacketRecorder heard, int count)

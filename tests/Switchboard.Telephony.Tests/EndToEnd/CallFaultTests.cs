@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing;
-using Switchboard.Media.Audio;
+using Switchboard.Media.Playback;
 using Switchboard.Server.Admin.Queues;
 using Switchboard.Telephony.Tests.Infrastructure;
 using Switchboard.Telephony.Tests.Peers;
@@ -96,8 +96,8 @@ public sealed class CallFaultTests
 
         public string? FindOutboundHost() => null;
 
-        public NormalizedSound? FindSound(Guid soundId) => null;
+        public EncodedSound? FindSound(Guid soundId) => null;
 
-        public NormalizedSound? FindQueueMusic(Guid queueId) => null;
+        public EncodedSound? FindQueueMusic(Guid queueId) => null;
     }
 }
