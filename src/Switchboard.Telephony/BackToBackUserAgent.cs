@@ -67,7 +67,8 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         Time = time;
         Logger = logger;
         _metrics = metrics;
-        metrics.Observe(() => _live.Count, () => 2 * (ports.Capacity - ports.Available));
+        // Every leg holds one RTP port pair for as long as it lives, so the pairs in use count the legs.
+        metrics.Observe(() => _live.Count, () => ports.Capacity - ports.Available, () => 2 * (ports.Capacity - ports.Available));
         Player = new SoundPlayer(time);
         AcdCommands = new AcdCommandDelivery(this);
         UserCalls = new UserCalls(this);

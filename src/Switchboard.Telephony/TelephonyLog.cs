@@ -17,6 +17,12 @@ internal static partial class TelephonyLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "INVITE {SipCallId} from {Source} refused {StatusCode}: {Detail}")]
     public static partial void InviteRefused(ILogger logger, string sipCallId, string source, int statusCode, string detail);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "The scenario of call {CallId} failed; the call is ended")]
+    public static partial void ScenarioFaulted(ILogger logger, Exception exception, Guid callId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not ring agent {AgentId} for its offer; the ACD hears the offer failed")]
+    public static partial void OfferNotRung(ILogger logger, Exception exception, Guid callId, Guid agentId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} could not be forwarded to {Target} ({Reason}); its scenario goes on")]
     public static partial void ForwardNotPlaced(ILogger logger, Guid callId, string target, string reason);
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Switchboard.Telephony;
 
 /// <summary>
-/// Telephony's instruments (meter <c>Switchboard.Telephony</c>), exported at <c>/metrics</c>: calls in progress and
+/// Telephony's instruments (meter <c>Switchboard.Telephony</c>), exported at <c>/metrics</c>: calls and legs in progress and
 /// RTP ports in use, calls ended by result, and what is counted rather than recorded, such as the INVITEs refused
 /// before they became calls, which would otherwise let anyone fill the call history.
 /// </summary>
@@ -27,10 +27,12 @@ public sealed class TelephonyMetrics
 
     public Meter Meter { get; }
 
-    /// <summary>Reads the calls in progress and the RTP ports in use whenever the metrics are collected; called once, by the call owner.</summary>
-    internal void Observe(Func<int> liveCalls, Func<int> rtpPortsInUse)
+    /// <summary>Reads the calls in progress, their legs and the RTP ports in use whenever the metrics are collected; called once, by the call owner.</summary>
+    internal void Observe(Func<int> liveCalls, Func<int> liveLegs, Func<int> rtpPortsInUse)
     {
         Meter.CreateObservableGauge("switchboard.calls.live", liveCalls, unit: "{call}", description: "Calls in progress, from the INVITE to the end.");
+        Meter.CreateObservableGauge("switchboard.legs.live", liveLegs, unit: "{leg}",
+            description: "Legs of calls in progress, each with its media: callers, agents ringing or talking, forward targets.");
         Meter.CreateObservableGauge("switchboard.rtp.ports.in_use", rtpPortsInUse, unit: "{port}",
             description: "RTP ports leased by the legs of calls (each leg holds an RTP and an RTCP port).");
     }

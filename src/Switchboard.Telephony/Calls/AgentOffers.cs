@@ -38,6 +38,7 @@ internal sealed class AgentOffers(Call call, BackToBackUserAgent owner, LegSigna
         }
         catch (Exception exception) when (exception is SocketException or IOException or InvalidOperationException or ObjectDisposedException)
         {
+            TelephonyLog.OfferNotRung(owner.Logger, exception, call.Id, offer.AgentId);
             owner.Acd.Post(new OfferFailed(offer.OfferId));
         }
     }

@@ -194,9 +194,14 @@ internal sealed partial class Call
         {
             result = await interpreter.RunAsync(Incoming, Variables, new CallControl(this, _owner), scenario, _callerGone.Token).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            // The call ended as the scenario asked something of it: nothing failed, and nothing is left to end.
+        }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // A scenario that failed (storage gone, a bug) must still end the call: the null result says so.
+            // A scenario that failed (a bug) must still end the call: the null result says so.
+            TelephonyLog.ScenarioFaulted(_owner.Logger, exception, Id);
         }
 
         Post(new ScenarioFinished(result));

@@ -33,6 +33,7 @@ public sealed class MetricsTests() : SwitchboardTest(StorageKind.Sqlite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         Assert.Contains("switchboard_calls_live ", text, StringComparison.Ordinal);
+        Assert.Contains("switchboard_legs_live ", text, StringComparison.Ordinal);
         Assert.Contains("switchboard_rtp_ports_in_use ", text, StringComparison.Ordinal);
         Assert.Matches("""switchboard_calls_ended_total\{[^}]*call_result="notFound"[^}]*\} 1""", text);
     }
