@@ -11,6 +11,8 @@ internal sealed class LegSessionTimer(TimeProvider time, Action wake) : IDisposa
 {
     private ITimer? _timer;
     private DateTimeOffset _refreshedAt;
+    // When our refresh went out: one sent late (a busy machine woke us late) gets the answer time an on-time one gets.
+    private DateTimeOffset _refreshSentAt;
     // When to refresh again after a refused refresh (MaxValue: not at all); null: at half the interval.
     private DateTimeOffset? _retryAt;
 
@@ -42,21 +44,31 @@ internal sealed class LegSessionTimer(TimeProvider time, Action wake) : IDisposa
     {
         if (Terms is not { } terms)
             return SessionTimerStep.None;
-        if (now >= _refreshedAt + terms.ExpireAfter)
-            return SessionTimerStep.Expired;
-        var step = SessionTimerStep.None;
+        // Our own refresh first, even when we wake after the expiry: our lateness is no sign that the peer is gone.
         if (terms.LocalRefreshes && !RefreshPending && now >= (_retryAt ?? _refreshedAt + terms.RefreshAfter))
         {
             RefreshPending = true;
+            _refreshSentAt = now;
             _retryAt = null;
-            step = SessionTimerStep.Refresh;
+            Arm(now);
+            return SessionTimerStep.Refresh;
         }
 
+        if (now >= Expiry(terms))
+            return SessionTimerStep.Expired;
         Arm(now);
-        return step;
+        return SessionTimerStep.None;
     }
 
     public void Dispose() => _timer?.Dispose();
+
+    /// <summary>When the session is lost: the interval's end, or for a refresh sent late as long after it as for one on time.</summary>
+    private DateTimeOffset Expiry(SessionTerms terms)
+    {
+        var expiry = _refreshedAt + terms.ExpireAfter;
+        var answerBy = _refreshSentAt + (terms.ExpireAfter - terms.RefreshAfter);
+        return RefreshPending && answerBy > expiry ? answerBy : expiry;
+    }
 
     private void Arm(DateTimeOffset now)
     {
@@ -66,7 +78,7 @@ internal sealed class LegSessionTimer(TimeProvider time, Action wake) : IDisposa
             return;
         }
 
-        var expiry = _refreshedAt + terms.ExpireAfter;
+        var expiry = Expiry(terms);
         var next = terms.LocalRefreshes && !RefreshPending ? (_retryAt ?? _refreshedAt + terms.RefreshAfter) : expiry;
         var dueIn = (next < expiry ? next : expiry) - now;
         if (dueIn < TimeSpan.Zero)

@@ -28,6 +28,22 @@ public sealed class LegSessionTimerTests
     }
 
     [Fact]
+    public void A_refresher_woken_after_the_end_by_a_busy_machine_refreshes_instead_of_giving_the_session_up()
+    {
+        using var timer = Start(new SessionTerms(90, LocalRefreshes: true));
+
+        // The wake due at 45 s comes only at 61 s, past the 60 s end: the peer has not failed anything.
+        _time.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(SessionTimerStep.Refresh, timer.Due(_time.GetUtcNow()));
+
+        // Its refresh gets the 15 s an on-time one gets for its answer.
+        _time.Advance(TimeSpan.FromSeconds(14));
+        Assert.Equal(SessionTimerStep.None, timer.Due(_time.GetUtcNow()));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(SessionTimerStep.Expired, timer.Due(_time.GetUtcNow()));
+    }
+
+    [Fact]
     public void An_answered_refresh_starts_the_interval_again()
     {
         using var timer = Start(new SessionTerms(90, LocalRefreshes: true));
