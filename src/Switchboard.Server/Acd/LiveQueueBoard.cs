@@ -21,15 +21,16 @@ public sealed class LiveQueueBoard(SwitchboardDbContext db, AcdDispatcher dispat
             .ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
 
         var calls = queue.WaitingCalls
+            .Select(call => (Waiting: call, Live: liveCalls.Find(call.CallId)))
             .Select(call => new WaitingCallView(
-                call.CallId,
-                liveCalls.Find(call.CallId)?.CallerNumber,
-                call.Priority,
-                call.Position,
-                (long)call.Waited.TotalSeconds,
-                call.EstimatedWait is { } estimate ? (long)Math.Ceiling(estimate.TotalSeconds) : null,
-                call.OfferedTo,
-                liveCalls.FindVariables(call.CallId)?.Snapshot() ?? []))
+                call.Waiting.CallId,
+                call.Live?.CallerNumber,
+                call.Waiting.Priority,
+                call.Waiting.Position,
+                (long)call.Waiting.Waited.TotalSeconds,
+                call.Waiting.EstimatedWait is { } estimate ? (long)Math.Ceiling(estimate.TotalSeconds) : null,
+                call.Waiting.OfferedTo,
+                call.Live?.Variables.Snapshot() ?? []))
             .ToList();
         var agents = queue.Members
             .Select(member =>

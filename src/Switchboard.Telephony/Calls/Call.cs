@@ -352,7 +352,7 @@ internal sealed partial class Call
     {
         var now = _owner.Time.GetUtcNow();
         _waitingSince ??= now;
-        _stay = new QueueStay(queueId, now, music, waiter);
+        _stay = new QueueStay(now, music, waiter);
         lock (_viewLock)
             _queueId = queueId;
         _knownToAcd = true;
