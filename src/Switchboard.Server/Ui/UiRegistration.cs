@@ -1,16 +1,19 @@
+using MudBlazor.Services;
 using Switchboard.Server.Components;
 
 namespace Switchboard.Server.Ui;
 
 /// <summary>
-/// Wires the admin UI into the host: Razor components rendered on the server, changed through plain form posts.
+/// Wires the web UI into the host: Razor components with interactive server rendering (the circuit) and MudBlazor;
+/// pages not yet interactive render on the server per request and change things through plain form posts.
 /// </summary>
 public static class UiRegistration
 {
     public static IServiceCollection AddSwitchboardUi(this IServiceCollection services)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddMudServices();
         return services;
     }
 
@@ -19,7 +22,7 @@ public static class UiRegistration
     {
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }
