@@ -17,6 +17,7 @@ using Switchboard.Sip.SessionTimers;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
 using Switchboard.Telephony.Calls;
+using Switchboard.Telephony.Calls.Core;
 
 namespace Switchboard.Telephony;
 
@@ -81,7 +82,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         endpoint.SuccessRetransmissions.AckTimedOut += (_, invite) =>
         {
             if (FindCall(invite) is { } call)
-                call.Post(new AckTimedOut());
+                call.Post(new Decide(new CallerVanished("the caller never acknowledged our 200 OK")));
         };
     }
 
@@ -144,7 +145,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         var calls = _live.Values.ToList();
         TelephonyLog.Stopping(Logger, calls.Count);
         foreach (var call in calls)
-            call.Post(new ShutdownRequested());
+            call.Post(new Decide(new EndAsked(CallResult.Failed, "the server stopped")));
         await Task.WhenAll(calls.Select(call => call.Completion)).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -161,8 +162,8 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
 
     internal void Publish(CallEvent callEvent)
     {
-        if (callEvent is CallEnded ended)
-            _metrics.CallEnded(ended.Summary.Result);
+        if (callEvent is CallFinished finished)
+            _metrics.CallFinished(finished.Summary.Result);
         foreach (var observer in _observers)
             observer.OnCallEvent(callEvent);
     }
@@ -237,7 +238,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Publish(new CallEnded(admission.Summary(Time.GetUtcNow(), CallResult.CallerHungUp, "cancelled before it was admitted")));
+            Publish(new CallFinished(admission.Summary(Time.GetUtcNow(), CallResult.CallerHungUp, "cancelled before it was admitted")));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -282,7 +283,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         if (Options.SessionTimers is { } sessionTimers && SessionTimerNegotiation.ForRequest(invite.Request, sessionTimers).TooSmallBelow is { } minimum)
         {
             await RefuseAsync(invite, admission, new Refusal(422, "Session Interval Too Small", CallResult.Failed,
-                $"the caller asked for a session interval below {minimum} s", Call.IntervalTooSmall(invite, minimum)), cancellationToken).ConfigureAwait(false);
+                $"the caller asked for a session interval below {minimum} s", LegSignalling.IntervalTooSmall(invite, minimum)), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -349,7 +350,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
             return;
         }
 
-        Publish(new CallEnded(admission.Summary(Time.GetUtcNow(), refusal.Result, $"{refusal.StatusCode} {refusal.ReasonPhrase}: {refusal.Detail}")));
+        Publish(new CallFinished(admission.Summary(Time.GetUtcNow(), refusal.Result, $"{refusal.StatusCode} {refusal.ReasonPhrase}: {refusal.Detail}")));
     }
 
     private static async ValueTask RespondAsync(SipServerTransaction transaction, SipResponse response)

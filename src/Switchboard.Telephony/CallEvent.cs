@@ -12,7 +12,7 @@ public sealed record CallStarted(Guid CallId, string DialledNumber, string? Call
 public sealed record DigitPressed(Guid CallId, char Digit) : CallEvent(CallId);
 
 /// <summary>The call is over, or was refused; <see cref="Summary"/> says how.</summary>
-public sealed record CallEnded(CallSummary Summary) : CallEvent(Summary.CallId);
+public sealed record CallFinished(CallSummary Summary) : CallEvent(Summary.CallId);
 
 /// <summary>
 /// A user is rung for the call: an ACD offer (<paramref name="OfferId"/> set) or a direct call or transfer. With

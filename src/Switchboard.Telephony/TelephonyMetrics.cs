@@ -37,7 +37,7 @@ public sealed class TelephonyMetrics
             description: "RTP ports leased by the legs of calls (each leg holds an RTP and an RTCP port).");
     }
 
-    internal void CallEnded(CallResult result) =>
+    internal void CallFinished(CallResult result) =>
         _endedCalls.Add(1, new KeyValuePair<string, object?>("call.result", JsonNamingPolicy.CamelCase.ConvertName(result.ToString())));
 
     /// <summary>An INVITE refused with <paramref name="statusCode"/> (403, 400...) before admission; it leaves no call record.</summary>

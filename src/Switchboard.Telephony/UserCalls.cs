@@ -1,4 +1,5 @@
 using Switchboard.Telephony.Calls;
+using Switchboard.Telephony.Calls.Core;
 
 namespace Switchboard.Telephony;
 
@@ -18,7 +19,7 @@ public sealed class UserCalls
     public async Task<WebphoneAcceptOutcome> AcceptAsync(Guid callId, Guid userId, string sdpOffer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sdpOffer);
-        return await AskAsync(callId, done => new WebphoneAcceptRequested(userId, sdpOffer, done), new WebphoneAcceptOutcome(WebphoneAcceptStatus.NotRinging),
+        return await AskAsync(callId, (call, token) => call.AskAsync<WebphoneAcceptOutcome>(done => new WebphoneAcceptRequested(userId, sdpOffer, done), token), new WebphoneAcceptOutcome(WebphoneAcceptStatus.NotRinging),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -29,17 +30,17 @@ public sealed class UserCalls
     public async Task<WebphoneAcceptOutcome> ReconnectWebphoneAsync(Guid callId, Guid userId, string sdpOffer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sdpOffer);
-        return await AskAsync(callId, done => new WebphoneReconnectRequested(userId, sdpOffer, done), new WebphoneAcceptOutcome(WebphoneAcceptStatus.NotConnected),
+        return await AskAsync(callId, (call, token) => call.AskAsync<WebphoneAcceptOutcome>(done => new WebphoneReconnectRequested(userId, sdpOffer, done), token), new WebphoneAcceptOutcome(WebphoneAcceptStatus.NotConnected),
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Refuses the call ringing the user: an ACD offer goes straight on to the next agent.</summary>
     public Task<bool> RefuseAsync(Guid callId, Guid userId, CancellationToken cancellationToken) =>
-        AskAsync(callId, done => new RefuseRequested(userId, done), false, cancellationToken);
+        AskCoreAsync(callId, request => new RefuseAsked(request, userId), cancellationToken);
 
     /// <summary>Ends the user's part of the call: the conversation ends, or their ringing if they had not answered.</summary>
     public Task<bool> HangUpAsync(Guid callId, Guid userId, CancellationToken cancellationToken) =>
-        AskAsync(callId, done => new UserHangupRequested(userId, done), false, cancellationToken);
+        AskCoreAsync(callId, request => new UserHangupAsked(request, userId), cancellationToken);
 
     /// <summary>Holds the caller (they hear the music on hold) or takes them back.</summary>
     public async Task<bool> SetHoldAsync(Guid callId, Guid userId, bool held, CancellationToken cancellationToken)
@@ -48,13 +49,13 @@ public sealed class UserCalls
             return false;
         // The caller hears the music of the queue the call came through, else the built-in one.
         var music = call.View.QueueId is { } queueId ? _telephony.Directory.FindQueueMusic(queueId) : null;
-        return await AskAsync(callId, done => new HoldRequested(userId, held, music ?? BuiltInSounds.HoldMusic, done), false, cancellationToken)
+        return await AskCoreAsync(callId, request => new HoldAsked(request, userId, held, music ?? BuiltInSounds.HoldMusic), cancellationToken)
             .ConfigureAwait(false);
     }
 
     /// <summary>Sends <paramref name="digits"/> (0-9, *, #, A-D) to the caller as RFC 4733 telephone events.</summary>
     public Task<bool> SendDigitsAsync(Guid callId, Guid userId, string digits, CancellationToken cancellationToken) =>
-        AskAsync(callId, done => new DigitsRequested(userId, digits, done), false, cancellationToken);
+        AskCoreAsync(callId, request => new DigitsAsked(request, userId, digits), cancellationToken);
 
     /// <summary>
     /// A blind transfer: the user leaves the call and it goes on to <paramref name="target"/>. A target that cannot
@@ -67,18 +68,22 @@ public sealed class UserCalls
             return TransferOutcome.NoSuchCall;
         if (await TransferResolver.ResolveAsync(_telephony, target, cancellationToken).ConfigureAwait(false) is not { } resolved)
             return TransferOutcome.TargetUnreachable;
-        var done = await AskAsync(callId, done => new TransferRequested(userId, resolved, done), false, cancellationToken).ConfigureAwait(false);
+        var done = await AskCoreAsync(callId, request => new TransferAsked(request, userId, resolved), cancellationToken).ConfigureAwait(false);
         return done ? TransferOutcome.Transferred : TransferOutcome.NoSuchCall;
     }
 
-    private async Task<T> AskAsync<T>(Guid callId, Func<TaskCompletionSource<T>, CallMessage> request, T gone, CancellationToken cancellationToken)
+    /// <summary>A request the call's core answers: true when it was carried out, false when it did not apply to the user.</summary>
+    private Task<bool> AskCoreAsync(Guid callId, Func<RequestId, CallInput> input, CancellationToken cancellationToken) =>
+        AskAsync(callId, (call, token) => call.AskAsync<bool>(input, token), false, cancellationToken);
+
+    private async Task<T> AskAsync<T>(Guid callId, Func<Call, CancellationToken, Task<T>> ask, T gone, CancellationToken cancellationToken)
     {
         if (_telephony.FindLive(callId) is not { } call)
             return gone;
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.Ending);
         try
         {
-            return await call.AskAsync(request, either.Token).ConfigureAwait(false);
+            return await ask(call, either.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

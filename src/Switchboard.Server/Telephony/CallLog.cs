@@ -7,7 +7,7 @@ public sealed partial class CallLog(ILogger<CallLog> logger) : ICallObserver
 {
     public void OnCallEvent(CallEvent callEvent)
     {
-        if (callEvent is not CallEnded { Summary: var call })
+        if (callEvent is not CallFinished { Summary: var call })
             return;
         if (call.Result is CallResult.Refused or CallResult.NotFound or CallResult.Failed or CallResult.ForwardFailed)
             LogRefused(call.SipCallId, call.CallerNumber, call.DialledNumber, call.Result, call.Detail);

@@ -30,7 +30,7 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
 
     public void OnCallEvent(CallEvent callEvent)
     {
-        if (callEvent is CallStarted or CallEnded)
+        if (callEvent is CallStarted or CallFinished)
             Append(callEvent);
     }
 
@@ -44,7 +44,7 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
 
     protected override async Task LoadRowsAsync(SwitchboardDbContext db, IReadOnlyList<CallEvent> items, CancellationToken cancellationToken)
     {
-        var ended = items.OfType<CallEnded>().Select(end => end.CallId).ToList();
+        var ended = items.OfType<CallFinished>().Select(end => end.CallId).ToList();
         if (ended.Count > 0)
             await db.CallRecords.Where(record => ended.Contains(record.Id)).LoadAsync(cancellationToken);
     }
@@ -58,7 +58,7 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
                 case CallStarted started:
                     db.CallRecords.Add(StartedRecord(started));
                     break;
-                case CallEnded { Summary: var summary }:
+                case CallFinished { Summary: var summary }:
                     // Its start was stored before, or is added in this very batch; a refusal has none.
                     if (db.CallRecords.Local.FirstOrDefault(record => record.Id == summary.CallId) is { } record)
                         Complete(record, summary);

@@ -38,9 +38,6 @@ internal abstract class Leg : IAsyncDisposable
     /// <summary>The leg's session timer (RFC 4028), once its dialog has one.</summary>
     public LegSessionTimer? SessionTimer { get; set; }
 
-    /// <summary>No more requests or responses are sent on this leg.</summary>
-    public bool Ended { get; set; }
-
     /// <summary>Our side as last described to the peer.</summary>
     public LocalMedia Local => _local;
 

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using Switchboard.Domain.Acd;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Sdp;
 using Switchboard.Sip;
@@ -9,12 +8,14 @@ using Switchboard.Sip.Headers;
 using Switchboard.Sip.SessionTimers;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
+using Switchboard.Telephony.Calls.Core;
 
 namespace Switchboard.Telephony.Calls;
 
 /// <summary>
-/// The requests one call sends on the legs it places: their INVITEs (responses relayed to the call's mailbox), CANCEL,
-/// BYE, and the hang-up of an answer that came too late. Runs on the call's flow.
+/// What one call sends on its legs: the caller's ringing, answer and refusal; the INVITEs of the legs it places
+/// (responses relayed to the call's mailbox), CANCEL, BYE, session refreshes, and the hang-up of an answer that came
+/// too late. Runs on the call's flow.
 /// </summary>
 internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
 {
@@ -30,11 +31,11 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
     /// Opens a leg, sends its INVITE and relays its responses to the mailbox. A leg to a user's device carries the
     /// call's variables; a forward's does not.
     /// </summary>
-    public CalleeLeg SendInvite(string requestUri, SipTransportAddress destination, Guid? userId, OfferId? offerId)
+    public CalleeLeg SendInvite(LegId id, string requestUri, SipTransportAddress destination, Guid? userId)
     {
         var media = RtpSession.Open(owner.Ports, owner.Options.MediaBindAddress, owner.Time);
         var sipCallId = $"{Guid.NewGuid():N}@switchboard";
-        var leg = new CalleeLeg(media, owner.MediaAddressFor(destination), sipCallId, destination, userId, offerId);
+        var leg = new CalleeLeg(id, media, owner.MediaAddressFor(destination), sipCallId, destination);
         _placedSipCallIds.Add(sipCallId);
         owner.Bind(sipCallId, call);
 
@@ -64,13 +65,53 @@ internal sealed class LegSignalling(Call call, BackToBackUserAgent owner)
     /// Opens a leg that rings the user's webphone: nothing goes on the wire, the workspace learns of it from the
     /// call's events; its media is opened now and secured when the browser accepts.
     /// </summary>
-    public CalleeLeg OpenWebphoneLeg(Guid userId, OfferId? offerId)
+    public CalleeLeg OpenWebphoneLeg(LegId id)
     {
         var media = RtpSession.Open(owner.Ports, owner.Options.MediaBindAddress, owner.Time);
-        return new CalleeLeg(media, owner.MediaAddressFor(null), $"webphone-{Guid.NewGuid():N}", peer: null, userId, offerId);
+        return new CalleeLeg(id, media, owner.MediaAddressFor(null), $"webphone-{Guid.NewGuid():N}", peer: null);
     }
 
-    /// <summary>Stops a leg we placed: BYE once answered, CANCEL while a device rings; a webphone needs no request.</summary>
+    /// <summary>The 200 OK to the caller's INVITE with our SDP answer; the session terms its dialog runs with (none: no session timer).</summary>
+    public async Task<SessionTerms?> AnswerCallerAsync(CallerLeg caller)
+    {
+        var answer = caller.Answer ?? throw new InvalidOperationException("the caller's SDP answer was not prepared at admission");
+        var ok = caller.Invite.CreateResponse(200);
+        var contact = owner.Endpoint.ContactUri(caller.Invite.Received.Source, owner.Options.ContactUser);
+        ok.Headers.Add("Contact", $"<{contact}>");
+        ok.Headers.Add("Allow", AllowedMethods);
+        // Admission refused an interval below our minimum, so the INVITE's terms are agreed here.
+        var session = SessionTimersFor(caller.Invite.Request);
+        if (session.Terms is { } terms)
+            SessionTimerNegotiation.AddToAnswer(ok, terms);
+        SdpBody.Write(ok, answer.Description);
+        caller.Dialog = SipDialog.CreateForUas(caller.Invite.Request, ok, contact);
+        await caller.Invite.SendResponseAsync(ok, CancellationToken.None).ConfigureAwait(false);
+        return session.Terms;
+    }
+
+    /// <summary>Tells the unanswered caller that the other side rings.</summary>
+    public static Task RelayRingingAsync(CallerLeg caller) => caller.Invite.SendResponseAsync(caller.Invite.CreateResponse(180), CancellationToken.None);
+
+    /// <summary>Refuses the caller's INVITE, unless it already has its final response (a CANCEL was answered 487).</summary>
+    public static async Task RefuseCallerAsync(CallerLeg caller, int statusCode, string reasonPhrase)
+    {
+        if (!caller.Invite.HasFinalResponse)
+            await caller.Invite.SendResponseAsync(caller.Invite.CreateResponse(statusCode, reasonPhrase), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>What session timer (RFC 4028) a request asks for, under our policy.</summary>
+    public SessionTimerAnswer SessionTimersFor(SipRequest request) =>
+        owner.Options.SessionTimers is { } policy ? SessionTimerNegotiation.ForRequest(request, policy) : SessionTimerAnswer.None;
+
+    /// <summary>422 Session Interval Too Small, with the minimum to ask for again (RFC 4028 §9).</summary>
+    public static SipResponse IntervalTooSmall(SipServerTransaction transaction, uint minimum)
+    {
+        var tooSmall = transaction.CreateResponse(422);
+        tooSmall.Headers.Add("Min-SE", minimum.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return tooSmall;
+    }
+
+    /// <summary>Stops a leg we placed: BYE once it has a dialog, CANCEL while its INVITE is unanswered; a webphone needs no request.</summary>
     public void HangUp(CalleeLeg leg)
     {
         if (leg.Dialog is not null)

@@ -15,16 +15,12 @@ internal static class WebphoneMedia
     private static readonly TimeSpan ConsentCheckInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>The browser accepts the ringing leg: its media is secured and started.</summary>
-    public static Task<WebphoneAcceptOutcome> AnswerAsync(BackToBackUserAgent owner, Call call, CalleeLeg leg, string sdpOffer)
+    public static WebphoneAcceptOutcome Answer(BackToBackUserAgent owner, Call call, CalleeLeg leg, string sdpOffer)
     {
         var outcome = Secure(owner, call, leg, sdpOffer);
         if (outcome.Status == WebphoneAcceptStatus.Answered)
-        {
             leg.Media.Start();
-            leg.WebphoneAnswered = true;
-        }
-
-        return Task.FromResult(outcome);
+        return outcome;
     }
 
     /// <summary>

@@ -109,6 +109,6 @@ public sealed class SoundCallTests : IAsyncLifetime
         Assert.Equal(0, media.Received);
         // Anyone can send these by the thousand: never written to the call history.
         Assert.Empty(await _server.CallRecordsAsync());
-        Assert.DoesNotContain(_server.Events.All, callEvent => callEvent is CallEnded);
+        Assert.DoesNotContain(_server.Events.All, callEvent => callEvent is CallFinished);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class CallEvents : ICallObserver
     public void OnCallEvent(CallEvent callEvent)
     {
         All.Enqueue(callEvent);
-        if (callEvent is CallEnded ended)
+        if (callEvent is CallFinished ended)
             _ended.Writer.TryWrite(ended.Summary);
         Interlocked.Exchange(ref _published, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }

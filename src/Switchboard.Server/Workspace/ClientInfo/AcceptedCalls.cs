@@ -24,7 +24,7 @@ public sealed class AcceptedCalls : ICallObserver
             case UserConnected connected:
                 _usersByCall.GetOrAdd(connected.CallId, _ => new ConcurrentDictionary<Guid, bool>())[connected.UserId] = true;
                 break;
-            case CallEnded ended when _usersByCall.TryRemove(ended.CallId, out var users):
+            case CallFinished ended when _usersByCall.TryRemove(ended.CallId, out var users):
                 Remember(ended.Summary, [.. users.Keys]);
                 break;
         }

@@ -54,7 +54,7 @@ internal sealed class ClientInfoServer(WebApplicationFactory<Program> server, Li
     public void EndBeforeItsRecordIsStored(LiveCallView call, Guid agentId)
     {
         calls.End(call.CallId);
-        server.Services.GetRequiredService<AcceptedCalls>().OnCallEvent(new Switchboard.Telephony.CallEnded(new CallSummary(
+        server.Services.GetRequiredService<AcceptedCalls>().OnCallEvent(new Switchboard.Telephony.CallFinished(new CallSummary(
             call.CallId, $"{call.CallId:N}@test", call.CallerNumber, call.DialledNumber, call.StartedAt, call.StartedAt,
             call.StartedAt.AddMinutes(2), CallResult.AnsweredFromQueue, "", "", CallerMedia: null, CalleeMedia: null, call.QueueId,
             [new CallAgent(agentId, call.StartedAt, call.StartedAt.AddMinutes(2), UserLeftReason.HungUp)], [])));

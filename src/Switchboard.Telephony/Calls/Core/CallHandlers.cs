@@ -1,4 +1,4 @@
-namespace Switchboard.Telephony.Calls;
+namespace Switchboard.Telephony.Calls.Core;
 
 /// <summary>
 /// Who handled a call, in order: each user who talked to the caller and how their part ended, and each blind
