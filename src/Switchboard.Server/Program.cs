@@ -23,6 +23,7 @@ builder.Services.AddSwitchboardMetrics();
 
 var app = builder.Build();
 app.UseSwitchboardHost();
+app.UseSwitchboardPageStatus();
 app.UseSwitchboardSecurity();
 app.UseSwitchboardAcd();
 app.MapSwitchboardHost();

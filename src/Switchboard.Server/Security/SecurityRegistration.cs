@@ -41,12 +41,15 @@ public static class SecurityRegistration
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.LoginPath = "/login";
-                // The pages show their own "not allowed" message; home is open to every logged-in user.
-                options.AccessDeniedPath = "/";
                 options.ExpireTimeSpan = CookieLifetime;
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
-                options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
+                // Refused is refused, for pages too: 403, where the UI renders its "not allowed" page (UiRegistration).
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             })
             .AddBearerToken(SwitchboardSchemes.Bearer, options => options.BearerTokenExpiration = BearerTokenIssuer.Lifetime);
 
