@@ -1,11 +1,11 @@
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 using Switchboard.Server.Admin;
 using Switchboard.Server.Admin.Users;
 using Switchboard.Server.Api;
 using Switchboard.Server.Crm;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Security;
-using Switchboard.Server.Telephony;
+using Switchboard.Server.TelephonyHosting;
 using Switchboard.Server.Ui;
 using Switchboard.Server.Workspace;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 using Switchboard.Server.Security;
 
 namespace Switchboard.Server.Api;

@@ -1,4 +1,4 @@
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 using Switchboard.Server.Security;
 
 namespace Switchboard.Server.Api;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 using Switchboard.Telephony;
 
 namespace Switchboard.Server.Workspace;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Switchboard.Domain.Acd;
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 
 namespace Switchboard.Server.Workspace;
 

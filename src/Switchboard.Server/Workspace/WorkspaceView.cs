@@ -1,4 +1,4 @@
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 
 namespace Switchboard.Server.Workspace;
 

@@ -12,7 +12,7 @@ using Switchboard.Server.Admin.Scenarios;
 using Switchboard.Server.Admin.Trunks;
 using Switchboard.Server.Admin.Queues;
 using Switchboard.Server.Admin.Users;
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 using Switchboard.Telephony;
 using Switchboard.Testing.Peers;
 using static Microsoft.Playwright.Assertions;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Switchboard.Domain.Acd;
 using Switchboard.Domain.Users;
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 using Switchboard.Server.Admin.Queues;
-using Switchboard.Server.Tests.Acd;
+using Switchboard.Server.Tests.AcdHosting;
 using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Agents;

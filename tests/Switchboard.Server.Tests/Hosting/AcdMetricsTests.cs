@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Switchboard.Domain.Acd;
-using Switchboard.Server.Tests.Acd;
+using Switchboard.Server.Tests.AcdHosting;
 using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Hosting;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Domain.Users;
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 using Switchboard.Server.Admin.Users;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Security;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing.Interpreter;
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 
 namespace Switchboard.Server.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Data;
 using Switchboard.Domain.Users;
-using Switchboard.Server.Tests.Acd;
+using Switchboard.Server.Tests.AcdHosting;
 using Switchboard.Server.Tests.Infrastructure;
 using Switchboard.Server.Tests.Workspace.ClientInfo;
 using Switchboard.Server.Workspace;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Acd;
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 using Switchboard.Server.Admin;
 using Switchboard.Server.Admin.Queues;
 using Switchboard.Telephony.Tests.Infrastructure;

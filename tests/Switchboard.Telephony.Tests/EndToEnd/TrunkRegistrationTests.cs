@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Data;
 using Switchboard.Domain.Trunks;
 using Switchboard.Server.Admin.Trunks;
-using Switchboard.Server.Telephony;
+using Switchboard.Server.TelephonyHosting;
 using Switchboard.Telephony.Tests.Infrastructure;
 using Switchboard.Telephony.Tests.Peers;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Acd;
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Users;
-using Switchboard.Server.Acd;
+using Switchboard.Server.AcdHosting;
 using Switchboard.Server.Admin.Queues;
 using Switchboard.Server.Admin.Users;
 using Switchboard.Telephony.Tests.Infrastructure;

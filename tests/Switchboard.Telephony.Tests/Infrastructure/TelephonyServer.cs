@@ -15,7 +15,7 @@ using Switchboard.Server.Admin.Scenarios;
 using Switchboard.Server.Admin.Sounds;
 using Switchboard.Server.Admin.Trunks;
 using Switchboard.Server.Admin.Users;
-using Switchboard.Server.Telephony;
+using Switchboard.Server.TelephonyHosting;
 
 namespace Switchboard.Telephony.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Domain.Trunks;
 using Switchboard.Server.Security;
-using Switchboard.Server.Telephony;
+using Switchboard.Server.TelephonyHosting;
 
 namespace Switchboard.Server.Admin.Trunks;
 

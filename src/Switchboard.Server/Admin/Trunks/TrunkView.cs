@@ -1,5 +1,5 @@
 using Switchboard.Domain.Trunks;
-using Switchboard.Server.Telephony;
+using Switchboard.Server.TelephonyHosting;
 
 namespace Switchboard.Server.Admin.Trunks;
 

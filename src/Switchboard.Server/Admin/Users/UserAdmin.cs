@@ -6,7 +6,7 @@ using Switchboard.Domain.Users;
 using Switchboard.Server.Admin.Usages;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Security;
-using Switchboard.Server.Telephony;
+using Switchboard.Server.TelephonyHosting;
 using Switchboard.Sip.Authentication;
 
 namespace Switchboard.Server.Admin.Users;

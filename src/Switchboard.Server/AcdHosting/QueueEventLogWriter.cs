@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Data;
+using Switchboard.Domain.Acd;
+using Switchboard.Server.Hosting;
+
+namespace Switchboard.Server.AcdHosting;
+
+/// <summary>
+/// Appends every ACD event to the queue event log (table <c>queue_events</c>) in the background, in batches; taking an
+/// event never blocks the ACD (see <see cref="BackgroundRecordWriter{TItem}"/>). Each row is numbered in the order the
+/// ACD published it (<see cref="QueueEventRecord.Sequence"/>), continuing after the highest number already stored.
+/// </summary>
+public sealed class QueueEventLogWriter : BackgroundRecordWriter<AcdEvent>, IAcdEventSink
+{
+    /// <summary>Minutes of a busy switchboard's events, should the database be slow for a while.</summary>
+    public const int Capacity = 100_000;
+
+    private readonly IDbContextFactory<SwitchboardDbContext> _contexts;
+
+    // Touched only on the writer's own task, which takes events in the order they were published.
+    private long _lastSequence;
+
+    public QueueEventLogWriter(IDbContextFactory<SwitchboardDbContext> contexts, ILogger<QueueEventLogWriter> logger)
+        : base(contexts, logger, "queue events", Capacity, batchSize: 500)
+    {
+        _contexts = contexts;
+    }
+
+    public void Publish(AcdEvent acdEvent) => Append(acdEvent);
+
+    // The ACD is one per deployment, so one writer numbers the log; it continues where the stored log ends.
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using (var db = await _contexts.CreateDbContextAsync(stoppingToken))
+            _lastSequence = await db.QueueEvents.MaxAsync(e => (long?)e.Sequence, stoppingToken) ?? 0;
+        await base.ExecuteAsync(stoppingToken);
+    }
+
+    protected override void AddRows(SwitchboardDbContext db, IReadOnlyList<AcdEvent> items) =>
+        db.QueueEvents.AddRange(items.Select(RecordOf));
+
+    private QueueEventRecord RecordOf(AcdEvent acdEvent)
+    {
+        var message = AcdEventMessage.From(acdEvent);
+        return new QueueEventRecord
+        {
+            Sequence = ++_lastSequence,
+            At = message.At,
+            Kind = message.Type,
+            QueueId = message.QueueId,
+            CallId = message.CallId,
+            AgentId = message.AgentId,
+            OfferId = message.OfferId,
+            Detail = JsonSerializer.Serialize(message.Detail, AcdEventJson.Options),
+        };
+    }
+}

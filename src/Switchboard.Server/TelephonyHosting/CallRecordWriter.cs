@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Data;
+using Switchboard.Server.Hosting;
+using Switchboard.Telephony;
+
+namespace Switchboard.Server.TelephonyHosting;
+
+/// <summary>
+/// Stores the call records (table <c>call_records</c>, with <c>call_record_agents</c> and <c>call_record_transfers</c>) in the background, in batches; taking a record never blocks a
+/// call (see <see cref="BackgroundRecordWriter{TItem}"/>). A call's record is written when it starts, as
+/// <see cref="CallRecord.InProgress"/>, and completed when it ends, so that a crash leaves a trace of every call it
+/// cut; before its first batch the writer closes the records a previous run left in progress as
+/// <see cref="CallRecord.Interrupted"/>. A refusal without a start (404, 488...) is written once, at its end. At
+/// shutdown, after telephony has hung up its calls, everything taken is written.
+/// </summary>
+public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>, ICallObserver
+{
+    public const int Capacity = 50_000;
+
+    private readonly IDbContextFactory<SwitchboardDbContext> _contexts;
+    private readonly ILogger<CallRecordWriter> _logger;
+
+    public CallRecordWriter(IDbContextFactory<SwitchboardDbContext> contexts, ILogger<CallRecordWriter> logger)
+        : base(contexts, logger, "call records", Capacity, batchSize: 200)
+    {
+        _contexts = contexts;
+        _logger = logger;
+    }
+
+    public void OnCallEvent(CallEvent callEvent)
+    {
+        if (callEvent is CallStarted or CallFinished)
+            Append(callEvent);
+    }
+
+    // Runs before the first batch, and this writer is the only one of call records: a call started in this run is
+    // never among those closed.
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await CloseInterruptedAsync(stoppingToken);
+        await base.ExecuteAsync(stoppingToken);
+    }
+
+    protected override async Task LoadRowsAsync(SwitchboardDbContext db, IReadOnlyList<CallEvent> items, CancellationToken cancellationToken)
+    {
+        var ended = items.OfType<CallFinished>().Select(end => end.CallId).ToList();
+        if (ended.Count > 0)
+            await db.CallRecords.Where(record => ended.Contains(record.Id)).LoadAsync(cancellationToken);
+    }
+
+    protected override void AddRows(SwitchboardDbContext db, IReadOnlyList<CallEvent> items)
+    {
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case CallStarted started:
+                    db.CallRecords.Add(StartedRecord(started));
+                    break;
+                case CallFinished { Summary: var summary }:
+                    // Its start was stored before, or is added in this very batch; a refusal has none.
+                    if (db.CallRecords.Local.FirstOrDefault(record => record.Id == summary.CallId) is { } record)
+                        Complete(record, summary);
+                    else
+                        db.CallRecords.Add(Complete(EndedRecord(summary), summary));
+                    break;
+            }
+        }
+    }
+
+    private async Task CloseInterruptedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+            var closed = await db.CallRecords
+                .Where(record => record.Result == CallRecord.InProgress)
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(record => record.Result, CallRecord.Interrupted)
+                        .SetProperty(record => record.Detail, "the server stopped without ending the call"),
+                    cancellationToken);
+            if (closed > 0)
+                LogInterrupted(closed);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The records stay in progress until a later start gets to them; calls go on being recorded meanwhile.
+            LogInterruptedNotClosed(exception);
+        }
+    }
+
+    private static CallRecord StartedRecord(CallStarted started) => new()
+    {
+        Id = started.CallId,
+        SipCallId = started.SipCallId,
+        CallerNumber = started.CallerNumber,
+        DialledNumber = started.DialledNumber,
+        StartedAt = started.StartedAt,
+        EndedAt = started.StartedAt,
+        Result = CallRecord.InProgress,
+    };
+
+    private static CallRecord EndedRecord(CallSummary summary) => new()
+    {
+        Id = summary.CallId,
+        SipCallId = summary.SipCallId,
+        CallerNumber = summary.CallerNumber,
+        DialledNumber = summary.DialledNumber,
+        StartedAt = summary.StartedAt,
+        EndedAt = summary.EndedAt,
+        Result = CallRecord.InProgress,
+    };
+
+    private static CallRecord Complete(CallRecord record, CallSummary summary)
+    {
+        record.AnsweredAt = summary.AnsweredAt;
+        record.EndedAt = summary.EndedAt;
+        record.Result = CamelCase(summary.Result.ToString());
+        record.Detail = summary.Detail is { Length: > 0 } detail ? detail : null;
+        record.QueueId = summary.QueueId;
+        record.Agents.AddRange(summary.Agents.Select((agent, position) => new CallRecordAgent
+        {
+            Position = position,
+            UserId = agent.UserId,
+            ConnectedAt = agent.ConnectedAt,
+            LeftAt = agent.LeftAt,
+            Ending = CamelCase(agent.Left.ToString()),
+        }));
+        record.Transfers.AddRange(summary.Transfers.Select((transfer, position) => new CallRecordTransfer
+        {
+            Position = position,
+            At = transfer.At,
+            ByUserId = transfer.ByUserId,
+            ToUserId = transfer.ToUserId,
+            ToQueueId = transfer.ToQueueId,
+            ToNumber = transfer.ToNumber,
+        }));
+        return record;
+    }
+
+    private static string CamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} calls were still in progress when the server last stopped; their records now read interrupted")]
+    private partial void LogInterrupted(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The records of calls the last run left in progress could not be closed as interrupted")]
+    private partial void LogInterruptedNotClosed(Exception exception);
+}
