@@ -9,7 +9,7 @@ public enum CallResult
     AnsweredFromQueue,
     /// <summary>The call was handed to another number or SIP address, which answered.</summary>
     Forwarded,
-    /// <summary>The forward target could not be reached or did not answer.</summary>
+    /// <summary>A transfer's target (a user or a number) could not be reached or did not answer, and the call ended there.</summary>
     ForwardFailed,
     /// <summary>The scenario hung up (a hangup action, its end, a loop or a missing scenario).</summary>
     HungUpByScenario,

@@ -129,10 +129,10 @@ internal sealed class CallCore
                 break;
             case CallerLeft:
                 Caller = CallerLegState.Ended;
-                End(_result ?? CallResult.CallerHungUp, "");
+                End(_result ?? CallResult.CallerHungUp, "", callerGone: true);
                 break;
             case CallerVanished vanished:
-                End(_result ?? CallResult.Failed, vanished.Detail);
+                End(_result ?? CallResult.Failed, vanished.Detail, callerGone: true);
                 break;
             case LegRinging ringing:
                 LegRinging(ringing.Leg);
@@ -198,6 +198,10 @@ internal sealed class CallCore
             default:
                 throw new ArgumentException($"No rule for {input.GetType().Name}.", nameof(input));
         }
+
+        // The call finishes after everything else the input brought (a request answered as the call ends).
+        if (Finished)
+            Emit(new FinishCall(_result!.Value, _detail, _answeredAt, _queueId, _handlers.Agents(_now), _handlers.Transfers));
 
         return _effects;
     }
@@ -407,6 +411,8 @@ internal sealed class CallCore
     {
         if (leg.EndsCallOnFailure)
         {
+            // How the call ended, though someone answered it before the transfer.
+            _result = CallResult.ForwardFailed;
             End(CallResult.ForwardFailed, detail);
             return;
         }
@@ -434,7 +440,7 @@ internal sealed class CallCore
 
     /// <summary>
     /// A leg's peer hung up or vanished: in conversation, the conversation is over and so is the call; answered for an
-    /// offer not yet connected, the ACD counts the offer failed; ringing, it failed.
+    /// offer not yet connected, the leg is over (the ACD's connect will end the call); ringing, it failed.
     /// </summary>
     private void LegGone(LegId id, UserLeftReason reason, string detail)
     {
@@ -447,8 +453,8 @@ internal sealed class CallCore
         }
         else if (leg.State == CalleeLegState.Answered)
         {
+            // The ACD heard the answer already and connects or withdraws it; its connect will find the leg gone.
             EndLeg(leg, RingingStopReason.Failed, reason, hangUp: reason != UserLeftReason.HungUp);
-            Emit(new TellAcd(new OfferFailed(leg.OfferId!.Value)));
         }
         else
         {
@@ -519,6 +525,13 @@ internal sealed class CallCore
                 EndLeg(leg, RingingStopReason.Failed, UserLeftReason.Failed, hangUp: true);
             End(CallResult.Failed, "the agent's leg was gone when the ACD connected it");
             return;
+        }
+
+        // Ring-all: the other offers stop now rather than when the ACD's withdrawals come, which a transfer may overtake.
+        foreach (var other in _legs.Values)
+        {
+            if (other.Purpose == LegPurpose.Offer && !ReferenceEquals(other, leg))
+                EndLeg(other, RingingStopReason.AnsweredElsewhere, UserLeftReason.Failed, hangUp: true);
         }
 
         ConnectCallee(leg);
@@ -636,8 +649,6 @@ internal sealed class CallCore
             ForwardTransfer forward => new CallTransfer(_now, transfer.UserId, null, null, forward.Target.RequestUri),
             _ => throw new ArgumentException($"Unknown transfer target {transfer.Target}.", nameof(transfer)),
         });
-        if (leg.State == CalleeLegState.Connected)
-            Emit(new Unbridge());
         EndLeg(leg, RingingStopReason.Failed, UserLeftReason.Transferred, hangUp: true);
         _callee = null;
         if (_knownToAcd)
@@ -669,7 +680,8 @@ internal sealed class CallCore
     /// Ends every leg and the call: a final response or BYE to the caller, CANCEL or BYE to every leg still up, the
     /// ACD told of a call it knows, and the record written.
     /// </summary>
-    private void End(CallResult result, string detail)
+    /// <param name="callerGone">The caller hung up or vanished: what still rings or talks hears that; else that the call failed.</param>
+    private void End(CallResult result, string detail, bool callerGone = false)
     {
         if (Finished)
             return;
@@ -678,21 +690,21 @@ internal sealed class CallCore
             _detail = detail;
         EndCaller(480, _result == CallResult.ForwardFailed ? "Forward Failed" : "Call Ended By Switchboard");
         StopAudio();
-        if (_callee is { State: CalleeLegState.Connected })
-            Emit(new Unbridge());
+        var (ringingStopped, left) = callerGone
+            ? (RingingStopReason.CallerHungUp, UserLeftReason.CallerHungUp)
+            : (RingingStopReason.Failed, UserLeftReason.Failed);
         if (_callee is { } callee)
         {
-            EndLeg(callee, RingingStopReason.CallerHungUp, UserLeftReason.CallerHungUp, hangUp: true);
+            EndLeg(callee, ringingStopped, left, hangUp: true);
             Complete(callee, CallUserResult.NoAnswer);
         }
 
         foreach (var leg in _legs.Values)
-            EndLeg(leg, RingingStopReason.CallerHungUp, UserLeftReason.Failed, hangUp: true);
+            EndLeg(leg, ringingStopped, left, hangUp: true);
         Finished = true;
         // The ACD learns the end of a call it knows: the agent's wrap-up starts, or the waiting call is abandoned.
         if (_knownToAcd)
             Emit(new TellAcd(new CallEnded(CallId)));
-        Emit(new FinishCall(_result.Value, _detail, _answeredAt, _queueId, _handlers.Agents(_now), _handlers.Transfers));
     }
 
     private void EndCaller(int statusCode, string reasonPhrase)
@@ -720,6 +732,8 @@ internal sealed class CallCore
             return;
         var was = leg.State;
         leg.State = CalleeLegState.Ended;
+        if (was == CalleeLegState.Connected)
+            Emit(new Unbridge());
         if (was is CalleeLegState.Calling or CalleeLegState.Ringing)
             RingStopped(leg, ringingStopped);
         else
