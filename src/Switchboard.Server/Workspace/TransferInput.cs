@@ -16,7 +16,9 @@ public sealed record TransferInput(Guid? UserId, Guid? QueueId, string? Number)
         var given = (UserId is null ? 0 : 1) + (QueueId is null ? 0 : 1) + (Number is null ? 0 : 1);
         if (given != 1)
         {
-            errors["target"] = ["Give exactly one of userId, queueId or number."];
+            errors["target"] = [given == 0
+                ? "Choose where the call goes: a user, a queue or a number."
+                : "Choose one place for the call to go: a user, a queue or a number, not several."];
             return null;
         }
 

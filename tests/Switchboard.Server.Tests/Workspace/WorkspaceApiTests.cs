@@ -190,7 +190,7 @@ public abstract class WorkspaceApiTests(StorageKind storage) : AcdTest(storage)
     }
 
     [Fact]
-    public async Task Transfer_needs_exactly_one_target()
+    public async Task Transfer_needs_exactly_one_target_and_says_so_in_words()
     {
         using var agent = await ClientAsync(Actor.Agent);
         var url = $"/api/v1/workspace/calls/{Guid.CreateVersion7()}/transfer";
@@ -198,8 +198,8 @@ public abstract class WorkspaceApiTests(StorageKind storage) : AcdTest(storage)
         using var none = await agent.PostAsJsonAsync(url, new { }, TestJson.Options, Ct);
         using var two = await agent.PostAsJsonAsync(url, new { userId = Guid.CreateVersion7(), number = "+14155550123" }, TestJson.Options, Ct);
 
-        await none.ReadFieldErrorsAsync("target", Ct);
-        await two.ReadFieldErrorsAsync("target", Ct);
+        Assert.Equal(["Choose where the call goes: a user, a queue or a number."], await none.ReadFieldErrorsAsync("target", Ct));
+        Assert.Equal(["Choose one place for the call to go: a user, a queue or a number, not several."], await two.ReadFieldErrorsAsync("target", Ct));
     }
 
     [Fact]
