@@ -135,15 +135,16 @@ public sealed class InviteServerTransaction : SipServerTransaction
 
     private void OnTrying()
     {
-        byte[] trying;
         lock (Gate)
         {
             if (_state != State.Proceeding || _lastResponse is not null)
                 return;
-            trying = SipMessageWriter.ToArray(CreateResponse(100));
+            var trying = SipMessageWriter.ToArray(CreateResponse(100));
             _lastResponse = trying;
+            // Queued under the lock (the transport's queue never blocks): a final response the core sends at the same
+            // moment takes the lock after this and so leaves after the 100, never before it.
+            Transmit(trying);
         }
-        Transmit(trying);
     }
 
     private void OnTimerG()

@@ -5,7 +5,8 @@ namespace Switchboard.Sip.Transactions;
 
 /// <summary>
 /// A transaction of RFC 3261 §17: a state machine driven by messages and timers. State changes under one lock per
-/// transaction; sends, completions and callbacks happen after it is released.
+/// transaction; completions and callbacks happen after it is released, and so do sends, but for a 100 Trying
+/// of the transaction's own, which is queued under it so that it cannot follow the core's final response.
 /// </summary>
 public abstract class SipTransaction
 {

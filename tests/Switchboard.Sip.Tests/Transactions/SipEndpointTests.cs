@@ -136,6 +136,61 @@ public class SipEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bye_sent_right_after_the_200_reaches_the_peer_after_it()
+    {
+        const int calls = 100;
+        _endpoint.Handle("INVITE", async (transaction, ct) =>
+        {
+            var ok = transaction.CreateResponse(200);
+            var contact = _endpoint.ContactUri(transaction.Received.Source);
+            ok.Headers.Add("Contact", $"<{contact}>");
+            var dialog = Sip.Dialogs.SipDialog.CreateForUas(transaction.Request, ok, contact);
+            await transaction.SendResponseAsync(ok, ct);
+            _endpoint.SendRequest(dialog.CreateRequest("BYE"), transaction.Received.Source);
+        });
+
+        for (var call = 0; call < calls; call++)
+            await _peer.SendAsync(Invite($"z9hG4bKorder{call}"), _endpoint.UdpEndPoint);
+        var firstSeen = new Dictionary<string, string>();
+        var hungUp = new HashSet<string>();
+        while (hungUp.Count < calls)
+        {
+            var message = await _peer.ReceiveAsync();
+            var what = message is SipResponse response ? response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "BYE";
+            firstSeen.TryAdd(message.Header("Call-ID"), what);
+            if (what == "BYE")
+                hungUp.Add(message.Header("Call-ID"));
+        }
+
+        Assert.Equal(calls, firstSeen.Count);
+        Assert.All(firstSeen.Values, first => Assert.Equal("200", first));
+    }
+
+    [Fact]
+    public async Task An_invite_whose_answer_takes_longer_than_200_ms_gets_100_trying_first()
+    {
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _endpoint.Handle("INVITE", (transaction, ct) =>
+        {
+            // The answer waits for the peer to have heard 100 Trying; it comes from the transaction, not the handler.
+            _ = AnswerWhenAsync(answer.Task, transaction);
+            return ValueTask.CompletedTask;
+        });
+
+        var first = await Ask(Invite("z9hG4bKslow"));
+        answer.SetResult();
+        var final = Assert.IsType<SipResponse>(await _peer.ReceiveAsync());
+
+        Assert.Equal((100, 486), (first.StatusCode, final.StatusCode));
+    }
+
+    private static async Task AnswerWhenAsync(Task ready, SipServerTransaction transaction)
+    {
+        await ready;
+        await transaction.SendResponseAsync(transaction.CreateResponse(486), CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_cancel_for_no_invite_gets_481()
     {
         var response = await Ask(Invite(branch: "z9hG4bKnothing", method: "CANCEL"));
