@@ -5,7 +5,7 @@ public sealed class RtpOptions
 {
     public int PortMin { get; set; } = 20000;
 
-    public int PortMax { get; set; } = 20999;
+    public int PortMax { get; set; } = 29999;
 
     /// <summary>A SIP leg in conversation that sends no audio this long is hung up (not while on hold); 0 turns it off.</summary>
     public int InactivityTimeoutSeconds { get; set; } = 60;
