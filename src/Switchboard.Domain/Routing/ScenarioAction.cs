@@ -10,6 +10,7 @@ namespace Switchboard.Domain.Routing;
 [JsonDerivedType(typeof(ForwardAction), "forward")]
 [JsonDerivedType(typeof(ConditionAction), "condition")]
 [JsonDerivedType(typeof(SetVariableAction), "setVariable")]
+[JsonDerivedType(typeof(AnswerAction), "answer")]
 [JsonDerivedType(typeof(HangupAction), "hangup")]
 public abstract record ScenarioAction;
 
@@ -36,6 +37,12 @@ public sealed record ConditionAction(ScenarioCondition When, ConditionOutcome Th
 
 /// <summary>Sets a call variable that travels with the call to the agent.</summary>
 public sealed record SetVariableAction(string Name, string Value) : ScenarioAction;
+
+/// <summary>
+/// Answers the caller (a 200 OK, nothing played), unless an earlier action already did, then continues; followed by a
+/// hang-up, the call is answered and ended with a BYE.
+/// </summary>
+public sealed record AnswerAction : ScenarioAction;
 
 /// <summary>Hangs the call up. Ends the scenario.</summary>
 public sealed record HangupAction : ScenarioAction;

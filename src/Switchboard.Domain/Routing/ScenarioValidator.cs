@@ -98,7 +98,7 @@ public sealed partial class ScenarioValidator
                 CheckVariableName(index, "name", setVariable.Name);
                 CheckVariableValue(index, "value", setVariable.Value);
                 break;
-            case HangupAction:
+            case AnswerAction or HangupAction:
                 break;
         }
     }

@@ -85,6 +85,13 @@ public class ScenarioValidatorTests
     }
 
     [Fact]
+    public void Answer_then_hang_up_is_a_valid_scenario_and_nothing_after_a_hang_up_is_reached()
+    {
+        Assert.Empty(Validate(new AnswerAction(), new HangupAction()).Issues);
+        Assert.Single(Validate(new HangupAction(), new AnswerAction()).Issues);
+    }
+
+    [Fact]
     public void Playing_an_unknown_sound_names_the_action_and_field()
     {
         var report = Validate(new PlaySoundAction(Greeting), new PlaySoundAction(Unknown));

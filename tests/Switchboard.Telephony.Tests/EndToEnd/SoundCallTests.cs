@@ -9,6 +9,7 @@ public sealed class SoundCallTests : IAsyncLifetime
 {
     private const string Number = "+12025550100";
     private const string LongGreetingNumber = "+12025550111";
+    private const string AnswerOnlyNumber = "+12025550122";
     private static readonly TimeSpan SoundLength = TimeSpan.FromSeconds(2);
 
     private readonly TelephonyServer _server = new();
@@ -19,6 +20,7 @@ public sealed class SoundCallTests : IAsyncLifetime
         var sound = await _server.AddToneAsync("Greeting", SoundLength);
         await _server.AddNumberAsync(Number, new PlaySoundAction(sound), new HangupAction());
         await _server.AddNumberAsync(LongGreetingNumber, new PlaySoundAction(sound, Repeat: 10), new HangupAction());
+        await _server.AddNumberAsync(AnswerOnlyNumber, new AnswerAction(), new HangupAction());
     }
 
     public Task DisposeAsync() => _server.DisposeAsync().AsTask();
@@ -45,6 +47,23 @@ public sealed class SoundCallTests : IAsyncLifetime
         Assert.Equal(0, _server.Telephony.LiveCallCount);
         var record = Assert.Single(await _server.CallRecordsAsync());
         Assert.Equal(("hungUpByScenario", Number, "sipp"), (record.Result, record.DialledNumber, record.CallerNumber));
+        Assert.NotNull(record.AnsweredAt);
+    }
+
+    [Fact]
+    public async Task Answer_then_hangup_answers_the_caller_plays_nothing_and_sends_a_bye()
+    {
+        using var directory = new TemporaryDirectory();
+        await using var media = new RtpCounter(echo: false);
+
+        var run = await Sipp.RunAsync(_server.SipEndPoint, SippCallerScenarios.CallUntilServerHangsUp("12025550122", media.Port), "u1", directory);
+        var call = await _server.Events.NextEndedAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(CallResult.HungUpByScenario, call.Result);
+        Assert.Equal(0, call.CallerMedia!.PacketsSent);
+        var record = Assert.Single(await _server.CallRecordsAsync());
+        Assert.Equal(("hungUpByScenario", AnswerOnlyNumber), (record.Result, record.DialledNumber));
         Assert.NotNull(record.AnsweredAt);
     }
 

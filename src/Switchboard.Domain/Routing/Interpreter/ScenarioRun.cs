@@ -73,6 +73,9 @@ internal sealed class ScenarioRun(
             case SetVariableAction setVariable:
                 variables.Set(setVariable.Name, setVariable.Value);
                 return null;
+            case AnswerAction:
+                await AnswerOnceAsync(callerHangup).ConfigureAwait(false);
+                return null;
             case HangupAction:
                 return await HangUpAsync(HangupReason.ByScenario, callerHangup).ConfigureAwait(false);
             default:

@@ -61,6 +61,15 @@ public class ScenarioInterpreterTests
     }
 
     [Fact]
+    public async Task Answer_then_hangup_answers_the_call_plays_nothing_and_hangs_up()
+    {
+        var result = await RunAsync(new AnswerAction(), new AnswerAction(), new PlaySoundAction(Greeting), new HangupAction());
+
+        Assert.Equal(["answer", $"play {Greeting} x1", "hangup ByScenario"], _log);
+        Assert.Equal(new HungUp(HangupReason.ByScenario), result.Outcome);
+    }
+
+    [Fact]
     public async Task A_scenario_that_only_forwards_never_answers()
     {
         var result = await RunAsync(new SetVariableAction("route", "night"), new ForwardAction("+44 20 7946 0958"));

@@ -70,6 +70,7 @@ public sealed class ScenarioActionForm
             Then = ConditionOutcomeForm.From(condition.Then),
         },
         SetVariableAction variable => new() { Kind = ScenarioActionKind.SetVariable, VariableName = variable.Name, VariableValue = variable.Value },
+        AnswerAction => new() { Kind = ScenarioActionKind.Answer },
         HangupAction => new() { Kind = ScenarioActionKind.Hangup },
         _ => throw new ArgumentOutOfRangeException(nameof(action), action.GetType().Name, "Unknown action."),
     };
@@ -82,6 +83,7 @@ public sealed class ScenarioActionForm
         ScenarioActionKind.Forward => new ForwardAction(Destination ?? ""),
         ScenarioActionKind.Condition => new ConditionAction(When.ToCondition(), Then.ToOutcome()),
         ScenarioActionKind.SetVariable => new SetVariableAction(VariableName ?? "", VariableValue ?? ""),
+        ScenarioActionKind.Answer => new AnswerAction(),
         _ => new HangupAction(),
     };
 }

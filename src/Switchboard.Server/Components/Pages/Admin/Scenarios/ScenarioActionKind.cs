@@ -9,5 +9,6 @@ public enum ScenarioActionKind
     Forward,
     Condition,
     SetVariable,
+    Answer,
     Hangup,
 }

@@ -11,6 +11,7 @@ public static class ScenarioWords
         ScenarioActionKind.Forward => "Forward",
         ScenarioActionKind.Condition => "Condition",
         ScenarioActionKind.SetVariable => "Set variable",
+        ScenarioActionKind.Answer => "Answer",
         _ => "Hang up",
     };
 

@@ -57,6 +57,24 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
     }
 
     [Fact]
+    public async Task Admin_builds_an_answer_then_hang_up_scenario_and_finds_it_after_a_reload()
+    {
+        await using var browser = await site.OpenBrowserAsync();
+        var page = browser.Page;
+        await page.LogInAsAdminAsync();
+
+        await page.GotoAsync("/admin/scenarios/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Answer and hang up");
+        await AddActionAsync(page, "Answer");
+        await AddActionAsync(page, "Hang up");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+
+        await page.GotoAsync(page.Url.Split('?')[0]);
+        await Expect(ActionKinds(page)).ToHaveTextAsync(["Answer", "Hang up"]);
+    }
+
+    [Fact]
     public async Task Condition_action_keeps_its_opening_hours_and_outcome_and_a_used_queue_is_not_deleted()
     {
         await using var browser = await site.OpenBrowserAsync();
