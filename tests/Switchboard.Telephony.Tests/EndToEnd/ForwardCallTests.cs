@@ -108,6 +108,7 @@ public sealed class ForwardCallTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(refused.ExitCode == 0, refused.ToString());
         // Half a second of greeting is 25 packets; three seconds of ringing add about 150 more, where silence would add none.
-        Assert.True(media.Received >= 25 + 100, $"the caller heard {media.Received} packets: the ringing was silent");
+        // A loaded machine sends fewer (a late 20 ms tick is not caught up), so one second of them is what tells the two apart.
+        Assert.True(media.Received >= 25 + 50, $"the caller heard {media.Received} packets: the ringing was silent");
     }
 }
