@@ -17,9 +17,6 @@ internal sealed class CallerAudioPlayer(RtpSession caller, SoundPlayer player, T
     private Leg? _bridged;
     private Task _digitsSent = Task.CompletedTask;
 
-    /// <summary>The leg bridged to the caller now, if any.</summary>
-    public Leg? Bridged => _bridged;
-
     /// <summary>Plays <paramref name="sound"/> <paramref name="repeat"/> times; <paramref name="ended"/> is called when it ends, played or stopped.</summary>
     public void Play(EncodedSound sound, int repeat, Action ended)
     {
