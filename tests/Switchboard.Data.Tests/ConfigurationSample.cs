@@ -62,6 +62,7 @@ internal sealed class ConfigurationSample
                 new ConditionAction(new VariableEqualsCondition("language", "fr"), new ContinueOutcome()),
                 new QueueAction(Queue.Id, Priority: 3, MaxWaitSeconds: 60),
                 new CallUserAction(Supervisor.Id, RingSeconds: 25),
+                new AnswerAction(),
                 new ForwardAction("sip:voicemail@pbx.example.com"),
                 new HangupAction(),
             ],
