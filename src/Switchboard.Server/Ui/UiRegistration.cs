@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor.Services;
 using Switchboard.Server.Components;
+using Switchboard.Server.Components.Shared;
 
 namespace Switchboard.Server.Ui;
 
@@ -19,6 +20,7 @@ public static class UiRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddScoped<CircuitWork>();
         return services;
     }
 

@@ -3,10 +3,7 @@ using Switchboard.Server.Admin.Users;
 
 namespace Switchboard.Server.Components.Pages.Admin;
 
-/// <summary>
-/// The user being edited on the Users page. Checkboxes post nothing when unticked, so every flag starts false
-/// here and <see cref="New"/> sets the defaults of a new user.
-/// </summary>
+/// <summary>The user being edited on the Users page; <see cref="New"/> sets the defaults of a new user.</summary>
 public sealed class UserForm
 {
     public string Username { get; set; } = "";
