@@ -42,9 +42,10 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         var scenarioAddress = page.Url;
 
         await page.GotoAsync("/admin/numbers/new");
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Number" }).FillAsync("+14155550123");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Number", Exact = true }).FillAsync("+14155550123");
         await page.GetByLabel("Label", new() { Exact = true }).FillAsync("Sales line");
-        await page.GetByLabel("Scenario", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Main" });
+        await page.GetByLabel("Scenario", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Main", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save number" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(NumbersList());
 
@@ -53,7 +54,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         await Expect(actions.Nth(0).GetByLabel("Variable", new() { Exact = true })).ToHaveValueAsync("language");
         await Expect(actions.Nth(1).GetByLabel("Queue", new() { Exact = true }).Locator("option:checked")).ToHaveTextAsync("Support");
         await page.GotoAsync("/admin/numbers");
-        await Expect(page.GetByTestId("number-row").Filter(new() { HasText = "+14155550123" })).ToContainTextAsync("Main");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "+14155550123" })).ToContainTextAsync("Main");
     }
 
     [Fact]
