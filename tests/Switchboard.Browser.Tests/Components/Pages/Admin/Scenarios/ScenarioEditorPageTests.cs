@@ -18,7 +18,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         await page.GotoAsync("/admin/queues/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Support");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save queue" }).ClickAsync();
-        await Expect(page.GetByTestId("queue-row").Filter(new() { HasText = "Support" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Support" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/admin/scenarios/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Main");
@@ -80,7 +80,6 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
     {
         await using var browser = await site.OpenBrowserAsync();
         var page = browser.Page;
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.LogInAsAdminAsync();
         await page.GotoAsync("/admin/queues/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Billing");
@@ -109,8 +108,9 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
 
         await page.GotoAsync("/admin/queues");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete queue Billing" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(page.GetByTestId("in-use")).ToContainTextAsync("Scenario 'After hours', action 2");
-        await Expect(page.GetByTestId("queue-row").Filter(new() { HasText = "Billing" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Billing" })).ToBeVisibleAsync();
     }
 
     [Fact]
