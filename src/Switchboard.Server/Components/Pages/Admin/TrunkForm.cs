@@ -1,11 +1,11 @@
 using Switchboard.Server.Admin.Trunks;
-using Switchboard.Server.Components.Shared;
 
 namespace Switchboard.Server.Components.Pages.Admin;
 
 /// <summary>
 /// The trunk being edited on the Trunks page: inbound addresses one per line; the registration fields count
-/// only while <see cref="Registers"/> is ticked, and an empty password keeps the stored one.
+/// only while <see cref="Registers"/> is ticked, an empty password keeps the stored one, and an emptied
+/// duration is sent as -1, which the service refuses in words.
 /// </summary>
 public sealed class TrunkForm
 {
@@ -23,7 +23,7 @@ public sealed class TrunkForm
 
     public string? RegistrationPassword { get; set; }
 
-    public string? RegistrationExpiresSeconds { get; set; } = "3600";
+    public int? RegistrationExpiresSeconds { get; set; } = 3600;
 
     public static TrunkForm From(TrunkView trunk) => new()
     {
@@ -33,7 +33,7 @@ public sealed class TrunkForm
         Registers = trunk.Registration is not null,
         Registrar = trunk.Registration?.Registrar,
         RegistrationUsername = trunk.Registration?.Username,
-        RegistrationExpiresSeconds = PostedValue.Of(trunk.Registration?.ExpiresSeconds ?? 3600),
+        RegistrationExpiresSeconds = trunk.Registration?.ExpiresSeconds ?? 3600,
     };
 
     public TrunkInput ToInput() => new(
@@ -45,6 +45,6 @@ public sealed class TrunkForm
                 Registrar ?? "",
                 RegistrationUsername ?? "",
                 string.IsNullOrEmpty(RegistrationPassword) ? null : RegistrationPassword,
-                PostedValue.NumberOrInvalid(RegistrationExpiresSeconds))
+                RegistrationExpiresSeconds ?? -1)
             : null);
 }
