@@ -53,12 +53,7 @@ public static class SecurityRegistration
             })
             .AddBearerToken(SwitchboardSchemes.Bearer, options => options.BearerTokenExpiration = BearerTokenIssuer.Lifetime);
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(SwitchboardClaims.RoleValue(Role.Admin)))
-            .AddPolicy(Policies.Supervisor, policy => policy.RequireAuthenticatedUser()
-                .RequireRole(SwitchboardClaims.RoleValue(Role.Admin), SwitchboardClaims.RoleValue(Role.Supervisor)))
-            .AddPolicy(Policies.Agent, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Crm, policy => policy.RequireAuthenticatedUser().RequireClaim(SwitchboardClaims.Crm, "true"));
+        services.AddAuthorizationBuilder().AddSwitchboardPolicies();
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RevokedAccountChallenge>();
         services.AddSingleton<AccountCache>();
