@@ -47,14 +47,19 @@ public sealed class ClientInfoTabTests(SwitchboardSite site)
             await Expect(AddButton(tab)).ToBeEnabledAsync();
 
             await AddButton(tab).ClickAsync();
-            await Expect(tab.GetByLabel("Link the caller's number")).ToBeCheckedAsync();
+            // As the seed has it, adding a contact during a call does not link the caller's number by itself.
+            await Expect(tab.GetByLabel("Link the caller's number")).Not.ToBeCheckedAsync();
             await tab.GetByLabel("Name", new() { Exact = true }).FillAsync("Nora Quinn");
             await tab.GetByLabel("New labels").FillAsync("Prospect, Key account");
             await tab.GetByLabel("Description", new() { Exact = true }).FillAsync("Wants a callback on Mondays.");
             await AddButton(tab).ClickAsync();
 
-            await Expect(tab.GetByTestId("client-name")).ToHaveTextAsync("Nora Quinn");
+            await Expect(tab.GetByTestId("contact-name")).ToHaveTextAsync("Nora Quinn");
             await Expect(tab.GetByRole(AriaRole.List, new() { Name = "Labels" })).ToHaveTextAsync("Key accountProspect");
+            await Expect(tab.GetByTestId("phone-row")).ToHaveCountAsync(0);
+            // Linking is one click away.
+            await tab.GetByRole(AriaRole.Button, new() { Name = $"Link +{callerUser}" }).ClickAsync();
+            await Expect(tab.GetByTestId("phone-row")).ToContainTextAsync($"+{callerUser}");
             // The choice to collapse a block stays with the agent, for the next call too.
             await tab.GetByRole(AriaRole.Button, new() { Name = "Member description" }).ClickAsync();
             await HangUpAsync(page);
@@ -74,7 +79,7 @@ public sealed class ClientInfoTabTests(SwitchboardSite site)
 
             // Add was enabled on the call before: disabled again, the tab shows the new, ringing call.
             await Expect(AddButton(tab)).ToBeDisabledAsync();
-            await Expect(tab.GetByTestId("client-name")).ToHaveTextAsync("Nora Quinn");
+            await Expect(tab.GetByTestId("contact-name")).ToHaveTextAsync("Nora Quinn");
             await Expect(tab.GetByTestId("client-none")).ToHaveCountAsync(0);
             await Expect(tab.GetByRole(AriaRole.Button, new() { Name = "Member description" })).ToHaveAttributeAsync("aria-expanded", "false");
             await Expect(AddButton(tab)).ToBeEnabledAsync();
@@ -101,17 +106,17 @@ public sealed class ClientInfoTabTests(SwitchboardSite site)
 
         await Expect(tab.GetByTestId("client-none")).ToBeVisibleAsync();
         await tab.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
-        await tab.GetByLabel("Search by").SelectOptionAsync(new SelectOptionValue { Label = "Attribute value" });
+        await tab.GetByRole(AriaRole.Radiogroup, new() { Name = "Search by" }).GetByText("Attribute value").ClickAsync();
         await tab.GetByLabel("Search for").FillAsync(tier.ToUpperInvariant());
         await tab.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
 
         await Expect(tab.GetByTestId("search-position")).ToHaveTextAsync("1 of 2");
-        await Expect(tab.GetByTestId("client-name")).ToHaveTextAsync("Leo Stone");
+        await Expect(tab.GetByTestId("contact-name")).ToHaveTextAsync("Leo Stone");
         await tab.GetByRole(AriaRole.Tab, new() { Name = "Phones" }).ClickAsync();
         await Expect(tab.GetByRole(AriaRole.Tabpanel)).ToContainTextAsync("+41446681800");
         await tab.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await Expect(tab.GetByTestId("search-position")).ToHaveTextAsync("2 of 2");
-        await Expect(tab.GetByTestId("client-name")).ToHaveTextAsync("Mia Stone");
+        await Expect(tab.GetByTestId("contact-name")).ToHaveTextAsync("Mia Stone");
         await tab.GetByRole(AriaRole.Tab, new() { Name = "Emails" }).ClickAsync();
         await Expect(tab.GetByRole(AriaRole.Tabpanel)).ToHaveTextAsync("mia@example.com");
 
@@ -125,7 +130,7 @@ public sealed class ClientInfoTabTests(SwitchboardSite site)
         await card.CloseAsync();
 
         await tab.GetByRole(AriaRole.Button, new() { Name = "Select" }).ClickAsync();
-        await Expect(tab.GetByTestId("client-name")).ToHaveTextAsync("Mia Stone");
+        await Expect(tab.GetByTestId("contact-name")).ToHaveTextAsync("Mia Stone");
         await Expect(tab.GetByTestId("search-position")).ToHaveCountAsync(0);
         await HangUpAsync(page);
         await WaitAsync(caller);

@@ -6,9 +6,12 @@ namespace Switchboard.Server.Workspace.ClientInfo;
 /// A contact as Client info shows it. <see cref="Open"/> is the contact's CRM page for users with CRM access, and a
 /// fresh signed read-only link for everyone else.
 /// </summary>
+/// <param name="OwnerName">The user who owns the contact; null when nobody does.</param>
 public sealed record ClientCard(
     Guid Id,
     string Name,
+    string? TimeZone,
+    string? OwnerName,
     IReadOnlyList<string> Labels,
     IReadOnlyDictionary<string, string> Attributes,
     string Description,

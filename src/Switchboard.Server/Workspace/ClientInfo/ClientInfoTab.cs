@@ -108,6 +108,27 @@ public sealed class ClientInfoTab(SwitchboardDbContext db, ContactDirectory dire
     public Task<AdminResult<ClientCard>> SelectAsync(ClientConversation conversation, SelectClientInput input, bool crmAccess, CancellationToken cancellationToken) =>
         BindAsync(conversation, input.ContactId, crmAccess, cancellationToken);
 
+    /// <summary>
+    /// Links the caller's number to the contact, so that the next call from it is identified: one click from the
+    /// client's card, since adding a contact during a call does not link it by itself.
+    /// </summary>
+    public async Task<AdminResult<ClientCard>> LinkCallerNumberAsync(ClientConversation conversation, Guid contactId, bool crmAccess, CancellationToken cancellationToken)
+    {
+        if (conversation.Identifier is not CallerNumberIdentifier caller)
+            return AdminResult<ClientCard>.Invalid("linkCallerNumber", "The caller withheld their number, so there is none to link.");
+        if (E164.Normalize(caller.Number) is not { } number)
+            return AdminResult<ClientCard>.Invalid("linkCallerNumber", $"The caller's number '{caller.Number}' is not a phone number, so it cannot be linked.");
+
+        var linked = await admin.LinkPhoneAsync(contactId, new ContactPhoneInput(number), cancellationToken);
+        if (linked.Outcome == AdminOutcome.NotFound)
+            return AdminResult<ClientCard>.Invalid("contactId", "There is no such contact.");
+        if (!linked.Succeeded)
+            return AdminResult<ClientCard>.Invalid(linked.Errors);
+        return await CardAsync(contactId, crmAccess, cancellationToken) is { } card
+            ? AdminResult<ClientCard>.Ok(card)
+            : AdminResult<ClientCard>.Invalid("contactId", "There is no such contact.");
+    }
+
     /// <summary>Every user, who may own a contact added from Client info, by display name.</summary>
     public async Task<IReadOnlyList<ClientOwnerView>> OwnersAsync(CancellationToken cancellationToken) =>
         [.. (await db.Users.AsNoTracking().Select(u => new ClientOwnerView(u.Id, u.DisplayName)).ToListAsync(cancellationToken))
@@ -163,7 +184,7 @@ public sealed class ClientInfoTab(SwitchboardDbContext db, ContactDirectory dire
         if (await directory.GetAsync(contactId, cancellationToken) is not { } contact)
             return null;
         var open = crmAccess ? $"/crm/contacts/{contact.Id}" : links.Create(contact.Id).Url;
-        return new ClientCard(contact.Id, contact.Name, contact.Labels, contact.Attributes, contact.Description, contact.Phones, contact.MessagingIdentities, contact.Emails, open);
+        return new ClientCard(contact.Id, contact.Name, contact.TimeZone, contact.OwnerName, contact.Labels, contact.Attributes, contact.Description, contact.Phones, contact.MessagingIdentities, contact.Emails, open);
     }
 
     private async Task<string?> QueueNameAsync(Guid? queueId, CancellationToken cancellationToken) =>

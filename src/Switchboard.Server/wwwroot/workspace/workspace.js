@@ -122,17 +122,11 @@ async function refresh({ afterConnect = false } = {}) {
 // What rang or was connected while the page was away (reloaded, reopened, offline) is shown as the server has it;
 // what the page still shows but the server no longer has ended meanwhile.
 function restoreCall(current) {
-    if (offer !== null && offer.callId !== current?.callId) {
-        const ended = offer;
-        endOffer();
-        dispatchCall(ended, "ended");
-    }
+    if (offer !== null && offer.callId !== current?.callId) endOffer();
     if (call !== null && call.callId !== current?.callId) {
-        const ended = call;
         call = null;
         phone.close();
         callPanel.hidden = true;
-        dispatchCall(ended, "ended");
     }
     if (current === null) return;
     const details = {
@@ -263,7 +257,6 @@ function showOffer(details) {
     offerPanel.hidden = false;
     tick();
     ringer.start();
-    dispatchCall(offer, "ringing");
     fillContact(offer.callId);
 }
 
@@ -284,7 +277,6 @@ function ringingStopped(message) {
         return;
     }
     showNotice(StopWords[message.reason] ?? "The call stopped ringing");
-    dispatchCall(ended, "ended");
 }
 
 function endOffer() {
@@ -359,7 +351,6 @@ function showCall(details) {
     setButtons(callPanel, false);
     callPanel.hidden = false;
     tick();
-    dispatchCall(call, "connected");
     loadTransferTargets();
 }
 
@@ -380,12 +371,10 @@ function left(message) {
         if (offer?.callId === message.callId) endOffer();
         return;
     }
-    const ended = call;
     call = null;
     phone.close();
     callPanel.hidden = true;
     showNotice(`Call ended: ${LeftWords[message.reason] ?? message.reason}`);
-    dispatchCall(ended, "ended");
 }
 
 // A new peer connection for the call the page already shows: the server answers it on the call's same media.
@@ -488,12 +477,6 @@ function tick() {
     if (call !== null) byTestId("call-timer").textContent = clock((now - call.connectedAt) / 1000);
 }
 
-function dispatchCall(about, state) {
-    document.dispatchEvent(new CustomEvent("workspace:call", {
-        detail: { callId: about.callId, callerNumber: about.callerNumber ?? null, queueId: about.queueId ?? null, queueName: about.queueName ?? null, state },
-    }));
-}
-
 function showNotice(text) {
     const notice = byTestId("offer-ended");
     notice.textContent = text;
@@ -569,6 +552,3 @@ for (const key of callPanel.querySelectorAll("[data-digit]")) key.addEventListen
 $("form.transfer", callPanel).addEventListener("submit", transfer);
 setInterval(tick, 250);
 connect();
-
-// The Client info panel is another module; the page works without it.
-import("./client-info.js").catch(() => {});
