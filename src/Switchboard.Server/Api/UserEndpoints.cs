@@ -3,7 +3,7 @@ using Switchboard.Server.Security;
 
 namespace Switchboard.Server.Api;
 
-/// <summary>/api/v1/users: the admin's CRUD of users.</summary>
+/// <summary>/api/v1/users: the admin's CRUD of users, and partial updates (PATCH).</summary>
 public static class UserEndpoints
 {
     public static IEndpointRouteBuilder MapUserApi(this IEndpointRouteBuilder api)
@@ -24,6 +24,12 @@ public static class UserEndpoints
 
         users.MapPut("/{id:guid}", async (Guid id, UserInput input, UserAdmin admin, CancellationToken cancellationToken) =>
                 (await admin.UpdateAsync(id, input, cancellationToken)).ToOk())
+            .Produces<UserView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        users.MapPatch("/{id:guid}", async (Guid id, UserPatch patch, UserAdmin admin, CancellationToken cancellationToken) =>
+                (await admin.PatchAsync(id, patch, cancellationToken)).ToOk())
             .Produces<UserView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

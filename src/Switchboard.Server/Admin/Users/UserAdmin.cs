@@ -83,6 +83,12 @@ public sealed class UserAdmin(
         return AdminResult<UserView>.Ok(UserView.From(user));
     }
 
+    /// <summary>Changes only the fields <paramref name="patch"/> gives, under the same rules as a full update.</summary>
+    public async Task<AdminResult<UserView>> PatchAsync(Guid id, UserPatch patch, CancellationToken cancellationToken) =>
+        await GetAsync(id, cancellationToken) is { } current
+            ? await UpdateAsync(id, patch.ApplyTo(current), cancellationToken)
+            : AdminResult<UserView>.NotFound();
+
     /// <summary>
     /// Refused while a queue or scenario still names the user, for the admin's own account, and for the last admin
     /// (so that somebody can always configure the switchboard).
