@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
+using Switchboard.Data.Crm;
 using Switchboard.Domain.Acd;
 using Switchboard.Server.AcdHosting;
 using Switchboard.Server.Crm;
@@ -65,11 +66,11 @@ public sealed class WorkspaceBoard(
         if (liveCalls.Find(callId) is not { } call || !call.Users.Contains(agentId))
             return null;
 
-        string? contactName = null;
-        if (call.CallerNumber is { } number && await contacts.IdentifyByNumberAsync(number, cancellationToken) is { Succeeded: true, Value: [var contact, ..] })
-            contactName = contact.Name;
+        IReadOnlyList<ContactSummary> identified = [];
+        if (call.CallerNumber is { } number && await contacts.IdentifyByNumberAsync(number, cancellationToken) is { Succeeded: true } found)
+            identified = found.Value!;
         var queueName = call.QueueId is { } queueId ? queues.NameOf(queueId) : null;
-        return new WorkspaceCallView(call.CallId, call.CallerNumber, call.CallerName, contactName, call.QueueId, queueName);
+        return new WorkspaceCallView(call.CallId, call.CallerNumber, call.CallerName, identified.Count > 0 ? identified[0].Name : null, call.QueueId, queueName, identified.Count);
     }
 
     /// <summary>Every other user with their live state, and every queue, by name.</summary>

@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Server.AcdHosting;
 using Switchboard.Telephony;
 
 namespace Switchboard.Server.Workspace;
 
-/// <summary>The agent workspace: its reads, its commands to telephony, and the call events it gets on the events socket.</summary>
+/// <summary>
+/// The agent workspace: its reads, its commands to telephony, the call events it gets on the events socket or its
+/// circuit, and the presence of an agent's desk on a circuit.
+/// </summary>
 public static class WorkspaceRegistration
 {
     public static IServiceCollection AddSwitchboardWorkspace(this IServiceCollection services)
@@ -17,6 +21,8 @@ public static class WorkspaceRegistration
         services.AddSingleton<ICallObserver>(provider => provider.GetRequiredService<CallEventRouter>());
         services.TryAddSingleton(provider => provider.GetRequiredService<BackToBackUserAgent>().UserCalls);
         services.AddScoped<WorkspaceBoard>();
+        services.AddScoped<DeskPresence>();
+        services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<DeskPresence>());
         return services;
     }
 }

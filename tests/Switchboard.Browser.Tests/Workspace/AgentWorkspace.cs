@@ -15,6 +15,26 @@ public sealed class AgentWorkspace(IPage page)
 
     public IPage Page => page;
 
+    /// <summary>One of the status buttons (Ready, Back soon, Not available); the chosen one is pressed.</summary>
+    public static ILocator StatusButton(IPage page, string status) =>
+        page.GetByRole(AriaRole.Group, new() { Name = "Status" }).GetByRole(AriaRole.Button, new() { Name = status, Exact = true });
+
+    public static Task ChooseStatusAsync(IPage page, string status) => StatusButton(page, status).ClickAsync();
+
+    /// <summary>Opens the call bar's keypad; its keys are in a pop-over.</summary>
+    public async Task<ILocator> OpenKeypadAsync()
+    {
+        await ClickInCallAsync("Keypad");
+        return page.GetByRole(AriaRole.Group, new() { Name = "Keypad" });
+    }
+
+    /// <summary>Opens the call bar's transfer form, in a pop-over.</summary>
+    public async Task<ILocator> OpenTransferAsync()
+    {
+        await ClickInCallAsync("Transfer…");
+        return page.GetByRole(AriaRole.Form, new() { Name = "Transfer" });
+    }
+
     public ILocator Offer => page.GetByRole(AriaRole.Region, new() { Name = "Incoming call" });
 
     public ILocator Call => page.GetByRole(AriaRole.Region, new() { Name = "Current call" });

@@ -73,7 +73,7 @@ public sealed class CallControlsTests(SwitchboardSite site)
         await using var sipp = await _setup.CallAsync(number, caller, sippDirectory);
         await agent.AcceptAsync();
 
-        var keypad = agent.Call.GetByRole(AriaRole.Group, new() { Name = "Keypad" });
+        var keypad = await agent.OpenKeypadAsync();
         foreach (var key in new[] { "1", "2", "#" })
             await keypad.GetByRole(AriaRole.Button, new() { Name = $"Key {key}", Exact = true }).ClickAsync();
         await caller.WaitUntilAsync(heard => heard.Digits.Length >= 3, "received three digits");
@@ -102,8 +102,9 @@ public sealed class CallControlsTests(SwitchboardSite site)
         await using var sipp = await _setup.CallAsync(number, caller, sippDirectory);
         await first.AcceptAsync();
 
-        var transfer = first.Call.GetByRole(AriaRole.Form, new() { Name = "Transfer" });
-        await transfer.GetByLabel("To a user").SelectOptionAsync(new SelectOptionValue { Label = "Nora Target (Ready)" });
+        var transfer = await first.OpenTransferAsync();
+        await transfer.GetByLabel("To a user").ClickAsync();
+        await first.Page.GetByRole(AriaRole.Option, new() { Name = "Nora Target (Ready)" }).ClickAsync();
         await transfer.GetByRole(AriaRole.Button, new() { Name = "Transfer", Exact = true }).ClickAsync();
 
         await Expect(first.Call).ToBeHiddenAsync();

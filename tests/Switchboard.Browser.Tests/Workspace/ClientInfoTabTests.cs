@@ -167,7 +167,7 @@ public sealed class ClientInfoTabTests(SwitchboardSite site)
         await page.LogInAsync(line.Username, WorkspaceSetup.AgentPassword);
         await page.GotoAsync("/workspace");
         await Expect(page.Locator("#connection")).ToHaveTextAsync("Connected");
-        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ready" });
+        await AgentWorkspace.ChooseStatusAsync(page, "Ready");
         await _setup.AgentBecomesAsync(line.AgentId, agent => agent.Status == AgentStatus.Ready);
         return page;
     }

@@ -19,10 +19,10 @@ public sealed partial class WorkspacePageTests(SwitchboardSite site)
         await using var browser = await site.OpenBrowserAsync();
         var page = await OpenWorkspaceAsync(browser, username);
 
-        await Status(page).SelectOptionAsync(new SelectOptionValue { Label = "Ready" });
+        await AgentWorkspace.ChooseStatusAsync(page, "Ready");
 
         await _setup.AgentBecomesAsync(agentId, agent => agent.Status == AgentStatus.Ready && agent.Reachable);
-        await Expect(Status(page)).ToHaveValueAsync("ready");
+        await Expect(AgentWorkspace.StatusButton(page, "Ready")).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(page.GetByTestId("live-state")).ToHaveTextAsync("Idle");
         await Expect(page.GetByTestId("time-in-status")).ToHaveTextAsync(OneSecondOrMore());
     }
@@ -46,33 +46,53 @@ public sealed partial class WorkspacePageTests(SwitchboardSite site)
     }
 
     [Fact]
-    public async Task Page_reconnects_by_itself_after_its_socket_drops_and_the_agent_stays_reachable()
+    public async Task Page_reconnects_by_itself_after_its_connection_drops_and_the_agent_stays_reachable()
     {
         var (agentId, username) = await _setup.CreateAgentAsync("Fay Reconnect");
         await using var browser = await site.OpenBrowserAsync();
         var page = browser.Page;
-        var sockets = new List<IWebSocketRoute>();
-        // The test stands between the page and the server, so it can cut the connection as a network blip would.
-        await page.RouteWebSocketAsync(EventsSocket(), route =>
+        var sockets = new List<(IWebSocketRoute Page, IWebSocketRoute Server)>();
+        // The test stands between the page and its circuit, so it can cut the connection as a network blip would.
+        await page.RouteWebSocketAsync(CircuitSocket(), route =>
         {
-            route.ConnectToServer();
+            var server = route.ConnectToServer();
             lock (sockets)
-                sockets.Add(route);
+                sockets.Add((route, server));
         });
+        // Only over the WebSocket: the circuit may not fall back to server-sent events or long polling past the test.
+        await page.RouteAsync(CircuitSocket(), route => route.AbortAsync());
         await OpenWorkspaceAsync(browser, username);
-        await Status(page).SelectOptionAsync(new SelectOptionValue { Label = "Back soon" });
+        await AgentWorkspace.ChooseStatusAsync(page, "Back soon");
         await _setup.AgentBecomesAsync(agentId, agent => agent.Status == AgentStatus.BackSoon && agent.Reachable);
 
-        IWebSocketRoute first;
+        (IWebSocketRoute Page, IWebSocketRoute Server) first;
         lock (sockets)
             first = sockets[0];
-        await first.CloseAsync(new() { Code = 1006 });
+        // Both ends see the connection go, as they would if the network failed.
+        await first.Server.CloseAsync();
+        await first.Page.CloseAsync(new() { Code = 1006 });
 
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "reconnecting" })).ToBeVisibleAsync();
+        // The page connects again by itself (a wait, bounded so that a page that never does fails the test).
+        using (var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (!guard.IsCancellationRequested && SocketsOpened() < 2)
+                await Task.Delay(50, CancellationToken.None);
+        }
+
+        Assert.True(SocketsOpened() >= 2, "The page never opened a second connection.");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "reconnecting" })).ToBeHiddenAsync();
         await Expect(page.Locator("#connection")).ToHaveTextAsync("Connected");
-        Assert.True(sockets.Count >= 2, "The page never opened a second socket.");
         await _setup.AgentBecomesAsync(agentId, agent => agent.Reachable);
-        await Expect(Status(page)).ToHaveValueAsync("backSoon");
+        await Expect(AgentWorkspace.StatusButton(page, "Back soon")).ToHaveAttributeAsync("aria-pressed", "true");
+        // The circuit is back: what the agent does reaches the switchboard again.
+        await AgentWorkspace.ChooseStatusAsync(page, "Ready");
+        await _setup.AgentBecomesAsync(agentId, agent => agent.Status == AgentStatus.Ready && agent.Reachable);
+
+        int SocketsOpened()
+        {
+            lock (sockets)
+                return sockets.Count;
+        }
     }
 
     [Fact]
@@ -82,7 +102,7 @@ public sealed partial class WorkspacePageTests(SwitchboardSite site)
         var queueId = await _setup.CreateQueueAsync($"Gone {Guid.NewGuid():N}"[..12], wrapUpSeconds: 1, agentId);
         var browser = await site.OpenBrowserAsync();
         var page = await OpenWorkspaceAsync(browser, username);
-        await Status(page).SelectOptionAsync(new SelectOptionValue { Label = "Ready" });
+        await AgentWorkspace.ChooseStatusAsync(page, "Ready");
         await _setup.AgentBecomesAsync(agentId, agent => agent.Status == AgentStatus.Ready && agent.Reachable);
 
         await browser.DisposeAsync();
@@ -100,8 +120,6 @@ public sealed partial class WorkspacePageTests(SwitchboardSite site)
         Assert.Empty(call.OfferedTo);
         Assert.Equal(AgentStatus.Ready, snapshot.Agent(agentId)!.Status);
     }
-
-    private static ILocator Status(IPage page) => page.GetByLabel("Status", new() { Exact = true });
 
     private AcdDispatcher Acd => site.Server.Services.GetRequiredService<AcdDispatcher>();
 
@@ -129,8 +147,8 @@ public sealed partial class WorkspacePageTests(SwitchboardSite site)
         }
     }
 
-    [GeneratedRegex(@"/api/v1/events$")]
-    private static partial Regex EventsSocket();
+    [GeneratedRegex(@"/_blazor\?id=")]
+    private static partial Regex CircuitSocket();
 
     [GeneratedRegex(@"^(0:0[1-9]|0:[1-5]\d|\d+:\d\d)$")]
     private static partial Regex OneSecondOrMore();

@@ -81,7 +81,7 @@ public sealed class WorkspaceSetup(SwitchboardSite site)
         await page.LogInAsync(username, password);
         await page.GotoAsync("/workspace");
         await Expect(page.Locator("#connection")).ToHaveTextAsync("Connected");
-        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ready" });
+        await AgentWorkspace.ChooseStatusAsync(page, "Ready");
         await AgentBecomesAsync(agentId, agent => agent.Status == AgentStatus.Ready && agent.Reachable);
         return new AgentWorkspace(page);
     }

@@ -1,33 +1,36 @@
 // The browser end of a call: the microphone and an RTCPeerConnection to Switchboard. The browser offers and the
 // server answers (it is ICE-lite and the DTLS server), so no ICE servers are needed and no candidates are sent on:
 // the offer goes as soon as it is made, without waiting for gathering, as the server learns the browser's address
-// from the browser's own connectivity checks.
+// from the browser's own connectivity checks. The workspace page drives it through Blazor's JS interop.
 const StatsEveryMilliseconds = 250;
 // Until the first audio arrives the stats are read more often, so that the moment audio flows is seen within this.
 const FirstAudioStatsEveryMilliseconds = 20;
 
 export class Webphone {
     #audio;
-    #onStats;
+    #listener;
     #connection = null;
     #microphone = null;
     #statsTimer = null;
 
-    /** @param audio the <audio autoplay> element that plays the caller; @param onStats called with {packetsReceived, packetsSent}. */
-    constructor(audio, onStats) {
+    /**
+     * @param audio the <audio autoplay> element that plays the caller;
+     * @param listener the page (a .NET object reference), told AudioStats(packetsReceived, packetsSent) once audio flows.
+     */
+    constructor(audio, listener) {
         this.#audio = audio;
-        this.#onStats = onStats;
+        this.#listener = listener;
     }
 
-    get active() {
+    isActive() {
         return this.#connection !== null;
     }
 
     /**
-     * Answers: sends the browser's offer through accept(sdp), which resolves to the server's answer. The same serves a
-     * call taken over again after the page reloaded: a new connection's offer, answered on the call's media.
+     * Takes the microphone and makes a new peer connection; resolves to its SDP offer, for the server to answer
+     * (an offered call, or a call taken over again after the page reloaded).
      */
-    async answer(accept) {
+    async offer() {
         this.close();
         try {
             this.#microphone = await navigator.mediaDevices.getUserMedia({ audio: true });
@@ -38,14 +41,24 @@ export class Webphone {
                 this.#audio.srcObject = event.streams[0] ?? new MediaStream([event.track]);
             });
             await connection.setLocalDescription(await connection.createOffer());
-            const answer = await accept(connection.localDescription.sdp);
-            if (this.#connection !== connection) return;
-            await connection.setRemoteDescription({ type: "answer", sdp: answer });
-            this.#statsTimer = setTimeout(() => this.#reportStats(), FirstAudioStatsEveryMilliseconds);
+            return connection.localDescription.sdp;
         } catch (error) {
             this.close();
             throw error;
         }
+    }
+
+    /** Sets the server's answer to the last offer; the audio flows once ICE and DTLS are done. */
+    async complete(answer) {
+        const connection = this.#connection;
+        if (connection === null) return;
+        try {
+            await connection.setRemoteDescription({ type: "answer", sdp: answer });
+        } catch (error) {
+            this.close();
+            throw error;
+        }
+        this.#statsTimer = setTimeout(() => this.#reportStats(false), FirstAudioStatsEveryMilliseconds);
     }
 
     /** Mutes the microphone: the track stays, it sends silence. */
@@ -63,7 +76,7 @@ export class Webphone {
         this.#audio.srcObject = null;
     }
 
-    async #reportStats() {
+    async #reportStats(flowing) {
         const connection = this.#connection;
         if (connection === null) return;
         let packetsReceived = 0;
@@ -73,7 +86,10 @@ export class Webphone {
             if (report.type === "outbound-rtp" && report.kind === "audio") packetsSent += report.packetsSent ?? 0;
         }
         if (this.#connection !== connection) return;
-        this.#onStats({ packetsReceived, packetsSent });
-        this.#statsTimer = setTimeout(() => this.#reportStats(), packetsReceived > 0 ? StatsEveryMilliseconds : FirstAudioStatsEveryMilliseconds);
+        const nowFlowing = packetsReceived > 0;
+        // From Accept to the caller heard (the performance test reads it).
+        if (nowFlowing && !flowing) performance.mark("workspace:audio-flowing");
+        if (nowFlowing) this.#listener.invokeMethodAsync("AudioStats", packetsReceived, packetsSent).catch(() => {});
+        this.#statsTimer = setTimeout(() => this.#reportStats(nowFlowing), nowFlowing ? StatsEveryMilliseconds : FirstAudioStatsEveryMilliseconds);
     }
 }

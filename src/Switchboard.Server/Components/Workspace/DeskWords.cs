@@ -1,0 +1,64 @@
+using System.Globalization;
+using Switchboard.Domain.Acd;
+
+namespace Switchboard.Server.Components.Workspace;
+
+/// <summary>How the desk says what happened, in the agent's words.</summary>
+public static class DeskWords
+{
+    public static string Status(AgentStatus status) => status switch
+    {
+        AgentStatus.Ready => "Ready",
+        AgentStatus.BackSoon => "Back soon",
+        _ => "Not available",
+    };
+
+    public static string Activity(AgentActivity activity) => activity switch
+    {
+        AgentActivity.Offered => "Ringing",
+        AgentActivity.OnCall => "On call",
+        AgentActivity.WrapUp => "Wrap-up",
+        _ => "Idle",
+    };
+
+    /// <summary>Why an offer stopped ringing (the reason of <c>ringingStopped</c>).</summary>
+    public static string RingingStopped(string? reason) => reason switch
+    {
+        "answeredElsewhere" => "Taken by another agent",
+        "callerHungUp" => "Caller hung up",
+        "noAnswer" => "Not answered",
+        "refused" => "Refused",
+        "failed" => "Could not ring your phone",
+        _ => "The call stopped ringing",
+    };
+
+    /// <summary>Why the agent left a call (the reason of <c>callLeft</c>).</summary>
+    public static string Left(string? reason) => "Call ended: " + reason switch
+    {
+        "hungUp" => "You hung up",
+        "callerHungUp" => "Caller hung up",
+        "transferred" => "Transferred",
+        "failed" => "The call failed",
+        _ => reason ?? "it is over",
+    };
+
+    /// <summary>How long ago, in the agent's words whatever their time zone: "just now", "5 min ago", "3 h ago", "2 days ago".</summary>
+    public static string Ago(TimeSpan elapsed) => elapsed switch
+    {
+        { TotalMinutes: < 1 } => "just now",
+        { TotalHours: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalMinutes} min ago"),
+        { TotalDays: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalHours} h ago"),
+        { TotalDays: < 2 } => "yesterday",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalDays} days ago"),
+    };
+
+    /// <summary>A duration as m:ss, or h:mm:ss from an hour on.</summary>
+    public static string Clock(TimeSpan duration)
+    {
+        var whole = (long)Math.Max(0, Math.Floor(duration.TotalSeconds));
+        var (hours, minutes, seconds) = (whole / 3600, whole % 3600 / 60, whole % 60);
+        return hours > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{hours}:{minutes:00}:{seconds:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{minutes}:{seconds:00}");
+    }
+}
