@@ -48,16 +48,25 @@ public sealed class ScenariosPageTests(SwitchboardSite site)
         await page.GotoAsync("/admin/scenarios");
 
         await page.GetByLabel("Search scenarios").FillAsync(used);
+        await Expect(OnlyRow(page)).ToContainTextAsync(used);
         await page.GetByRole(AriaRole.Button, new() { Name = $"Delete scenario {used}" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(page.GetByTestId("in-use")).ToContainTextAsync(number);
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = used })).ToHaveCountAsync(1);
 
         await page.GetByLabel("Search scenarios").FillAsync(unused);
+        await Expect(OnlyRow(page)).ToContainTextAsync(unused);
         await page.GetByRole(AriaRole.Button, new() { Name = $"Delete scenario {unused}" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(page.GetByText($"Scenario {unused} deleted.")).ToBeVisibleAsync();
         await Expect(page.GetByText("No scenarios to show.")).ToBeVisibleAsync();
+    }
+
+    // The grid re-renders as the search narrows it: act on a row once it is the only one left, not on the row before.
+    private static ILocator OnlyRow(IPage page)
+    {
+        var rows = page.GetByRole(AriaRole.Table).Locator("tbody tr");
+        return rows.And(page.Locator("tbody tr:only-child"));
     }
 
     private async Task<string> CreateScenarioAsync(IReadOnlyList<ScenarioAction> actions)
