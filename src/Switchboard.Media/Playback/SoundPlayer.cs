@@ -22,28 +22,24 @@ public sealed class SoundPlayer(TimeProvider time)
         ArgumentNullException.ThrowIfNull(sound);
         var encoding = (session.Format ?? throw new InvalidOperationException("the session is not connected: call Connect first")).Encoding;
         using var timer = new PeriodicTimer(FrameDuration, time);
-        var first = true;
-        try
-        {
-            for (var played = 0; repeat.Times is not { } times || played < times; played++)
-            {
-                for (var frame = 0; frame < sound.FrameCount; frame++)
-                {
-                    if (!first && !await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        return PlaybackOutcome.Stopped;
-                    }
 
-                    // The marker bit starts a talkspurt, so the peer's jitter buffer resynchronises.
-                    session.SendAudio(sound.Frame(frame, encoding), SamplesPerFrame, marker: first);
-                    first = false;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        // Stopping disposes the timer, whose wait then answers false: a stop on purpose (the caller moved on or hung
+        // up) is an outcome, and throws nothing.
+        using var stop = cancellationToken.UnsafeRegister(static state => ((PeriodicTimer)state!).Dispose(), timer);
+        var first = true;
+        for (var played = 0; repeat.Times is not { } times || played < times; played++)
         {
-            // Stopped on purpose (the caller moved on or hung up): an outcome, not a fault.
-            return PlaybackOutcome.Stopped;
+            for (var frame = 0; frame < sound.FrameCount; frame++)
+            {
+                if (!first && !await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    return PlaybackOutcome.Stopped;
+                }
+
+                // The marker bit starts a talkspurt, so the peer's jitter buffer resynchronises.
+                session.SendAudio(sound.Frame(frame, encoding), SamplesPerFrame, marker: first);
+                first = false;
+            }
         }
 
         return PlaybackOutcome.Completed;

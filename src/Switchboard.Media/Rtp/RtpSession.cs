@@ -23,6 +23,9 @@ public sealed class RtpSession : IAsyncDisposable
 
     private const int MaximumBindAttempts = 16;
 
+    /// <summary>How long closing waits for the receive loops to read their wake-up before closing the sockets under them.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
+
     private readonly Socket _rtpSocket;
     private readonly Socket _rtcpSocket;
     private readonly RtpPortLease _lease;
@@ -39,7 +42,6 @@ public sealed class RtpSession : IAsyncDisposable
     private readonly RtpReception _reception = new();
     private readonly DtmfDetector _dtmfDetector = new();
     private readonly Channel<char> _digits = Channel.CreateUnbounded<char>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private readonly CancellationTokenSource _stopping = new();
     // Channels a new browser session replaced: the receive loop disposes them before it reads its next datagram.
     private readonly ConcurrentQueue<WebRtcMediaChannel> _replacedChannels = new();
     private readonly byte[] _cname;
@@ -241,11 +243,10 @@ public sealed class RtpSession : IAsyncDisposable
         }
 
         Volatile.Write(ref _lastReceiveTimestamp, _time.GetTimestamp());
-        var stopping = _stopping.Token;
         _running = Task.WhenAll(
-            ReceiveAsync(_rtpSocket, _rtpReceiveBuffer, _rtpSource, isRtcp: false, stopping),
-            Secure is null ? ReceiveAsync(_rtcpSocket, _rtcpReceiveBuffer, _rtcpSource, isRtcp: true, stopping) : Task.CompletedTask,
-            RaiseDigitsAsync(stopping));
+            ReceiveAsync(_rtpSocket, _rtpReceiveBuffer, _rtpSource, isRtcp: false),
+            Secure is null ? ReceiveAsync(_rtcpSocket, _rtcpReceiveBuffer, _rtcpSource, isRtcp: true) : Task.CompletedTask,
+            RaiseDigitsAsync());
         _reportTimer = _time.CreateTimer(static state => ((RtpSession)state!).SendReport(), this, ReportInterval, ReportInterval);
     }
 
@@ -299,17 +300,30 @@ public sealed class RtpSession : IAsyncDisposable
             return;
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        var started = _reportTimer is not null;
         if (_reportTimer is not null)
         {
             await _reportTimer.DisposeAsync().ConfigureAwait(false);
         }
 
+        // Every loop ends without an exception on a normal close (a call's end is no error): the digits reader when
+        // its channel completes, each receive loop at the empty datagram its socket sends itself. Only if one is lost
+        // (a receive buffer full under load) does closing the sockets end a loop the exceptional way.
         _digits.Writer.TryComplete();
+        if (started)
+        {
+            WakeReceiveLoop(_rtpSocket, LocalRtpEndPoint);
+            if (Secure is null)
+            {
+                WakeReceiveLoop(_rtcpSocket, LocalRtcpEndPoint);
+            }
+
+            await Task.WhenAny(_running, Task.Delay(StopGrace, _time)).ConfigureAwait(false);
+        }
+
         if (Secure is { } secure)
         {
-            // The loop ends on cancellation; the channel goes only then, and its close_notify still has a socket.
-            await _running.ConfigureAwait(false);
+            // The channel goes only once its loop ended, so its close_notify still had a socket.
             DisposeReplacedChannels();
             secure.Channel.Dispose();
         }
@@ -318,7 +332,23 @@ public sealed class RtpSession : IAsyncDisposable
         _rtcpSocket.Dispose();
         await _running.ConfigureAwait(false);
         _lease.Dispose();
-        _stopping.Dispose();
+    }
+
+    /// <summary>Sends the socket an empty datagram from itself, which its receive loop reads as the session's end.</summary>
+    private void WakeReceiveLoop(Socket socket, IPEndPoint local)
+    {
+        var self = local.Address.Equals(IPAddress.Any) ? IPAddress.Loopback
+            : local.Address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
+            : local.Address;
+        try
+        {
+            socket.SendTo([], SocketFlags.None, new IPEndPoint(self, local.Port));
+        }
+        catch (SocketException exception)
+        {
+            // The loop then ends when its socket closes.
+            _log.NotSent(local.Port, exception);
+        }
     }
 
     /// <summary>Whether a packet would leave now: a peer address (plain), or keys and the browser's consent (WebRTC).</summary>
@@ -366,7 +396,7 @@ public sealed class RtpSession : IAsyncDisposable
     /// One loop per socket for the session's life: a single state machine, so awaiting the next
     /// datagram allocates nothing.
     /// </summary>
-    private async Task ReceiveAsync(Socket socket, byte[] buffer, SocketAddress source, bool isRtcp, CancellationToken cancellationToken)
+    private async Task ReceiveAsync(Socket socket, byte[] buffer, SocketAddress source, bool isRtcp)
     {
         var memory = buffer.AsMemory();
         while (true)
@@ -374,9 +404,9 @@ public sealed class RtpSession : IAsyncDisposable
             int length;
             try
             {
-                length = await socket.ReceiveFromAsync(memory, SocketFlags.None, source, cancellationToken).ConfigureAwait(false);
+                length = await socket.ReceiveFromAsync(memory, SocketFlags.None, source).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+            catch (ObjectDisposedException)
             {
                 // The session is closing: the socket went under the pending receive.
                 return;
@@ -391,6 +421,12 @@ public sealed class RtpSession : IAsyncDisposable
                 // ICMP unreachable from an earlier send, an oversized datagram: nothing to stop the call for.
                 _log.ReceiveError(isRtcp ? LocalRtcpEndPoint : LocalRtpEndPoint, exception);
                 continue;
+            }
+
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                // The session is closing (the datagram is most likely the wake-up it sent itself).
+                return;
             }
 
             try
@@ -524,18 +560,12 @@ public sealed class RtpSession : IAsyncDisposable
         }
     }
 
-    private async Task RaiseDigitsAsync(CancellationToken cancellationToken)
+    private async Task RaiseDigitsAsync()
     {
-        try
+        // Ends when the session closes and completes the channel.
+        await foreach (var digit in _digits.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            await foreach (var digit in _digits.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                DigitReceived?.Invoke(this, new DtmfDigitEventArgs(digit));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The session is closing; digits not yet raised no longer matter.
+            DigitReceived?.Invoke(this, new DtmfDigitEventArgs(digit));
         }
     }
 
