@@ -112,7 +112,10 @@ public sealed class SipHeaderCollection : IReadOnlyList<SipHeader>
         return elements;
     }
 
-    public IEnumerator<SipHeader> GetEnumerator() => _headers.GetEnumerator();
+    /// <summary>The headers in order; a <c>foreach</c> over the collection itself allocates nothing.</summary>
+    public List<SipHeader>.Enumerator GetEnumerator() => _headers.GetEnumerator();
+
+    IEnumerator<SipHeader> IEnumerable<SipHeader>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -1,68 +1,104 @@
 using System.Buffers;
-using Switchboard.Sip.Internal;
 
 namespace Switchboard.Sip;
 
 /// <summary>
 /// Serialises a message: start line, each header as "Name: value", a Content-Length computed from the body
-/// (any Content-Length header in the collection is ignored), the empty line, the body. Lines end in CRLF.
+/// (any Content-Length header in the collection is ignored), the empty line, the body. Lines end in CRLF. The size
+/// is measured first, so a message is written once, straight into its final buffer.
 /// </summary>
 public static class SipMessageWriter
 {
     public static void Write(SipMessage message, IBufferWriter<byte> output)
     {
-        WriteStartLine(message, output);
-        foreach (var header in message.Headers)
-        {
-            if (header.HasName(SipHeaderNames.ContentLength))
-                continue;
-            output.Write(header.Name.Span);
-            output.Write(": "u8);
-            output.Write(header.Value.Span);
-            output.Write("\r\n"u8);
-        }
-        output.Write("Content-Length: "u8);
-        WriteNumber(message.Body.Length, output);
-        output.Write("\r\n\r\n"u8);
-        output.Write(message.Body.Span);
+        ArgumentNullException.ThrowIfNull(output);
+        var size = Measure(message);
+        WriteTo(message, output.GetSpan(size)[..size]);
+        output.Advance(size);
     }
 
     public static byte[] ToArray(SipMessage message)
     {
-        var output = new ArrayBufferWriter<byte>(512 + message.Body.Length);
-        Write(message, output);
-        return output.WrittenSpan.ToArray();
+        var bytes = new byte[Measure(message)];
+        WriteTo(message, bytes);
+        return bytes;
     }
 
-    private static void WriteStartLine(SipMessage message, IBufferWriter<byte> output)
+    /// <summary>How many bytes <paramref name="message"/> takes on the wire.</summary>
+    public static int Measure(SipMessage message)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        var size = message switch
+        {
+            SipRequest request => request.Method.Length + 1 + request.RequestUri.Length + 1 + request.Version.Length,
+            SipResponse response => response.Version.Length + 1 + Digits(response.StatusCode) + 1 + response.ReasonPhrase.Length,
+            _ => throw new ArgumentException("A message is a request or a response.", nameof(message)),
+        } + 2;
+        foreach (var header in message.Headers)
+        {
+            if (!header.HasName(SipHeaderNames.ContentLength))
+                size += header.Name.Length + 2 + header.Value.Length + 2;
+        }
+
+        return size + "Content-Length: "u8.Length + Digits(message.Body.Length) + 4 + message.Body.Length;
+    }
+
+    // Writes into exactly Measure(message) bytes.
+    private static void WriteTo(SipMessage message, Span<byte> output)
+    {
+        var at = 0;
         switch (message)
         {
             case SipRequest request:
-                output.Write(request.Method.Span);
-                output.Write(" "u8);
-                output.Write(request.RequestUri.Span);
-                output.Write(" "u8);
-                output.Write(request.Version.Span);
+                Put(output, ref at, request.Method.Span);
+                Put(output, ref at, " "u8);
+                Put(output, ref at, request.RequestUri.Span);
+                Put(output, ref at, " "u8);
+                Put(output, ref at, request.Version.Span);
                 break;
             case SipResponse response:
-                output.Write(response.Version.Span);
-                output.Write(" "u8);
-                WriteNumber(response.StatusCode, output);
-                output.Write(" "u8);
-                output.Write(response.ReasonPhrase.Span);
-                break;
-            default:
-                ThrowHelper.ThrowArgument("A message is a request or a response.", nameof(message));
+                Put(output, ref at, response.Version.Span);
+                Put(output, ref at, " "u8);
+                PutNumber(output, ref at, response.StatusCode);
+                Put(output, ref at, " "u8);
+                Put(output, ref at, response.ReasonPhrase.Span);
                 break;
         }
-        output.Write("\r\n"u8);
+
+        Put(output, ref at, "\r\n"u8);
+        foreach (var header in message.Headers)
+        {
+            if (header.HasName(SipHeaderNames.ContentLength))
+                continue;
+            Put(output, ref at, header.Name.Span);
+            Put(output, ref at, ": "u8);
+            Put(output, ref at, header.Value.Span);
+            Put(output, ref at, "\r\n"u8);
+        }
+
+        Put(output, ref at, "Content-Length: "u8);
+        PutNumber(output, ref at, message.Body.Length);
+        Put(output, ref at, "\r\n\r\n"u8);
+        Put(output, ref at, message.Body.Span);
     }
 
-    private static void WriteNumber(int value, IBufferWriter<byte> output)
+    private static void Put(Span<byte> output, ref int at, ReadOnlySpan<byte> bytes)
     {
-        var span = output.GetSpan(11);
-        value.TryFormat(span, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
-        output.Advance(written);
+        bytes.CopyTo(output[at..]);
+        at += bytes.Length;
+    }
+
+    private static void PutNumber(Span<byte> output, ref int at, int value)
+    {
+        value.TryFormat(output[at..], out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+        at += written;
+    }
+
+    private static int Digits(int value)
+    {
+        var digits = 1;
+        for (; value >= 10; value /= 10)
+            digits++;
+        return digits;
     }
 }

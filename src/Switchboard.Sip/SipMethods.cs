@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Switchboard.Sip;
 
 /// <summary>Method names of RFC 3261 and the extensions a contact center meets; methods are case-sensitive.</summary>
@@ -16,4 +18,19 @@ public static class SipMethods
     public static ReadOnlySpan<byte> Subscribe => "SUBSCRIBE"u8;
     public static ReadOnlySpan<byte> Message => "MESSAGE"u8;
     public static ReadOnlySpan<byte> Prack => "PRACK"u8;
+
+    private static readonly string[] Known =
+        ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO", "UPDATE", "REFER", "NOTIFY", "SUBSCRIBE", "MESSAGE", "PRACK"];
+
+    /// <summary>The method as text: one shared string for each known method, so that naming one allocates nothing.</summary>
+    public static string NameOf(ReadOnlySpan<byte> method)
+    {
+        foreach (var known in Known)
+        {
+            if (Ascii.Equals(method, known))
+                return known;
+        }
+
+        return Encoding.UTF8.GetString(method);
+    }
 }

@@ -60,6 +60,27 @@ public class SipMessageWriterTests
             Encoding.UTF8.GetString(output.WrittenSpan));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(1000)]
+    public void A_message_is_written_once_into_an_array_of_exactly_its_size(int bodyLength)
+    {
+        var response = SipResponseBuilder.CreateResponse((SipRequest)TestMessages.Parse(TestMessages.Capture("sipp-uac-invite.sip")), 200, "x1"u8);
+        response.Body = new byte[bodyLength];
+        SipMessageWriter.ToArray(response);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var written = SipMessageWriter.ToArray(response);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(SipMessageWriter.Measure(response), written.Length);
+        Assert.EndsWith($"Content-Length: {bodyLength}\r\n\r\n", Encoding.ASCII.GetString(written, 0, written.Length - bodyLength), StringComparison.Ordinal);
+        // The array itself and its object header, nothing else: no growing buffer, no second copy.
+        Assert.InRange(allocated, written.Length, written.Length + 32);
+    }
+
     private static void AssertRoundTrip(SipMessage original)
     {
         var written = SipMessageWriter.ToArray(original);

@@ -31,12 +31,16 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     private Task _dispatching = Task.CompletedTask;
     private readonly string _branchPrefix = SipBranch.CreatePrefix();
     private string _host = "";
+    // The Allow and Supported header values, written once rather than per response.
+    private string _allow = string.Join(", ", BuiltInMethods);
+    private readonly string _supported;
     private int _stopped;
 
     /// <param name="metrics">Where the endpoint counts messages and timeouts; without one, on the process-wide meter <see cref="SipMetrics.MeterName"/>.</param>
     public SipEndpoint(SipEndpointOptions options, TimeProvider? time = null, ILogger? logger = null, SipMetrics? metrics = null)
     {
         _options = options;
+        _supported = string.Join(", ", options.SupportedExtensions);
         time ??= TimeProvider.System;
         _time = time;
         _log = logger is null ? SipTransportLog.None : new SipTransportLog(logger, time);
@@ -120,6 +124,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
     {
         lock (_handlers)
             _handlers[method] = handler;
+        _allow = string.Join(", ", AllowedMethods);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -300,7 +305,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
 
     private static string Describe(SipMessage message) => message switch
     {
-        SipRequest request => Encoding.UTF8.GetString(request.Method.Span),
+        SipRequest request => SipMethods.NameOf(request.Method.Span),
         SipResponse response => $"response {response.StatusCode}",
         _ => "message",
     };
@@ -335,7 +340,7 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
             return;
         }
         var transaction = Transactions.CreateServerTransaction(received);
-        var method = Encoding.UTF8.GetString(request.Method.Span);
+        var method = SipMethods.NameOf(request.Method.Span);
         SipRequestHandler? handler;
         lock (_handlers)
             _handlers.TryGetValue(method, out handler);
@@ -367,22 +372,34 @@ public sealed class SipEndpoint : ISipSender, IAsyncDisposable
             return transaction.CreateResponse(482);
         if (request.IsMethod(SipMethods.Cancel))
             return null;
-        var unsupported = request.Headers.GetListElements(SipHeaderNames.Require)
-            .Select(tag => Encoding.UTF8.GetString(tag.Span))
-            .Where(tag => tag.Length > 0 && !_options.SupportedExtensions.Contains(tag, StringComparer.OrdinalIgnoreCase))
-            .ToList();
-        if (unsupported.Count == 0)
+        if (Unsupported(request) is not { } unsupported)
             return null;
         var badExtension = transaction.CreateResponse(420);
-        badExtension.Headers.Add("Unsupported", string.Join(", ", unsupported));
+        badExtension.Headers.Add("Unsupported", unsupported);
         return badExtension;
+    }
+
+    /// <summary>The option tags the request requires and this endpoint does not implement, listed; null when none.</summary>
+    private string? Unsupported(SipRequest request)
+    {
+        if (!request.Headers.Contains(SipHeaderNames.Require))
+            return null;
+        List<string>? unsupported = null;
+        foreach (var element in request.Headers.GetListElements(SipHeaderNames.Require))
+        {
+            var tag = Encoding.UTF8.GetString(element.Span);
+            if (tag.Length > 0 && !_options.SupportedExtensions.Contains(tag, StringComparer.OrdinalIgnoreCase))
+                (unsupported ??= []).Add(tag);
+        }
+
+        return unsupported is null ? null : string.Join(", ", unsupported);
     }
 
     private SipResponse WithCapabilities(SipResponse response)
     {
-        response.Headers.Add("Allow", string.Join(", ", AllowedMethods));
-        if (_options.SupportedExtensions.Count > 0)
-            response.Headers.Add("Supported", string.Join(", ", _options.SupportedExtensions));
+        response.Headers.Add("Allow", _allow);
+        if (_supported.Length > 0)
+            response.Headers.Add("Supported", _supported);
         response.Headers.Add("Accept", "application/sdp");
         return response;
     }
