@@ -16,26 +16,19 @@ public sealed class QueueEventLogWriter : BackgroundRecordWriter<AcdEvent>, IAcd
     /// <summary>Minutes of a busy switchboard's events, should the database be slow for a while.</summary>
     public const int Capacity = 100_000;
 
-    private readonly IDbContextFactory<SwitchboardDbContext> _contexts;
-
-    // Touched only on the writer's own task, which takes events in the order they were published.
+    // Touched only on the writer's own thread, which takes events in the order they were published.
     private long _lastSequence;
 
     public QueueEventLogWriter(IDbContextFactory<SwitchboardDbContext> contexts, ILogger<QueueEventLogWriter> logger)
         : base(contexts, logger, "queue events", Capacity, batchSize: 500)
     {
-        _contexts = contexts;
     }
 
     public void Publish(AcdEvent acdEvent) => Append(acdEvent);
 
     // The ACD is one per deployment, so one writer numbers the log; it continues where the stored log ends.
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await using (var db = await _contexts.CreateDbContextAsync(stoppingToken))
-            _lastSequence = await db.QueueEvents.MaxAsync(e => (long?)e.Sequence, stoppingToken) ?? 0;
-        await base.ExecuteAsync(stoppingToken);
-    }
+    protected override void Starting(SwitchboardDbContext db) =>
+        _lastSequence = db.QueueEvents.Max(e => (long?)e.Sequence) ?? 0;
 
     protected override void AddRows(SwitchboardDbContext db, IReadOnlyList<AcdEvent> items) =>
         db.QueueEvents.AddRange(items.Select(RecordOf));

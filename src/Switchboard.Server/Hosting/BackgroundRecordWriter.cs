@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 
@@ -7,23 +7,31 @@ namespace Switchboard.Server.Hosting;
 /// <summary>
 /// Appends facts worth keeping (queue events, call records) to the database in the background, in batches, so that
 /// whoever reports them — the ACD, a call — never waits on storage. Taking an item never blocks: should the buffer
-/// ever be full, the item is dropped, counted and reported as a warning. At shutdown everything already taken is
-/// written before the writer ends. Items are turned into rows on the writer's own task, off the reporter's path.
+/// ever be full, the item is dropped, counted and reported as a warning. The writer runs on a thread of its own and
+/// stores synchronously there (SQLite's "async" calls block anyway): a slow disk or a busy database never holds a
+/// thread-pool thread that SIP, media or the web need. Items are turned into rows on that thread, off the reporter's
+/// path. At shutdown everything already taken is written before the writer ends.
 /// </summary>
-public abstract partial class BackgroundRecordWriter<TItem> : BackgroundService
+public abstract partial class BackgroundRecordWriter<TItem> : IHostedService, IDisposable
 {
+    private static readonly TimeSpan StartRetry = TimeSpan.FromSeconds(5);
+
     private readonly IDbContextFactory<SwitchboardDbContext> _contexts;
     private readonly ILogger _logger;
     private readonly string _what;
     private readonly int _batchSize;
-    private readonly Channel<Entry> _entries;
+    private readonly BlockingCollection<Entry> _entries;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // Cancelled only when the host stops waiting for the final writes.
     private readonly CancellationTokenSource _abandon = new();
     private long _dropped;
     private long _droppedReported;
+    private bool _started;
+    private int _completed;
+    private int _disposed;
 
-    /// <param name="what">What is stored, plural, for the log: "queue events".</param>
+    /// <param name="what">What is stored, plural, for the log and the thread's name: "queue events".</param>
     protected BackgroundRecordWriter(
         IDbContextFactory<SwitchboardDbContext> contexts, ILogger logger, string what, int capacity, int batchSize)
     {
@@ -31,8 +39,7 @@ public abstract partial class BackgroundRecordWriter<TItem> : BackgroundService
         _logger = logger;
         _what = what;
         _batchSize = batchSize;
-        _entries = Channel.CreateBounded<Entry>(
-            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        _entries = new BlockingCollection<Entry>(new ConcurrentQueue<Entry>(), capacity);
     }
 
     /// <summary>Items dropped because the buffer was full, since the server started.</summary>
@@ -42,54 +49,139 @@ public abstract partial class BackgroundRecordWriter<TItem> : BackgroundService
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _entries.Writer.WriteAsync(new FlushEntry(flushed), cancellationToken).ConfigureAwait(false);
+        // A flush waits for room rather than being dropped; only tests and shutdown flush.
+        while (!_entries.TryAdd(new FlushEntry(flushed)))
+            await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken).ConfigureAwait(false);
         await flushed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the writer's thread; it is running when this returns, so a stop however soon still writes.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        _entries.Writer.TryComplete();
-        await using var giveUp = cancellationToken.Register(_abandon.Cancel);
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        _started = true;
+        new Thread(Run) { IsBackground = true, Name = $"Writer of {_what}" }.Start();
+        return Task.CompletedTask;
     }
 
-    public override void Dispose()
+    /// <summary>Takes nothing more, and returns once everything taken is stored, or when the host stops waiting.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) != 0)
+            return;
+        CompleteAdding();
+        if (!_started)
+            return;
+        await using var giveUp = cancellationToken.Register(_abandon.Cancel);
+        await _stopped.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the writer if it was not stopped (what is still buffered is given up), then lets go of the buffer.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        CompleteAdding();
+        _abandon.Cancel();
+        if (_started)
+            Task.WaitAny([_stopped.Task], TimeSpan.FromSeconds(5));
         _abandon.Dispose();
-        base.Dispose();
+        _entries.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    // A host may stop a service twice (a test stops, then disposes the host): the buffer is completed once.
+    private void CompleteAdding()
+    {
+        if (Interlocked.Exchange(ref _completed, 1) == 0)
+            _entries.CompleteAdding();
     }
 
     /// <summary>Takes <paramref name="item"/> for storing; never blocks.</summary>
     protected void Append(TItem item)
     {
-        if (!_entries.Writer.TryWrite(new ItemEntry(item)))
-            Interlocked.Increment(ref _dropped);
+        try
+        {
+            if (_entries.TryAdd(new ItemEntry(item)))
+                return;
+        }
+        catch (InvalidOperationException)
+        {
+            // Taken after shutdown began: telephony and the ACD have stopped by then, so nothing real is lost.
+        }
+
+        Interlocked.Increment(ref _dropped);
     }
 
     /// <summary>Adds the rows for <paramref name="items"/> to <paramref name="db"/>; the writer saves them.</summary>
     protected abstract void AddRows(SwitchboardDbContext db, IReadOnlyList<TItem> items);
 
     /// <summary>Loads into <paramref name="db"/> the stored rows that <see cref="AddRows"/> changes rather than adds; none by default.</summary>
-    protected virtual Task LoadRowsAsync(SwitchboardDbContext db, IReadOnlyList<TItem> items, CancellationToken cancellationToken) => Task.CompletedTask;
+    protected virtual void LoadRows(SwitchboardDbContext db, IReadOnlyList<TItem> items)
+    {
+    }
 
-    // Reads until the buffer is completed at stop rather than until stoppingToken, so that what was taken is written.
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Runs on the writer's thread before its first batch, with a context of its own.</summary>
+    protected virtual void Starting(SwitchboardDbContext db)
+    {
+    }
+
+    // Reads until the buffer is completed at stop, so that what was taken is written.
+    private void Run()
+    {
+        try
+        {
+            while (!TryStart())
+            {
+                // The database is not there yet: what is taken meanwhile waits in the buffer.
+                if (_abandon.Token.WaitHandle.WaitOne(StartRetry))
+                    throw new OperationCanceledException(_abandon.Token);
+            }
+
+            WriteUntilCompleted();
+            _stopped.TrySetResult();
+        }
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+        {
+            // The host stopped waiting for the final writes.
+            _stopped.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            _stopped.TrySetException(exception);
+        }
+    }
+
+    private bool TryStart()
+    {
+        try
+        {
+            using var db = _contexts.CreateDbContext();
+            Starting(db);
+            return true;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
+        {
+            LogStartFailed(_logger, exception, _what, StartRetry.TotalSeconds);
+            return false;
+        }
+    }
+
+    private void WriteUntilCompleted()
     {
         var batch = new List<TItem>(_batchSize);
         var flushes = new List<TaskCompletionSource>();
-        var reader = _entries.Reader;
-        while (await reader.WaitToReadAsync(_abandon.Token).ConfigureAwait(false))
+        while (_entries.TryTake(out var entry, Timeout.Infinite, _abandon.Token))
         {
-            while (batch.Count < _batchSize && flushes.Count == 0 && reader.TryRead(out var entry))
+            do
             {
                 if (entry is ItemEntry taken)
                     batch.Add(taken.Item);
                 else if (entry is FlushEntry flush)
                     flushes.Add(flush.Flushed);
             }
+            while (batch.Count < _batchSize && flushes.Count == 0 && _entries.TryTake(out entry));
 
-            await WriteAsync(batch, _abandon.Token).ConfigureAwait(false);
+            Write(batch);
             batch.Clear();
             foreach (var flushed in flushes)
                 flushed.TrySetResult();
@@ -98,17 +190,17 @@ public abstract partial class BackgroundRecordWriter<TItem> : BackgroundService
         }
     }
 
-    private async Task WriteAsync(List<TItem> batch, CancellationToken cancellationToken)
+    private void Write(List<TItem> batch)
     {
         if (batch.Count == 0)
             return;
 
         try
         {
-            await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await LoadRowsAsync(db, batch, cancellationToken).ConfigureAwait(false);
+            using var db = _contexts.CreateDbContext();
+            LoadRows(db, batch);
             AddRows(db, batch);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            db.SaveChanges();
         }
         catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
@@ -129,6 +221,9 @@ public abstract partial class BackgroundRecordWriter<TItem> : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The buffer was full: {Dropped} {What} were not recorded ({Total} since start).")]
     private static partial void LogDropped(ILogger logger, long dropped, string what, long total);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The writer of {What} could not read what it starts from; it tries again in {Seconds} s.")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string what, double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Count} {What} could not be stored and are lost.")]
     private static partial void LogBatchLost(ILogger logger, Exception exception, int count, string what);

@@ -18,13 +18,11 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
 {
     public const int Capacity = 50_000;
 
-    private readonly IDbContextFactory<SwitchboardDbContext> _contexts;
     private readonly ILogger<CallRecordWriter> _logger;
 
     public CallRecordWriter(IDbContextFactory<SwitchboardDbContext> contexts, ILogger<CallRecordWriter> logger)
         : base(contexts, logger, "call records", Capacity, batchSize: 200)
     {
-        _contexts = contexts;
         _logger = logger;
     }
 
@@ -36,17 +34,30 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
 
     // Runs before the first batch, and this writer is the only one of call records: a call started in this run is
     // never among those closed.
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void Starting(SwitchboardDbContext db)
     {
-        await CloseInterruptedAsync(stoppingToken);
-        await base.ExecuteAsync(stoppingToken);
+        try
+        {
+            var closed = db.CallRecords
+                .Where(record => record.Result == CallRecord.InProgress)
+                .ExecuteUpdate(set => set
+                    .SetProperty(record => record.Result, CallRecord.Interrupted)
+                    .SetProperty(record => record.Detail, "the server stopped without ending the call"));
+            if (closed > 0)
+                LogInterrupted(closed);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The records stay in progress until a later start gets to them; calls go on being recorded meanwhile.
+            LogInterruptedNotClosed(exception);
+        }
     }
 
-    protected override async Task LoadRowsAsync(SwitchboardDbContext db, IReadOnlyList<CallEvent> items, CancellationToken cancellationToken)
+    protected override void LoadRows(SwitchboardDbContext db, IReadOnlyList<CallEvent> items)
     {
         var ended = items.OfType<CallFinished>().Select(end => end.CallId).ToList();
         if (ended.Count > 0)
-            await db.CallRecords.Where(record => ended.Contains(record.Id)).LoadAsync(cancellationToken);
+            db.CallRecords.Where(record => ended.Contains(record.Id)).Load();
     }
 
     protected override void AddRows(SwitchboardDbContext db, IReadOnlyList<CallEvent> items)
@@ -66,28 +77,6 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
                         db.CallRecords.Add(Complete(EndedRecord(summary), summary));
                     break;
             }
-        }
-    }
-
-    private async Task CloseInterruptedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-            var closed = await db.CallRecords
-                .Where(record => record.Result == CallRecord.InProgress)
-                .ExecuteUpdateAsync(
-                    set => set
-                        .SetProperty(record => record.Result, CallRecord.Interrupted)
-                        .SetProperty(record => record.Detail, "the server stopped without ending the call"),
-                    cancellationToken);
-            if (closed > 0)
-                LogInterrupted(closed);
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
-        {
-            // The records stay in progress until a later start gets to them; calls go on being recorded meanwhile.
-            LogInterruptedNotClosed(exception);
         }
     }
 
