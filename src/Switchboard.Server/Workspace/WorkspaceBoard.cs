@@ -27,13 +27,19 @@ public sealed class WorkspaceBoard(
         if (await agents.FindAsync(agentId, cancellationToken) is not { } agent)
             return null;
 
+        var ownQueues = await QueuesAsync(agentId, cancellationToken);
+        return new WorkspaceView(agent, ownQueues, await RecentCallsAsync(agentId, cancellationToken), run.Id, CurrentCall(agentId));
+    }
+
+    /// <summary>The agent's queues with the calls waiting in each, from the ACD's memory alone (no database read).</summary>
+    public async Task<IReadOnlyList<WorkspaceQueueView>> QueuesAsync(Guid agentId, CancellationToken cancellationToken)
+    {
         var snapshot = await dispatcher.GetSnapshotAsync(cancellationToken);
-        var ownQueues = snapshot.Queues
+        return snapshot.Queues
             .Where(queue => queue.Members.Any(member => member.UserId == agentId))
             .OrderBy(queue => queue.Name, StringComparer.CurrentCultureIgnoreCase)
             .Select(queue => new WorkspaceQueueView(queue.QueueId, queue.Name, queue.WaitingCalls.Count))
             .ToList();
-        return new WorkspaceView(agent, ownQueues, await RecentCallsAsync(agentId, cancellationToken), run.Id, CurrentCall(agentId));
     }
 
     /// <summary>The call ringing the agent or the one they talk on, with its times as seconds at this moment.</summary>
