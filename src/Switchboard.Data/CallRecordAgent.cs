@@ -19,4 +19,13 @@ public sealed class CallRecordAgent
     /// <c>unknown</c> for the calls recorded before agents were (then the times are the call's answer and end).
     /// </summary>
     public required string Ending { get; init; }
+
+    /// <summary>The result code the agent chose at wrap-up, spelt as their queue lists it; null when none.</summary>
+    public string? Disposition { get; set; }
+
+    /// <summary>What the agent wrote at wrap-up; null when nothing.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>When the agent last saved their wrap-up of this part; null when they have not.</summary>
+    public DateTimeOffset? WrappedUpAt { get; set; }
 }

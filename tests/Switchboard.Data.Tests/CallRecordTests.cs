@@ -79,6 +79,65 @@ public class CallRecordTests
         Assert.Equal(alice, Assert.Single((await reader.CallRecords.Include(r => r.Agents).SingleAsync()).Agents).UserId);
     }
 
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task A_wrap_up_saved_on_an_agents_part_reads_back_with_the_rest_untouched(StorageProvider provider)
+    {
+        await using var storage = await MigratedAsync(provider);
+        var (alice, bob) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var record = Record(At, alice, bob);
+        await using (var context = storage.CreateContext())
+        {
+            context.CallRecords.Add(record);
+            await context.SaveChangesAsync();
+        }
+
+        // As the wrap-up service saves it: the part read without tracking, attached and changed.
+        await using (var context = storage.CreateContext())
+        {
+            var part = (await context.CallRecords.AsNoTracking().Include(r => r.Agents).SingleAsync()).Agents.Single(a => a.UserId == bob);
+            context.Attach(part);
+            part.Disposition = "Callback requested";
+            part.Notes = "Call back on Monday,\nafter 10.";
+            part.WrappedUpAt = At.AddMinutes(2);
+            await context.SaveChangesAsync();
+        }
+
+        await using var reader = storage.CreateContext();
+        var stored = await reader.CallRecords.AsNoTracking().Include(r => r.Agents).SingleAsync();
+        Assert.Equal(
+            [(alice, (string?)null, (string?)null, (DateTimeOffset?)null, "transferred"),
+             (bob, "Callback requested", "Call back on Monday,\nafter 10.", At.AddMinutes(2), "transferred")],
+            stored.Agents.OrderBy(a => a.Position).Select(a => (a.UserId, a.Disposition, a.Notes, a.WrappedUpAt, a.Ending)));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task A_queues_dispositions_read_back_in_their_order_and_a_change_inside_the_list_is_saved(StorageProvider provider)
+    {
+        await using var storage = await MigratedAsync(provider);
+        var queue = new Switchboard.Domain.Acd.DistributionQueue { Name = "Sales", Dispositions = ["Sale", "Callback requested"], DispositionRequired = true };
+        await using (var context = storage.CreateContext())
+        {
+            context.Queues.Add(queue);
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = storage.CreateContext())
+        {
+            var loaded = await context.Queues.SingleAsync();
+            loaded.Dispositions.Insert(0, "No interest");
+            await context.SaveChangesAsync();
+        }
+
+        await using var reader = storage.CreateContext();
+        var stored = await reader.Queues.AsNoTracking().SingleAsync();
+        Assert.Equal(["No interest", "Sale", "Callback requested"], stored.Dispositions);
+        Assert.True(stored.DispositionRequired);
+    }
+
     /// <summary>A call the <paramref name="agents"/> talked on in turn, 5 s after the one before left, each transferring it to the next.</summary>
     private static CallRecord Record(DateTimeOffset startedAt, params Guid[] agents)
     {

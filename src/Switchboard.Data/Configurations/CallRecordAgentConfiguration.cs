@@ -15,6 +15,9 @@ internal sealed class CallRecordAgentConfiguration : IEntityTypeConfiguration<Ca
         builder.Property(a => a.ConnectedAt).HasColumnName("connected_at");
         builder.Property(a => a.LeftAt).HasColumnName("left_at");
         builder.Property(a => a.Ending).HasColumnName("ending");
+        builder.Property(a => a.Disposition).HasColumnName("disposition");
+        builder.Property(a => a.Notes).HasColumnName("notes");
+        builder.Property(a => a.WrappedUpAt).HasColumnName("wrapped_up_at");
 
         // The calls of an agent (their recent calls, supervision's filter), newest first.
         builder.HasIndex(a => new { a.UserId, a.CallId }).HasDatabaseName("ix_call_record_agents_user_id_call_id");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchboard.Data.Conversions;
 using Switchboard.Domain.Acd;
 using Switchboard.Domain.Sounds;
 using Switchboard.Domain.Users;
@@ -22,6 +23,9 @@ internal sealed class DistributionQueueConfiguration : IEntityTypeConfiguration<
         builder.Property(q => q.WrapUpSeconds).HasColumnName("wrap_up_seconds");
         builder.Property(q => q.MaxNoAnswer).HasColumnName("max_no_answer");
         builder.Property(q => q.MusicOnHoldSoundId).HasColumnName("music_on_hold_sound_id");
+        // The ordered dispositions are one value: always read, changed and validated as a whole.
+        builder.Property(q => q.Dispositions).HasColumnName("dispositions").HasJsonConversion();
+        builder.Property(q => q.DispositionRequired).HasColumnName("disposition_required");
         builder.HasIndex(q => q.Name).IsUnique().IgnoringCase().HasDatabaseName("ix_queues_name");
         builder.HasIndex(q => q.MusicOnHoldSoundId).HasDatabaseName("ix_queues_music_on_hold_sound_id");
         builder.HasOne<Sound>()

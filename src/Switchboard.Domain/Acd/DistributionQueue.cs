@@ -33,4 +33,10 @@ public sealed class DistributionQueue
     public Guid? MusicOnHoldSoundId { get; set; }
 
     public List<QueueMember> Members { get; set; } = [];
+
+    /// <summary>The result codes an agent chooses from when wrapping up a call of this queue ("Sale", "No interest"), in the order shown.</summary>
+    public List<string> Dispositions { get; set; } = [];
+
+    /// <summary>Whether a wrap-up of this queue's calls must name one of <see cref="Dispositions"/>.</summary>
+    public bool DispositionRequired { get; set; }
 }

@@ -6,7 +6,8 @@ namespace Switchboard.Domain.Acd;
 /// Checks a distribution queue's settings and members. Ranges:
 /// name 1–100 characters; ring timeout 5–300 s; maximum wait 0–86400 s (0 = no limit);
 /// maximum waiting calls 0–10000 (0 = no limit); wrap-up 0–3600 s; unanswered offers before Not available
-/// 0–100 (0 = never); priority 0–100; a member's level 1–10 and position 0–9999, each user at most once.
+/// 0–100 (0 = never); priority 0–100; a member's level 1–10 and position 0–9999, each user at most once;
+/// at most 50 dispositions of 1–50 characters each, unique ignoring case, and at least one when one is required.
 /// Errors block saving; this validator reports no warnings.
 /// </summary>
 public static class QueueSettingsValidator
@@ -14,6 +15,8 @@ public static class QueueSettingsValidator
     public const int MaxNameLength = 100;
     public const int MaxMemberLevel = 10;
     public const int MaxMemberPosition = 9999;
+    public const int MaxDispositions = 50;
+    public const int MaxDispositionLength = 50;
 
     /// <param name="queue">The queue as it would be saved.</param>
     /// <param name="userExists">Whether a user with this id exists.</param>
@@ -68,6 +71,25 @@ public static class QueueSettingsValidator
             CheckRange(prefix + ".level", member.Level, 1, MaxMemberLevel, $"Level is from 1 to {MaxMemberLevel}");
             CheckRange(prefix + ".position", member.Position, 0, MaxMemberPosition, $"Position is from 0 to {MaxMemberPosition}");
         }
+
+        var seenDispositions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var dispositions = queue.Dispositions ?? [];
+        if (dispositions.Count > MaxDispositions)
+            Error("dispositions", $"A queue has at most {MaxDispositions} dispositions");
+        for (var index = 0; index < dispositions.Count; index++)
+        {
+            var field = $"dispositions[{index}]";
+            var disposition = dispositions[index];
+            if (string.IsNullOrWhiteSpace(disposition))
+                Error(field, "Enter a disposition, or remove this line");
+            else if (disposition.Length > MaxDispositionLength)
+                Error(field, $"Too long: a disposition has at most {MaxDispositionLength} characters");
+            else if (!seenDispositions.Add(disposition.Trim()))
+                Error(field, $"'{disposition.Trim()}' is already a disposition of this queue");
+        }
+
+        if (queue.DispositionRequired && dispositions.Count == 0)
+            Error("dispositionRequired", "Add the dispositions to choose from before requiring one");
 
         return new ValidationReport(issues);
     }

@@ -55,7 +55,33 @@ public static class WorkspaceEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        call.MapPut("/wrap-up", WrapUpAsync)
+            .Produces<WrapUpView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
+    }
+
+    /// <summary>The agent's disposition and notes for a call they talked on, once it has ended.</summary>
+    private static async Task<IResult> WrapUpAsync(Guid callId, WrapUpInput input, ClaimsPrincipal user, CallWrapUps wrapUps, CancellationToken cancellationToken)
+    {
+        var result = await wrapUps.SaveAsync(callId, Me(user), input, cancellationToken);
+        return result.Outcome switch
+        {
+            WrapUpOutcome.Saved => TypedResults.Ok(result.Saved),
+            WrapUpOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]>(result.Errors), title: "The wrap-up is not valid."),
+            WrapUpOutcome.NotYours => TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Not your call.",
+                detail: "Only an agent who talked on this call may wrap it up."),
+            WrapUpOutcome.NotEnded => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The call is still going on.",
+                detail: "Wrap the call up once it has ended."),
+            _ => ProblemResults.NotFound(),
+        };
     }
 
     private static async Task<IResult> AcceptAsync(Guid callId, AcceptInput input, ClaimsPrincipal user, UserCalls calls, CancellationToken cancellationToken)

@@ -111,6 +111,7 @@ public sealed class WorkspaceBoard(
         // Call ids are version 7 GUIDs, so ordering by id is ordering by start; Entity Framework's SQLite provider
         // does not translate ordering by DateTimeOffset.
         var records = await db.CallRecords.AsNoTracking()
+            .Include(record => record.Agents.Where(agent => agent.UserId == agentId))
             .Where(record => record.Agents.Any(agent => agent.UserId == agentId))
             .OrderByDescending(record => record.Id)
             .Take(RecentCallCount)
@@ -125,6 +126,8 @@ public sealed class WorkspaceBoard(
                 record.StartedAt,
                 record.AnsweredAt,
                 record.EndedAt,
-                record.Result))];
+                record.Result,
+                // A wrap-up is kept on the agent's last part of the call.
+                record.Agents.MaxBy(agent => agent.Position)?.Disposition))];
     }
 }

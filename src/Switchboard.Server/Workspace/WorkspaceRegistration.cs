@@ -21,6 +21,7 @@ public static class WorkspaceRegistration
         services.AddSingleton<ICallObserver>(provider => provider.GetRequiredService<CallEventRouter>());
         services.TryAddSingleton(provider => provider.GetRequiredService<BackToBackUserAgent>().UserCalls);
         services.AddScoped<WorkspaceBoard>();
+        services.AddScoped<CallWrapUps>();
         services.AddScoped<DeskPresence>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<DeskPresence>());
         return services;

@@ -29,7 +29,7 @@ public class DatabaseMigratorTests
             ],
             await storage.TablesAsync());
         var steps = await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version");
-        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names", "7 queue_event_sequence", "8 call_records_from_start", "9 sip_registrations", "10 ended_sessions", "11 call_record_agents"], steps);
+        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names", "7 queue_event_sequence", "8 call_records_from_start", "9 sip_registrations", "10 ended_sessions", "11 call_record_agents", "12 wrap_ups"], steps);
         Assert.Equal(steps.Count, storage.Migrator.LatestVersion);
     }
 
@@ -249,6 +249,31 @@ public class DatabaseMigratorTests
             records.Single(record => record.Id == answered).Agents.Select(a => (a.CallId, a.Position, a.UserId, a.ConnectedAt, a.LeftAt, a.Ending)));
         Assert.Empty(records.Single(record => record.Id == unanswered).Agents);
         Assert.All(records, record => Assert.Empty(record.Transfers));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Upgrading_a_version_11_database_gives_queues_no_dispositions_and_calls_no_wrap_up(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await storage.Migrator.MigrateToAsync(11, CancellationToken.None);
+        var rows = new Version1Rows();
+        await storage.ExecuteAsync(rows.InsertSql);
+        var (call, agent) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await storage.ExecuteAsync(
+            "INSERT INTO call_records (id, sip_call_id, caller_number, dialled_number, started_at, answered_at, ended_at, result) VALUES " +
+            $"('{call}', 'a@pc33', '+14155550123', '+12025550100', '2026-03-01 09:30:00+00:00', '2026-03-01 09:30:05+00:00', '2026-03-01 09:32:00+00:00', 'answeredFromQueue'); " +
+            "INSERT INTO call_record_agents (call_id, position, user_id, connected_at, left_at, ending) VALUES " +
+            $"('{call}', 0, '{agent}', '2026-03-01 09:30:05+00:00', '2026-03-01 09:32:00+00:00', 'hungUp')");
+
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+
+        await using var context = storage.CreateContext();
+        var queue = await context.Queues.AsNoTracking().SingleAsync();
+        Assert.Equal(("Support", 0, false), (queue.Name, queue.Dispositions.Count, queue.DispositionRequired));
+        var part = Assert.Single((await context.CallRecords.AsNoTracking().Include(record => record.Agents).SingleAsync()).Agents);
+        Assert.Equal((agent, (string?)null, (string?)null, (DateTimeOffset?)null), (part.UserId, part.Disposition, part.Notes, part.WrappedUpAt));
     }
 
     [Theory]

@@ -13,6 +13,8 @@ namespace Switchboard.Server.Tests.Queues;
 
 public abstract class QueueApiTests(StorageKind storage) : SwitchboardTest(storage)
 {
+    private static readonly string[] UntrimmedDispositions = [" Sale ", "Callback requested", "No interest"];
+
     [Fact]
     public async Task Queue_is_created_with_its_members_changed_and_deleted()
     {
@@ -104,6 +106,42 @@ public abstract class QueueApiTests(StorageKind storage) : SwitchboardTest(stora
 
         await ConfigurationApi.FieldErrorAsync(response, "ringTimeoutSeconds", Ct);
         await ConfigurationApi.FieldErrorAsync(response, "name", Ct);
+    }
+
+    [Fact]
+    public async Task Dispositions_are_kept_in_their_order_trimmed_with_whether_one_is_required()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+        var created = await ConfigurationApi.CreateAsync<QueueView>(
+            client, "/api/v1/queues", new { name = "Sales", dispositions = UntrimmedDispositions, dispositionRequired = true }, Ct);
+
+        var read = await client.GetFromJsonAsync<QueueView>($"/api/v1/queues/{created.Id}", TestJson.Options, Ct);
+
+        Assert.Equal(["Sale", "Callback requested", "No interest"], read!.Dispositions);
+        Assert.True(read.DispositionRequired);
+    }
+
+    [Fact]
+    public async Task A_blank_a_repeated_ignoring_case_or_a_too_long_disposition_is_refused_on_its_line()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+
+        using var response = await client.PostAsJsonAsync(
+            "/api/v1/queues", new { name = "Sales", dispositions = new[] { "Sale", " ", "SALE", new string('x', 51) } }, TestJson.Options, Ct);
+
+        Assert.Equal(["Enter a disposition, or remove this line"], await ConfigurationApi.FieldErrorAsync(response, "dispositions[1]", Ct));
+        Assert.Equal(["'SALE' is already a disposition of this queue"], await ConfigurationApi.FieldErrorAsync(response, "dispositions[2]", Ct));
+        Assert.Equal(["Too long: a disposition has at most 50 characters"], await ConfigurationApi.FieldErrorAsync(response, "dispositions[3]", Ct));
+    }
+
+    [Fact]
+    public async Task Requiring_a_disposition_without_any_to_choose_from_is_refused()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+
+        using var response = await client.PostAsJsonAsync("/api/v1/queues", new { name = "Sales", dispositionRequired = true }, TestJson.Options, Ct);
+
+        Assert.Equal(["Add the dispositions to choose from before requiring one"], await ConfigurationApi.FieldErrorAsync(response, "dispositionRequired", Ct));
     }
 
     [Fact]

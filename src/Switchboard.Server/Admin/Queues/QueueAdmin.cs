@@ -98,6 +98,8 @@ public sealed class QueueAdmin(SwitchboardDbContext db, ConfigurationUsages usag
         queue.MaxNoAnswer = input.MaxNoAnswer;
         queue.MusicOnHoldSoundId = input.MusicOnHoldSoundId;
         queue.Members = [.. input.Members ?? []];
+        queue.Dispositions = [.. (input.Dispositions ?? []).Select(disposition => disposition?.Trim() ?? "")];
+        queue.DispositionRequired = input.DispositionRequired;
     }
 
     private async Task<Dictionary<string, string[]>> ValidateAsync(Guid? id, DistributionQueue candidate, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using Switchboard.Domain.Acd;
 
 namespace Switchboard.Server.Admin.Queues;
 
-/// <summary>A distribution queue as the admin writes it; omitted settings take the domain's defaults.</summary>
+/// <summary>A distribution queue as the admin writes it; omitted settings take the domain's defaults (no dispositions, none required).</summary>
 public sealed record QueueInput(
     string Name,
     QueueStrategy Strategy = QueueStrategy.LongestIdle,
@@ -13,4 +13,6 @@ public sealed record QueueInput(
     int WrapUpSeconds = 10,
     int MaxNoAnswer = 3,
     Guid? MusicOnHoldSoundId = null,
-    IReadOnlyList<QueueMember>? Members = null);
+    IReadOnlyList<QueueMember>? Members = null,
+    IReadOnlyList<string>? Dispositions = null,
+    bool DispositionRequired = false);

@@ -2,7 +2,7 @@ using Switchboard.Domain.Acd;
 
 namespace Switchboard.Server.Admin.Queues;
 
-/// <summary>A distribution queue with all its settings, and its members in the order they are tried.</summary>
+/// <summary>A distribution queue with all its settings, its members in the order they are tried, and its dispositions in the order shown.</summary>
 public sealed record QueueView(
     Guid Id,
     string Name,
@@ -14,7 +14,9 @@ public sealed record QueueView(
     int WrapUpSeconds,
     int MaxNoAnswer,
     Guid? MusicOnHoldSoundId,
-    IReadOnlyList<QueueMember> Members)
+    IReadOnlyList<QueueMember> Members,
+    IReadOnlyList<string> Dispositions,
+    bool DispositionRequired)
 {
     public static QueueView From(DistributionQueue queue) => new(
         queue.Id,
@@ -27,5 +29,7 @@ public sealed record QueueView(
         queue.WrapUpSeconds,
         queue.MaxNoAnswer,
         queue.MusicOnHoldSoundId,
-        [.. queue.Members.OrderBy(member => member.Level).ThenBy(member => member.Position)]);
+        [.. queue.Members.OrderBy(member => member.Level).ThenBy(member => member.Position)],
+        [.. queue.Dispositions],
+        queue.DispositionRequired);
 }

@@ -29,6 +29,10 @@ public sealed class QueueForm
 
     public List<QueueMemberRow> Members { get; } = [];
 
+    public List<QueueDispositionRow> Dispositions { get; } = [];
+
+    public bool DispositionRequired { get; set; }
+
     public static QueueForm From(QueueView queue)
     {
         var form = new QueueForm
@@ -42,7 +46,9 @@ public sealed class QueueForm
             WrapUpSeconds = queue.WrapUpSeconds,
             MaxNoAnswer = queue.MaxNoAnswer,
             MusicOnHoldSoundId = queue.MusicOnHoldSoundId,
+            DispositionRequired = queue.DispositionRequired,
         };
+        form.Dispositions.AddRange(queue.Dispositions.Select(name => new QueueDispositionRow { Name = name }));
         form.Members.AddRange(queue.Members.Select(m => new QueueMemberRow { UserId = m.UserId, Level = m.Level, Position = m.Position }));
         return form;
     }
@@ -57,5 +63,7 @@ public sealed class QueueForm
         WrapUpSeconds ?? -1,
         MaxNoAnswer ?? -1,
         MusicOnHoldSoundId,
-        [.. Members.Select(m => new QueueMember(m.UserId ?? Guid.Empty, m.Level ?? -1, m.Position ?? -1))]);
+        [.. Members.Select(m => new QueueMember(m.UserId ?? Guid.Empty, m.Level ?? -1, m.Position ?? -1))],
+        [.. Dispositions.Select(d => d.Name)],
+        DispositionRequired);
 }

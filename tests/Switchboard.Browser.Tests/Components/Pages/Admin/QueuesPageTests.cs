@@ -72,6 +72,36 @@ public sealed class QueuesPageTests(SwitchboardSite site)
     }
 
     [Fact]
+    public async Task Dispositions_are_typed_in_place_reordered_and_a_repeat_is_explained_under_its_line()
+    {
+        var name = $"Leads {Guid.NewGuid():N}"[..14];
+        await using var browser = await site.OpenBrowserAsync();
+        var page = browser.Page;
+        await page.LogInAsAdminAsync();
+        await page.GotoAsync("/admin/queues/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        var add = page.GetByRole(AriaRole.Button, new() { Name = "Add disposition" });
+        await add.ClickAsync();
+        await page.GetByLabel("Disposition 1", new() { Exact = true }).FillAsync("Sale");
+        await add.ClickAsync();
+        await page.GetByLabel("Disposition 2", new() { Exact = true }).FillAsync("sale");
+        await page.GetByLabel("A disposition is required at wrap-up").CheckAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save queue" }).ClickAsync();
+
+        await Expect(page.GetByText("'sale' is already a disposition of this queue")).ToBeVisibleAsync();
+        await page.GetByLabel("Disposition 2", new() { Exact = true }).FillAsync("No interest");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move disposition 2 up" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save queue" }).ClickAsync();
+        await Expect(page.GetByText($"Queue {name} saved.")).ToBeVisibleAsync();
+        await page.GetByLabel("Search queues").FillAsync(name);
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Edit queue {name}" }).ClickAsync();
+        await Expect(page.GetByLabel("Disposition 1", new() { Exact = true })).ToHaveValueAsync("No interest");
+        await Expect(page.GetByLabel("Disposition 2", new() { Exact = true })).ToHaveValueAsync("Sale");
+        await Expect(page.GetByLabel("A disposition is required at wrap-up")).ToBeCheckedAsync();
+    }
+
+    [Fact]
     public async Task Bad_input_is_explained_under_its_field_and_nothing_is_saved()
     {
         await using var browser = await site.OpenBrowserAsync();
