@@ -326,11 +326,18 @@ public sealed partial class ScenarioValidator
             Error(index, Field(index, path), $"Too long: a value has at most {MaxVariableValueLength} characters");
     }
 
-    private static string Field(int index, string path) => path.Length == 0 ? $"actions[{index}]" : $"actions[{index}].{path}";
+    private static string Field(int index, string path) => ScenarioActionNumber.Field(index, path);
 
-    private void Error(int? index, string field, string message) => _issues.Add(new ValidationIssue(index, field, IssueSeverity.Error, message));
+    private void Error(int? index, string field, string message) =>
+        _issues.Add(new ValidationIssue(index, field, IssueSeverity.Error, message) { Subject = Subject(index) });
 
-    private void Warning(int index, string field, string message) => _issues.Add(new ValidationIssue(index, field, IssueSeverity.Warning, message));
+    private void Warning(int index, string field, string message) =>
+        _issues.Add(new ValidationIssue(index, field, IssueSeverity.Warning, message) { Subject = Subject(index) });
+
+    // An action's issues name it as the editor shows it, whatever field they are about.
+    private string? Subject(int? index) => index is not { } at
+        ? null
+        : ScenarioActionNumber.Name(at, _actions[at] is { } action ? ScenarioActionKinds.Of(action) : null);
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.\-]{0,63}\z")]
     private static partial Regex VariableName();

@@ -19,9 +19,10 @@ public sealed class ValidationReport
 
     public IEnumerable<ValidationIssue> Warnings => Issues.Where(issue => issue.Severity == IssueSeverity.Warning);
 
-    /// <summary>Error messages grouped by field, in the shape an invalid-input answer carries.</summary>
+    /// <summary>Error messages grouped by field, in the shape an invalid-input answer carries; each names its subject
+    /// (<c>actions[6].queueId</c>: "Action 7 (Send to queue): choose a queue").</summary>
     public IReadOnlyDictionary<string, string[]> ErrorsByField() =>
         Errors
             .GroupBy(issue => issue.Field, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.Select(issue => issue.Message).ToArray(), StringComparer.Ordinal);
+            .ToDictionary(group => group.Key, group => group.Select(issue => issue.Summary).ToArray(), StringComparer.Ordinal);
 }

@@ -81,7 +81,7 @@ public class ScenarioValidatorTests
     {
         var report = Validate(new HangupAction(), null);
 
-        Assert.Contains(report.Errors, issue => issue is { ActionIndex: 1, Field: "actions[1]", Message: "Choose what this action does" });
+        Assert.Contains(report.Errors, issue => issue is { ActionIndex: 1, Field: "actions[1]", Message: "Choose what this action does", Summary: "Action 2: choose what this action does" });
     }
 
     [Fact]
@@ -97,7 +97,8 @@ public class ScenarioValidatorTests
         var report = Validate(new PlaySoundAction(Greeting), new PlaySoundAction(Unknown));
 
         var issue = Assert.Single(report.Issues);
-        Assert.Equal(new ValidationIssue(1, "actions[1].soundId", IssueSeverity.Error, "Sound not found"), issue);
+        Assert.Equal(new ValidationIssue(1, "actions[1].soundId", IssueSeverity.Error, "Sound not found") { Subject = "Action 2 (Play sound)" }, issue);
+        Assert.Equal("Action 2 (Play sound): sound not found", issue.Summary);
     }
 
     [Fact]
@@ -427,7 +428,7 @@ public class ScenarioValidatorTests
             References(overflow));
 
         Assert.Equal(
-            new ValidationIssue(1, "actions[1].then.scenarioId", IssueSeverity.Error, "Going to 'Overflow' loops back to this scenario"),
+            new ValidationIssue(1, "actions[1].then.scenarioId", IssueSeverity.Error, "Going to 'Overflow' loops back to this scenario") { Subject = "Action 2 (Condition)" },
             Assert.Single(report.Issues));
     }
 
@@ -493,8 +494,8 @@ public class ScenarioValidatorTests
         Assert.False(report.HasErrors);
         Assert.Equal(
             [
-                new ValidationIssue(2, "actions[2]", IssueSeverity.Warning, "Unreachable: the action before it never falls through"),
-                new ValidationIssue(3, "actions[3]", IssueSeverity.Warning, "Unreachable: the action before it is never reached either"),
+                new ValidationIssue(2, "actions[2]", IssueSeverity.Warning, "Unreachable: the action before it never falls through") { Subject = "Action 3 (Play sound)" },
+                new ValidationIssue(3, "actions[3]", IssueSeverity.Warning, "Unreachable: the action before it is never reached either") { Subject = "Action 4 (Send to queue)" },
             ],
             report.Issues);
     }
@@ -534,7 +535,7 @@ public class ScenarioValidatorTests
             new HangupAction());
 
         Assert.Equal(
-            new ValidationIssue(2, "actions[2]", IssueSeverity.Warning, "Unreachable: the action before it never falls through"),
+            new ValidationIssue(2, "actions[2]", IssueSeverity.Warning, "Unreachable: the action before it never falls through") { Subject = "Action 3 (Play sound)" },
             Assert.Single(report.Issues));
     }
 

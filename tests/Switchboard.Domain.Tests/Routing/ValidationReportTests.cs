@@ -10,8 +10,8 @@ public class ValidationReportTests
         var report = new ValidationReport(
         [
             new ValidationIssue(null, "name", IssueSeverity.Error, "Enter a name"),
-            new ValidationIssue(2, "actions[2].soundId", IssueSeverity.Error, "Sound not found"),
-            new ValidationIssue(2, "actions[2].soundId", IssueSeverity.Error, "Another"),
+            new ValidationIssue(2, "actions[2].soundId", IssueSeverity.Error, "Sound not found") { Subject = "Action 3 (Play sound)" },
+            new ValidationIssue(2, "actions[2].soundId", IssueSeverity.Error, "SIP is not a sound") { Subject = "Action 3 (Play sound)" },
             new ValidationIssue(3, "actions[3]", IssueSeverity.Warning, "Unreachable"),
         ]);
 
@@ -19,7 +19,8 @@ public class ValidationReportTests
 
         Assert.True(report.HasErrors);
         Assert.Equal(["actions[2].soundId", "name"], errors.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(["Sound not found", "Another"], errors["actions[2].soundId"]);
+        Assert.Equal(["Action 3 (Play sound): sound not found", "Action 3 (Play sound): SIP is not a sound"], errors["actions[2].soundId"]);
+        Assert.Equal(["Enter a name"], errors["name"]);
         Assert.Equal("Unreachable", Assert.Single(report.Warnings).Message);
     }
 

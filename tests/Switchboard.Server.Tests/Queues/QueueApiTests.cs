@@ -166,7 +166,7 @@ public abstract class QueueApiTests(StorageKind storage) : SwitchboardTest(stora
         using var response = await client.DeleteAsync($"/api/v1/queues/{queue.Id}", Ct);
 
         var (detail, usages) = await ConfigurationApi.InUseAsync(response, Ct);
-        Assert.Equal(["Scenario 'Main', action 1", "Scenario 'Main', action 2"], usages);
+        Assert.Equal(["Scenario 'Main', Action 1 (Condition)", "Scenario 'Main', Action 2 (Send to queue)"], usages);
         Assert.Contains("Scenario 'Main'", detail);
     }
 

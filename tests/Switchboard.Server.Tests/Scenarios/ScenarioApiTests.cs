@@ -70,7 +70,21 @@ public abstract class ScenarioApiTests(StorageKind storage) : SwitchboardTest(st
             Ct);
 
         var messages = await ConfigurationApi.FieldErrorAsync(response, "actions[0].queueId", Ct);
-        Assert.Equal(["Queue not found"], messages);
+        Assert.Equal(["Action 1 (Send to queue): queue not found"], messages);
+    }
+
+    [Fact]
+    public async Task A_bad_seventh_action_is_refused_under_its_api_field_and_named_action_7()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+        var actions = Enumerable.Range(0, 6).Select(_ => (object)new { type = "setVariable", name = "lang", value = "en" })
+            .Append(new { type = "queue", queueId = Guid.Empty })
+            .ToArray();
+
+        using var response = await client.PostAsJsonAsync("/api/v1/scenarios", new { name = "Seven", actions }, TestJson.Options, Ct);
+
+        var messages = await ConfigurationApi.FieldErrorAsync(response, "actions[6].queueId", Ct);
+        Assert.Equal(["Action 7 (Send to queue): choose a queue"], messages);
     }
 
     [Fact]
@@ -116,7 +130,7 @@ public abstract class ScenarioApiTests(StorageKind storage) : SwitchboardTest(st
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var issues = await response.Content.ReadFromJsonAsync<List<ValidationIssue>>(TestJson.Options, Ct);
-        Assert.Equal([new ValidationIssue(0, "actions[0].soundId", IssueSeverity.Error, "Sound not found")], issues);
+        Assert.Equal([new ValidationIssue(0, "actions[0].soundId", IssueSeverity.Error, "Sound not found") { Subject = "Action 1 (Play sound)" }], issues);
         var listed = await client.GetFromJsonAsync<List<ScenarioView>>("/api/v1/scenarios", TestJson.Options, Ct);
         Assert.Empty(listed!);
     }
@@ -132,7 +146,7 @@ public abstract class ScenarioApiTests(StorageKind storage) : SwitchboardTest(st
         using var response = await client.DeleteAsync($"/api/v1/scenarios/{target.Id}", Ct);
 
         var (detail, usages) = await ConfigurationApi.InUseAsync(response, Ct);
-        Assert.Equal(["Number +14155550123 'Sales'", "Scenario 'Main', action 1"], usages);
+        Assert.Equal(["Number +14155550123 'Sales'", "Scenario 'Main', Action 1 (Condition)"], usages);
         Assert.Contains("+14155550123", detail);
     }
 
@@ -168,7 +182,7 @@ public abstract class ScenarioApiTests(StorageKind storage) : SwitchboardTest(st
         using var response = await client.DeleteAsync($"/api/v1/queues/{queue.Id}", Ct);
 
         var (detail, usages) = await ConfigurationApi.InUseAsync(response, Ct);
-        Assert.Equal(["Scenario 'Main', action 1", "Scenario 'Main', action 2", "Scenario 'Main', action 3"], usages);
+        Assert.Equal(["Scenario 'Main', Action 1 (Condition)", "Scenario 'Main', Action 2 (Condition)", "Scenario 'Main', Action 3 (Send to queue)"], usages);
         Assert.Contains("Scenario 'Main'", detail);
     }
 
@@ -185,7 +199,7 @@ public abstract class ScenarioApiTests(StorageKind storage) : SwitchboardTest(st
             Ct);
 
         var messages = await ConfigurationApi.FieldErrorAsync(response, "actions[0].when.waitingCallsAtLeast", Ct);
-        Assert.Equal(["Enter a number of waiting calls, an estimated wait, or both"], messages);
+        Assert.Equal(["Action 1 (Condition): enter a number of waiting calls, an estimated wait, or both"], messages);
     }
 
     [Theory]

@@ -116,8 +116,8 @@ public abstract class SoundApiTests(StorageKind storage) : SwitchboardTest(stora
         using var response = await client.DeleteAsync($"/api/v1/sounds/{sound.Id}", Ct);
 
         var (detail, usages) = await ConfigurationApi.InUseAsync(response, Ct);
-        Assert.Equal(["Scenario 'Main', action 2", "Queue 'Support', music on hold"], usages);
-        Assert.Contains("Scenario 'Main', action 2", detail);
+        Assert.Equal(["Scenario 'Main', Action 2 (Play sound)", "Queue 'Support', music on hold"], usages);
+        Assert.Contains("Scenario 'Main', Action 2 (Play sound)", detail);
         using var stillThere = await client.GetAsync($"/api/v1/sounds/{sound.Id}/audio", Ct);
         Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
     }

@@ -199,7 +199,7 @@ public abstract class UserApiTests(StorageKind storage) : SwitchboardTest(storag
         var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict, Ct);
         var usages = problem.GetProperty("usages").EnumerateArray().Select(usage => usage.GetString()).ToList();
         Assert.Contains("Queue 'Sales', member", usages);
-        Assert.Contains("Scenario 'Main', action 2", usages);
+        Assert.Contains("Scenario 'Main', Action 2 (Call user)", usages);
         Assert.Contains("Queue 'Sales'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
     }

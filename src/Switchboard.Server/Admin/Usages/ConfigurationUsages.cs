@@ -5,9 +5,9 @@ using Switchboard.Domain.Routing;
 namespace Switchboard.Server.Admin.Usages;
 
 /// <summary>
-/// Where a piece of configuration is used, in words an admin can act on ("Scenario 'Main', action 3"), so a
-/// delete can be refused instead of leaving a scenario or queue pointing at nothing. Action numbers count
-/// from 1, as the editor shows them.
+/// Where a piece of configuration is used, in words an admin can act on ("Scenario 'Main', Action 3 (Send to queue)"),
+/// so a delete can be refused instead of leaving a scenario or queue pointing at nothing. Actions are named as the
+/// editor shows them (<see cref="ScenarioActionNumber"/>).
 /// </summary>
 public sealed class ConfigurationUsages(SwitchboardDbContext db)
 {
@@ -72,7 +72,7 @@ public sealed class ConfigurationUsages(SwitchboardDbContext db)
                 .SelectMany(scenario => scenario.Actions
                     .Select((action, index) => (action, index))
                     .Where(step => uses(step.action))
-                    .Select(step => $"Scenario '{scenario.Name}', action {step.index + 1}")),
+                    .Select(step => $"Scenario '{scenario.Name}', {ScenarioActionNumber.Name(step.index, ScenarioActionKinds.Of(step.action))}")),
         ];
     }
 }

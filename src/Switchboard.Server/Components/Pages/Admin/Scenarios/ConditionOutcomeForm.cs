@@ -17,7 +17,7 @@ public sealed class ConditionOutcomeForm
     public static ConditionOutcomeForm From(ConditionOutcome outcome) => outcome switch
     {
         ContinueOutcome => new() { Kind = ConditionOutcomeKind.Continue },
-        SkipToOutcome skip => new() { Kind = ConditionOutcomeKind.SkipTo, SkipToAction = PostedValue.Of(skip.ActionIndex + 1) },
+        SkipToOutcome skip => new() { Kind = ConditionOutcomeKind.SkipTo, SkipToAction = PostedValue.Of(ScenarioActionNumber.Of(skip.ActionIndex)) },
         GoToScenarioOutcome goTo => new() { Kind = ConditionOutcomeKind.GoToScenario, ScenarioId = PostedValue.Of(goTo.ScenarioId) },
         ForwardOutcome forward => new() { Kind = ConditionOutcomeKind.Forward, Destination = forward.Destination },
         HangupOutcome => new() { Kind = ConditionOutcomeKind.Hangup },
@@ -27,7 +27,7 @@ public sealed class ConditionOutcomeForm
     // An unset skip target becomes index -1 so that validation names it rather than it silently meaning action 1.
     public ConditionOutcome ToOutcome() => Kind switch
     {
-        ConditionOutcomeKind.SkipTo => new SkipToOutcome((PostedValue.Number(SkipToAction) ?? 0) - 1),
+        ConditionOutcomeKind.SkipTo => new SkipToOutcome(ScenarioActionNumber.IndexOf(PostedValue.Number(SkipToAction) ?? 0)),
         ConditionOutcomeKind.GoToScenario => new GoToScenarioOutcome(PostedValue.IdOrEmpty(ScenarioId)),
         ConditionOutcomeKind.Forward => new ForwardOutcome(Destination ?? ""),
         ConditionOutcomeKind.Hangup => new HangupOutcome(),

@@ -1,3 +1,4 @@
+using Switchboard.Domain.Routing;
 using Switchboard.Server.Admin.Scenarios;
 using Switchboard.Server.Components.Shared;
 
@@ -34,7 +35,8 @@ public sealed class ScenarioForm
             return;
 
         (Actions[index], Actions[other]) = (Actions[other], Actions[index]);
-        RenumberSkipTargets(number => number == index + 1 ? other + 1 : number == other + 1 ? index + 1 : number);
+        var (moved, swapped) = (ScenarioActionNumber.Of(index), ScenarioActionNumber.Of(other));
+        RenumberSkipTargets(number => number == moved ? swapped : number == swapped ? moved : number);
     }
 
     /// <summary>Removes an action; skips to it become unset, skips past it keep their target.</summary>
@@ -44,7 +46,8 @@ public sealed class ScenarioForm
             return;
 
         Actions.RemoveAt(index);
-        RenumberSkipTargets(number => number == index + 1 ? null : number > index + 1 ? number - 1 : number);
+        var removed = ScenarioActionNumber.Of(index);
+        RenumberSkipTargets(number => number == removed ? null : number > removed ? number - 1 : number);
     }
 
     private void RenumberSkipTargets(Func<int, int?> renumber)

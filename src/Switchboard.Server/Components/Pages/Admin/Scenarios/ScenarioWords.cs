@@ -1,20 +1,8 @@
 namespace Switchboard.Server.Components.Pages.Admin.Scenarios;
 
-/// <summary>How the editor names the kinds of action, condition and outcome.</summary>
+/// <summary>How the editor names the kinds of condition and outcome (the kinds of action: <see cref="Switchboard.Domain.Routing.ScenarioActionKinds"/>).</summary>
 public static class ScenarioWords
 {
-    public static string Of(ScenarioActionKind kind) => kind switch
-    {
-        ScenarioActionKind.PlaySound => "Play sound",
-        ScenarioActionKind.Queue => "Send to queue",
-        ScenarioActionKind.CallUser => "Call user",
-        ScenarioActionKind.Forward => "Forward",
-        ScenarioActionKind.Condition => "Condition",
-        ScenarioActionKind.SetVariable => "Set variable",
-        ScenarioActionKind.Answer => "Answer",
-        _ => "Hang up",
-    };
-
     public static string Of(ScenarioConditionKind kind) => kind switch
     {
         ScenarioConditionKind.Schedule => "Within opening hours",

@@ -109,7 +109,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         await page.GotoAsync("/admin/queues");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete queue Billing" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        await Expect(page.GetByTestId("in-use")).ToContainTextAsync("Scenario 'After hours', action 2");
+        await Expect(page.GetByTestId("in-use")).ToContainTextAsync("Scenario 'After hours', Action 2 (Send to queue)");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Billing" })).ToBeVisibleAsync();
     }
 

@@ -1,0 +1,23 @@
+namespace Switchboard.Domain.Routing;
+
+/// <summary>
+/// How a scenario's actions are numbered. People count from 1, the API's fields from 0: the action shown as
+/// "Action 7" is <c>actions[6]</c>. The editor, the API's errors and the messages that name an action all say it
+/// through this class, so they never disagree.
+/// </summary>
+public static class ScenarioActionNumber
+{
+    /// <summary>The number people see for the action at <paramref name="index"/> (zero-based): index 6 is action 7.</summary>
+    public static int Of(int index) => index + 1;
+
+    /// <summary>The zero-based index of the action people call <paramref name="number"/>: action 7 is index 6.</summary>
+    public static int IndexOf(int number) => number - 1;
+
+    /// <summary>The API's key of the action or one of its fields: <c>actions[6]</c>, <c>actions[6].queueId</c>.</summary>
+    public static string Field(int index, string path = "") =>
+        path.Length == 0 ? $"actions[{index}]" : $"actions[{index}].{path}";
+
+    /// <summary>The action as people name it: "Action 7", or with its kind "Action 7 (Send to queue)".</summary>
+    public static string Name(int index, ScenarioActionKind? kind = null) =>
+        kind is { } known ? $"Action {Of(index)} ({ScenarioActionKinds.Name(known)})" : $"Action {Of(index)}";
+}
