@@ -1,4 +1,5 @@
 using Switchboard.Domain.Acd;
+using Switchboard.Server.Events;
 
 namespace Switchboard.Server.AcdHosting;
 
@@ -26,11 +27,11 @@ public sealed class AcdEventStream : IAcdEventSink
     public void Publish(AcdEvent acdEvent)
     {
         if (Volatile.Read(ref _subscriptions).Length > 0)
-            Publish(AcdEventMessage.From(acdEvent));
+            Publish(AcdEventMessages.From(acdEvent));
     }
 
     /// <summary>Hands a message to every subscription it is meant for; never waits.</summary>
-    public void Publish(AcdEventMessage message)
+    public void Publish(EventMessage message)
     {
         // Read without the lock (the array is replaced, never changed), so subscribing never holds up the ACD's loop.
         foreach (var subscription in Volatile.Read(ref _subscriptions))

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Switchboard.Server.Events;
 
 namespace Switchboard.Server.AcdHosting;
 
@@ -12,7 +13,7 @@ public sealed class AcdEventSubscription : IDisposable
     /// <summary>Enough for a busy minute of a supervisor's screen; a client further behind has lost the picture anyway.</summary>
     public const int Capacity = 1024;
 
-    private readonly Channel<AcdEventMessage> _messages = Channel.CreateBounded<AcdEventMessage>(
+    private readonly Channel<EventMessage> _messages = Channel.CreateBounded<EventMessage>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
 
     private readonly Func<Guid, bool>? _watchesQueue;
@@ -28,16 +29,16 @@ public sealed class AcdEventSubscription : IDisposable
     /// <summary>The agent whose events alone this listener gets; null for every event (supervision).</summary>
     public Guid? AgentId { get; }
 
-    public ChannelReader<AcdEventMessage> Reader => _messages.Reader;
+    public ChannelReader<EventMessage> Reader => _messages.Reader;
 
-    internal void Offer(AcdEventMessage message)
+    internal void Offer(EventMessage message)
     {
-        if (AgentId is null || message.AgentId == AgentId || IsAboutAWatchedQueue(message))
+        if (AgentId is null || (message is IAgentEventMessage about && about.AgentId == AgentId) || IsAboutAWatchedQueue(message))
             _messages.Writer.TryWrite(message);
     }
 
-    private bool IsAboutAWatchedQueue(AcdEventMessage message) =>
-        message.ChangesWaitingCount && message.QueueId is { } queueId && _watchesQueue is not null && _watchesQueue(queueId);
+    private bool IsAboutAWatchedQueue(EventMessage message) =>
+        message is IWaitingCountMessage waiting && _watchesQueue is not null && _watchesQueue(waiting.QueueId);
 
     public void Dispose()
     {

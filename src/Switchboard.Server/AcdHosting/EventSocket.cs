@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using Switchboard.Server.Events;
 
 namespace Switchboard.Server.AcdHosting;
 
@@ -13,8 +14,6 @@ public static class EventSocket
 {
     // Long enough for a healthy client to answer the close handshake; a vanished one is not waited for longer.
     private static readonly TimeSpan CloseHandshake = TimeSpan.FromSeconds(5);
-
-    public const string ServerStoppingType = "serverStopping";
 
     /// <param name="serverStopping">Cancelled when the server begins to stop (the host's ApplicationStopping).</param>
     /// <param name="cancellationToken">Cancelled when the client's connection is gone.</param>
@@ -30,7 +29,7 @@ public static class EventSocket
         {
             await foreach (var message in subscription.Reader.ReadAllAsync(sendingEnds.Token).ConfigureAwait(false))
             {
-                var json = JsonSerializer.SerializeToUtf8Bytes(message, AcdEventJson.Options);
+                var json = JsonSerializer.SerializeToUtf8Bytes(message, EventJson.Options);
                 await socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, sendingEnds.Token).ConfigureAwait(false);
             }
         }
@@ -70,7 +69,7 @@ public static class EventSocket
         using var timeout = new CancellationTokenSource(CloseHandshake, time);
         try
         {
-            var json = JsonSerializer.SerializeToUtf8Bytes(new AcdEventMessage(ServerStoppingType, time.GetUtcNow()), AcdEventJson.Options);
+            var json = JsonSerializer.SerializeToUtf8Bytes<EventMessage>(new ServerStoppingMessage(time.GetUtcNow()), EventJson.Options);
             await socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Domain.Acd;
+using Switchboard.Server.Events;
 using Switchboard.Server.Hosting;
 
 namespace Switchboard.Server.AcdHosting;
@@ -35,17 +37,21 @@ public sealed class QueueEventLogWriter : BackgroundRecordWriter<AcdEvent>, IAcd
 
     private QueueEventRecord RecordOf(AcdEvent acdEvent)
     {
-        var message = AcdEventMessage.From(acdEvent);
+        // The row's columns are the facts every event may have; the event's own facts are its detail.
+        var message = JsonSerializer.SerializeToNode(AcdEventMessages.From(acdEvent), EventJson.Options)!.AsObject();
         return new QueueEventRecord
         {
             Sequence = ++_lastSequence,
-            At = message.At,
-            Kind = message.Type,
-            QueueId = message.QueueId,
-            CallId = message.CallId,
-            AgentId = message.AgentId,
-            OfferId = message.OfferId,
-            Detail = JsonSerializer.Serialize(message.Detail, AcdEventJson.Options),
+            At = Take(message, "at")!.GetValue<DateTimeOffset>(),
+            Kind = Take(message, "type")!.GetValue<string>(),
+            QueueId = Take(message, "queueId")?.GetValue<Guid>(),
+            CallId = Take(message, "callId")?.GetValue<Guid>(),
+            AgentId = Take(message, "agentId")?.GetValue<Guid>(),
+            OfferId = Take(message, "offerId")?.GetValue<long>(),
+            Detail = message.ToJsonString(EventJson.Options),
         };
     }
+
+    private static JsonNode? Take(JsonObject message, string name) =>
+        message.Remove(name, out var value) ? value : null;
 }

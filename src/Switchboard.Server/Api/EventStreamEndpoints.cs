@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Switchboard.Server.AcdHosting;
+using Switchboard.Server.Events;
 using Switchboard.Server.Security;
 using Switchboard.Server.Workspace;
 
 namespace Switchboard.Server.Api;
 
 /// <summary>
-/// GET /api/v1/events, a WebSocket of realtime events as JSON (<see cref="AcdEventMessage"/>): supervisors get
+/// GET /api/v1/events, a WebSocket of realtime events as JSON (<see cref="Events.EventMessage"/>): supervisors get
 /// every event, any other user their own status, activity, offers and calls, and the calls entering and leaving
 /// the queues they belong to (their workspace shows how many wait). The browser authenticates with its cookie
 /// (it cannot set headers on a WebSocket), an integration with a bearer header or <c>?access_token=</c>. While the
@@ -27,6 +28,10 @@ public static class EventStreamEndpoints
             .RequireAuthorization(CookieOrToken)
             .WithTags("Events")
             .ExcludeFromDescription();
+        api.MapGet("/events/schema", () => TypedResults.Text(EventSchema.Text, "application/schema+json"))
+            .RequireAuthorization(CookieOrToken)
+            .WithTags("Events")
+            .WithSummary("The JSON Schema of the events socket's messages (see docs/events.md).");
         return api;
     }
 

@@ -1,4 +1,5 @@
 using Switchboard.Server.AcdHosting;
+using Switchboard.Server.Events;
 
 namespace Switchboard.Server.Workspace;
 
@@ -14,7 +15,7 @@ public sealed class AgentEventFeed : IAsyncDisposable
     private readonly CancellationTokenSource _stopped = new();
     private readonly Task _pump;
 
-    public AgentEventFeed(AcdEventStream stream, QueueMemberships memberships, Guid agentId, Func<AcdEventMessage, Task> handle)
+    public AgentEventFeed(AcdEventStream stream, QueueMemberships memberships, Guid agentId, Func<EventMessage, Task> handle)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(memberships);
@@ -22,7 +23,7 @@ public sealed class AgentEventFeed : IAsyncDisposable
         _pump = PumpAsync(handle, _stopped.Token);
     }
 
-    private async Task PumpAsync(Func<AcdEventMessage, Task> handle, CancellationToken stopped)
+    private async Task PumpAsync(Func<EventMessage, Task> handle, CancellationToken stopped)
     {
         // Off the caller's flow: the page's handler runs on its own dispatcher.
         await Task.Yield();

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Switchboard.Server.AcdHosting;
+using Switchboard.Server.Events;
 using Switchboard.Telephony;
 
 namespace Switchboard.Server.Workspace;
@@ -18,57 +18,24 @@ public sealed class CallEventRouter(AcdEventStream stream, QueueMemberships queu
             stream.Publish(message);
     }
 
-    private AcdEventMessage? MessageOf(CallEvent callEvent) => callEvent switch
+    private EventMessage? MessageOf(CallEvent callEvent) => callEvent switch
     {
-        UserRinging ringing => RingingMessage(ringing),
-        UserRingingStopped stopped => new AcdEventMessage("ringingStopped", timeProvider.GetUtcNow())
-        {
-            CallId = stopped.CallId,
-            AgentId = stopped.UserId,
-            Detail = { ["reason"] = NameOf(stopped.Reason) },
-        },
-        UserConnected connected => new AcdEventMessage("callConnected", connected.At) { CallId = connected.CallId, AgentId = connected.UserId },
-        UserCallHeld held => new AcdEventMessage("callHeld", timeProvider.GetUtcNow())
-        {
-            CallId = held.CallId,
-            AgentId = held.UserId,
-            Detail = { ["held"] = held.Held },
-        },
-        UserLeftCall left => new AcdEventMessage("callLeft", timeProvider.GetUtcNow())
-        {
-            CallId = left.CallId,
-            AgentId = left.UserId,
-            Detail = { ["reason"] = NameOf(left.Reason) },
-        },
+        UserRinging ringing => new CallRingingMessage(
+            timeProvider.GetUtcNow(),
+            ringing.CallId,
+            ringing.UserId,
+            ringing.QueueId,
+            ringing.OfferId,
+            ringing.CallerNumber,
+            ringing.CallerName,
+            ringing.QueueId is { } queueId ? queues.NameOf(queueId) : null,
+            (long)Math.Ceiling(ringing.RingTimeout.TotalSeconds),
+            ringing.WaitingSince,
+            ringing.Webphone),
+        UserRingingStopped stopped => new RingingStoppedMessage(timeProvider.GetUtcNow(), stopped.CallId, stopped.UserId, stopped.Reason),
+        UserConnected connected => new CallConnectedMessage(connected.At, connected.CallId, connected.UserId),
+        UserCallHeld held => new CallHeldMessage(timeProvider.GetUtcNow(), held.CallId, held.UserId, held.Held),
+        UserLeftCall left => new CallLeftMessage(timeProvider.GetUtcNow(), left.CallId, left.UserId, left.Reason),
         _ => null,
     };
-
-    private AcdEventMessage RingingMessage(UserRinging ringing)
-    {
-        var message = new AcdEventMessage("callRinging", timeProvider.GetUtcNow())
-        {
-            CallId = ringing.CallId,
-            AgentId = ringing.UserId,
-            QueueId = ringing.QueueId,
-            OfferId = ringing.OfferId,
-            Detail =
-            {
-                ["ringSeconds"] = (long)Math.Ceiling(ringing.RingTimeout.TotalSeconds),
-                ["webphone"] = ringing.Webphone,
-            },
-        };
-        // Unknown facts are left out, as the message's own fields are.
-        if (ringing.CallerNumber is { } number)
-            message.Detail["callerNumber"] = number;
-        if (ringing.CallerName is { } name)
-            message.Detail["callerName"] = name;
-        if (ringing.QueueId is { } queueId && queues.NameOf(queueId) is { } queueName)
-            message.Detail["queueName"] = queueName;
-        if (ringing.WaitingSince is { } waitingSince)
-            message.Detail["waitingSince"] = waitingSince;
-        return message;
-    }
-
-    private static string NameOf<TReason>(TReason reason) where TReason : struct, Enum =>
-        JsonNamingPolicy.CamelCase.ConvertName(reason.ToString());
 }

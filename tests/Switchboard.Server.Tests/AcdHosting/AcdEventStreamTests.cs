@@ -1,5 +1,6 @@
 using Switchboard.Domain.Acd;
 using Switchboard.Server.AcdHosting;
+using Switchboard.Server.Events;
 
 namespace Switchboard.Server.Tests.AcdHosting;
 
@@ -36,8 +37,11 @@ public class AcdEventStreamTests
         stream.Publish(new CallEnteredQueue(Start, Guid.NewGuid(), Guid.NewGuid(), 0, 1));
         stream.Publish(new AgentStatusChanged(Start, alice, AgentStatus.BackSoon, StatusChangeReason.Chosen));
 
-        Assert.Equal([("agentStatusChanged", (Guid?)alice)], Drain(alicesWorkspace).Select(m => (m.Type, m.AgentId)));
-        Assert.Equal(["agentStatusChanged", "callEnteredQueue", "agentStatusChanged"], Drain(supervision).Select(m => m.Type));
+        var alices = Assert.Single(Drain(alicesWorkspace));
+        Assert.Equal((alice, AgentStatus.BackSoon), (((AgentStatusChangedMessage)alices).AgentId, ((AgentStatusChangedMessage)alices).Status));
+        Assert.Equal(
+            [typeof(AgentStatusChangedMessage), typeof(CallEnteredQueueMessage), typeof(AgentStatusChangedMessage)],
+            Drain(supervision).Select(m => m.GetType()));
     }
 
     [Fact]
@@ -53,9 +57,9 @@ public class AcdEventStreamTests
         Assert.True(subscription.Reader.Completion.IsCompleted);
     }
 
-    private static List<AcdEventMessage> Drain(AcdEventSubscription subscription)
+    private static List<EventMessage> Drain(AcdEventSubscription subscription)
     {
-        var messages = new List<AcdEventMessage>();
+        var messages = new List<EventMessage>();
         while (subscription.Reader.TryRead(out var message))
             messages.Add(message);
         return messages;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Switchboard.Domain.Acd;
+using Switchboard.Telephony;
 
 namespace Switchboard.Server.Components.Workspace;
 
@@ -22,24 +23,23 @@ public static class DeskWords
     };
 
     /// <summary>Why an offer stopped ringing (the reason of <c>ringingStopped</c>).</summary>
-    public static string RingingStopped(string? reason) => reason switch
+    public static string RingingStopped(RingingStopReason reason) => reason switch
     {
-        "answeredElsewhere" => "Taken by another agent",
-        "callerHungUp" => "Caller hung up",
-        "noAnswer" => "Not answered",
-        "refused" => "Refused",
-        "failed" => "Could not ring your phone",
+        RingingStopReason.AnsweredElsewhere => "Taken by another agent",
+        RingingStopReason.CallerHungUp => "Caller hung up",
+        RingingStopReason.NoAnswer => "Not answered",
+        RingingStopReason.Refused => "Refused",
+        RingingStopReason.Failed => "Could not ring your phone",
         _ => "The call stopped ringing",
     };
 
     /// <summary>Why the agent left a call (the reason of <c>callLeft</c>).</summary>
-    public static string Left(string? reason) => "Call ended: " + reason switch
+    public static string Left(UserLeftReason reason) => "Call ended: " + reason switch
     {
-        "hungUp" => "You hung up",
-        "callerHungUp" => "Caller hung up",
-        "transferred" => "Transferred",
-        "failed" => "The call failed",
-        _ => reason ?? "it is over",
+        UserLeftReason.HungUp => "You hung up",
+        UserLeftReason.CallerHungUp => "Caller hung up",
+        UserLeftReason.Transferred => "Transferred",
+        _ => "The call failed",
     };
 
     /// <summary>How long ago, in the agent's words whatever their time zone: "just now", "5 min ago", "3 h ago", "2 days ago".</summary>
