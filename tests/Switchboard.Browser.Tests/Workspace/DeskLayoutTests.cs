@@ -8,7 +8,8 @@ namespace Switchboard.Browser.Tests.Workspace;
 
 /// <summary>
 /// The desk on the screens agents have: a 1366×768 laptop shows the call and Client info beside it without
-/// scrolling; a 375 px wide phone stacks the panels and keeps Accept and Refuse on screen and usable.
+/// scrolling; a 375 px wide phone stacks the panels and keeps Accept and Refuse on screen and usable. On both, axe
+/// finds no serious accessibility violation, on a call and while an offer rings.
 /// </summary>
 [Collection(SwitchboardSiteCollection.Name)]
 public sealed class DeskLayoutTests(SwitchboardSite site)
@@ -40,6 +41,9 @@ public sealed class DeskLayoutTests(SwitchboardSite site)
         AssertWithin(call, 1366, 768, "the call");
         // Beside, not below: they share the height of the screen.
         Assert.True(tab.Y < call.Y + call.Height && tab.X >= call.X + call.Width, $"Client info at {tab.X},{tab.Y} is not beside the call at {call.X},{call.Y} ({call.Width}×{call.Height}).");
+        await Accessibility.AssertNoSeriousViolationsAsync(agent.Page);
+        // The README's picture of the desk (SWITCHBOARD_SCREENSHOTS=docs/images refreshes it).
+        await Screenshots.SaveAsync(agent.Page, "agent-desktop.png");
         await agent.ClickInCallAsync("Hang up");
         var run = await sipp.WaitAsync();
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -70,6 +74,8 @@ public sealed class DeskLayoutTests(SwitchboardSite site)
             // Nothing covers it: a click would land on it.
             await button.ClickAsync(new() { Trial = true });
         }
+
+        await Accessibility.AssertNoSeriousViolationsAsync(agent.Page);
 
         var page = agent.Page;
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

@@ -2,7 +2,11 @@ using MudBlazor;
 
 namespace Switchboard.Server.Components.Layout;
 
-/// <summary>The colours of the UI, light and dark.</summary>
+/// <summary>
+/// The colours of the UI, light and dark. Text and the filled buttons agents use most (Accept is success, Refuse and
+/// Hang up are error) keep at least WCAG AA contrast (4.5:1): MudBlazor's own secondary text, success and error do not
+/// (the axe checks in the browser tests hold this).
+/// </summary>
 public static class SwitchboardTheme
 {
     public static MudTheme Theme { get; } = new()
@@ -13,11 +17,17 @@ public static class SwitchboardTheme
             AppbarBackground = "#111827",
             Background = "#f4f6f8",
             DrawerBackground = "#ffffff",
+            TextSecondary = "#4b5563",
+            Success = "#067647",
+            Error = "#b42318",
         },
         PaletteDark = new PaletteDark
         {
             Primary = "#7aa2ff",
             AppbarBackground = "#0b0f19",
+            TextSecondary = "#b8c0cc",
+            Success = "#067647",
+            Error = "#b42318",
         },
     };
 }

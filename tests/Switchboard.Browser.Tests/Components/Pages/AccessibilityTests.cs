@@ -1,13 +1,11 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Switchboard.Browser.Tests.Infrastructure;
 
 namespace Switchboard.Browser.Tests.Components.Pages;
 
 /// <summary>
-/// axe-core (the engine browsers' accessibility tools use) over the login and every admin page, as an admin sees
-/// them once the page is live: a serious or critical violation fails, naming the rule and the elements.
+/// axe-core (the engine browsers' accessibility tools use) over the login, every admin page, the desk and the CRM, as
+/// an admin sees them once the page is live (the desk on a call and ringing: DeskLayoutTests): a serious or critical violation fails, naming the rule and the elements.
 /// </summary>
 [Collection(SwitchboardSiteCollection.Name)]
 public sealed class AccessibilityTests(SwitchboardSite site)
@@ -21,6 +19,8 @@ public sealed class AccessibilityTests(SwitchboardSite site)
         "/admin/scenarios", "/admin/scenarios/new",
         "/admin/sounds",
         "/admin/trunks", "/admin/trunks/new",
+        "/workspace",
+        "/crm/contacts", "/crm/contacts/new",
     ];
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class AccessibilityTests(SwitchboardSite site)
         await using var browser = await site.OpenBrowserAsync();
         await browser.Page.GotoAsync("/login");
 
-        await AssertNoSeriousViolationsAsync(browser.Page);
+        await Accessibility.AssertNoSeriousViolationsAsync(browser.Page);
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class AccessibilityTests(SwitchboardSite site)
         await page.GotoAsync(path);
         await WhenLiveAsync(page);
 
-        await AssertNoSeriousViolationsAsync(page);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
     // An interactive page keeps its controls disabled until its circuit is up; check what the user works with.
@@ -52,16 +52,4 @@ public sealed class AccessibilityTests(SwitchboardSite site)
         if (await page.Locator("fieldset.until-interactive").CountAsync() > 0)
             await page.Locator("fieldset.until-interactive:not([disabled])").WaitForAsync();
     }
-
-    private static async Task AssertNoSeriousViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-
-        var serious = result.Violations.Where(violation => violation.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{page.Url}:\n" + string.Join("\n", serious.Select(Describe)));
-    }
-
-    private static string Describe(AxeResultItem violation) =>
-        $"- {violation.Impact} {violation.Id}: {violation.Help}\n" +
-        string.Join("\n", violation.Nodes.Select(node => $"    {node.Target}: {node.Html}"));
 }
