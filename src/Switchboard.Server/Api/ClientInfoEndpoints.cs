@@ -40,7 +40,7 @@ public static class ClientInfoEndpoints
                     IAuthorizationService authorization, CancellationToken cancellationToken) =>
                 ForCallAsync(callId, user, calls, authorization, needsAnswer: true,
                     async (call, crmAccess) => (await tab.AddAsync(call, input, crmAccess, cancellationToken)).ToOk(), cancellationToken))
-            .WithSummary("Adds a contact with the call in its timeline and, unless linkCallerNumber is false, the caller's number linked.")
+            .WithSummary("Adds a contact with the call in its timeline and, when linkCallerNumber is true, the caller's number linked.")
             .Produces<ClientCard>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -51,6 +51,17 @@ public static class ClientInfoEndpoints
                 ForCallAsync(callId, user, calls, authorization, needsAnswer: true,
                     async (call, crmAccess) => (await tab.SelectAsync(call, input, crmAccess, cancellationToken)).ToOk(), cancellationToken))
             .WithSummary("Binds the call to the contact's timeline; the contact's card.")
+            .Produces<ClientCard>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        client.MapPost("/link", (Guid callId, LinkCallerNumberInput input, ClaimsPrincipal user, ClientConversations calls, ClientInfoTab tab,
+                    IAuthorizationService authorization, CancellationToken cancellationToken) =>
+                ForCallAsync(callId, user, calls, authorization, needsAnswer: true,
+                    async (call, crmAccess) => (await tab.LinkCallerNumberAsync(call, input.ContactId, crmAccess, cancellationToken)).ToOk(), cancellationToken))
+            .WithSummary("Links the caller's number to the contact, so that the next call from it is identified; the contact's card.")
+            .WithDescription("400 callerNumber when the caller withheld their number or it is not a phone number, contactId when there is no such contact.")
             .Produces<ClientCard>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

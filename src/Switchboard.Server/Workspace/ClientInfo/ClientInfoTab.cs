@@ -115,9 +115,9 @@ public sealed class ClientInfoTab(SwitchboardDbContext db, ContactDirectory dire
     public async Task<AdminResult<ClientCard>> LinkCallerNumberAsync(ClientConversation conversation, Guid contactId, bool crmAccess, CancellationToken cancellationToken)
     {
         if (conversation.Identifier is not CallerNumberIdentifier caller)
-            return AdminResult<ClientCard>.Invalid("linkCallerNumber", "The caller withheld their number, so there is none to link.");
+            return AdminResult<ClientCard>.Invalid("callerNumber", "The caller withheld their number, so there is none to link.");
         if (E164.Normalize(caller.Number) is not { } number)
-            return AdminResult<ClientCard>.Invalid("linkCallerNumber", $"The caller's number '{caller.Number}' is not a phone number, so it cannot be linked.");
+            return AdminResult<ClientCard>.Invalid("callerNumber", $"The caller's number '{caller.Number}' is not a phone number, so it cannot be linked.");
 
         var linked = await admin.LinkPhoneAsync(contactId, new ContactPhoneInput(number), cancellationToken);
         if (linked.Outcome == AdminOutcome.NotFound)

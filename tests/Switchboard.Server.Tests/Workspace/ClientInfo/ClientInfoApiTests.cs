@@ -30,10 +30,11 @@ public abstract class ClientInfoApiTests(StorageKind storage) : SwitchboardTest(
             using var search = await client.GetAsync($"{path}/search?by=name&q=bob", Ct);
             using var add = await client.PostAsJsonAsync($"{path}/contacts", new { name = "Eve" }, TestJson.Options, Ct);
             using var select = await client.PostAsJsonAsync($"{path}/select", new { contactId = contact.Id }, TestJson.Options, Ct);
+            using var link = await client.PostAsJsonAsync($"{path}/link", new { contactId = contact.Id }, TestJson.Options, Ct);
             using var owners = await client.GetAsync($"{path}/owners", Ct);
             Assert.Equal(
-                [expected, expected, expected, expected, expected],
-                new[] { show, search, add, select, owners }.Select(response => response.StatusCode));
+                [expected, expected, expected, expected, expected, expected],
+                new[] { show, search, add, select, link, owners }.Select(response => response.StatusCode));
         }
 
         Assert.Empty((await server.StoredContactAsync(contact.Id, Ct))!.Timeline);
@@ -108,7 +109,8 @@ public abstract class ClientInfoApiTests(StorageKind storage) : SwitchboardTest(
         using var search = await ann.GetAsync($"{client}/search?by=name&q=bob", Ct);
         using var add = await ann.PostAsJsonAsync($"{client}/contacts", new { name = "New Caller" }, TestJson.Options, Ct);
         using var select = await ann.PostAsJsonAsync($"{client}/select", new { contactId = contact.Id }, TestJson.Options, Ct);
-        foreach (var refused in new[] { search, add, select })
+        using var link = await ann.PostAsJsonAsync($"{client}/link", new { contactId = contact.Id }, TestJson.Options, Ct);
+        foreach (var refused in new[] { search, add, select, link })
             await refused.ReadProblemAsync(HttpStatusCode.Conflict, Ct);
 
         server.Answer(call.CallId, annId);
@@ -158,18 +160,53 @@ public abstract class ClientInfoApiTests(StorageKind storage) : SwitchboardTest(
     }
 
     [Fact]
-    public async Task A_contact_added_without_linking_the_number_keeps_the_call_only()
+    public async Task A_contact_added_without_asking_to_link_the_number_keeps_the_call_only()
     {
         var server = ClientInfoServer.Start(Factory);
         var (annId, ann) = await server.AgentAsync("ann", crmAccess: false, Ct);
         var call = server.Calls.Add("+14155550199", null, NoVariables, annId);
         server.Answer(call.CallId, annId);
 
-        var card = await PostAsync<ClientCard>(ann, $"/api/v1/workspace/calls/{call.CallId}/client/contacts", new { name = "Shared Phone User", linkCallerNumber = false });
+        var card = await PostAsync<ClientCard>(ann, $"/api/v1/workspace/calls/{call.CallId}/client/contacts", new { name = "Shared Phone User" });
 
         Assert.Empty(card.Phones);
         Assert.Single((await server.StoredContactAsync(card.Id, Ct))!.Timeline);
         Assert.Empty((await ShowAsync(ann, call.CallId)).Contacts);
+    }
+
+    [Fact]
+    public async Task Link_puts_the_callers_number_on_the_contact_so_the_next_call_from_it_finds_them()
+    {
+        var server = ClientInfoServer.Start(Factory);
+        var (annId, ann) = await server.AgentAsync("ann", crmAccess: false, Ct);
+        var contact = await server.ContactAsync(new ContactInput("Bob Jones"), Ct);
+        var call = server.Calls.Add("+1 (415) 555-0199", null, NoVariables, annId);
+        server.Answer(call.CallId, annId);
+
+        var card = await PostAsync<ClientCard>(ann, $"/api/v1/workspace/calls/{call.CallId}/client/link", new { contactId = contact.Id });
+
+        Assert.Equal(["+14155550199"], card.Phones.Select(phone => phone.Number));
+        var next = server.Calls.Add("+14155550199", null, NoVariables, annId);
+        Assert.Equal(["Bob Jones"], (await ShowAsync(ann, next.CallId)).Contacts.Select(found => found.Name));
+    }
+
+    [Fact]
+    public async Task Link_says_why_when_there_is_no_number_or_no_such_contact()
+    {
+        var server = ClientInfoServer.Start(Factory);
+        var (annId, ann) = await server.AgentAsync("ann", crmAccess: false, Ct);
+        var contact = await server.ContactAsync(new ContactInput("Bob Jones"), Ct);
+        var withheld = server.Calls.Add(null, null, NoVariables, annId);
+        var call = server.Calls.Add("+14155550199", null, NoVariables, annId);
+        server.Answer(withheld.CallId, annId);
+        server.Answer(call.CallId, annId);
+
+        using var noNumber = await ann.PostAsJsonAsync($"/api/v1/workspace/calls/{withheld.CallId}/client/link", new { contactId = contact.Id }, TestJson.Options, Ct);
+        using var noContact = await ann.PostAsJsonAsync($"/api/v1/workspace/calls/{call.CallId}/client/link", new { contactId = Guid.NewGuid() }, TestJson.Options, Ct);
+
+        Assert.Contains("withheld", (await noNumber.ReadFieldErrorsAsync("callerNumber", Ct))[0], StringComparison.Ordinal);
+        Assert.NotEmpty(await noContact.ReadFieldErrorsAsync("contactId", Ct));
+        Assert.Empty((await server.StoredContactAsync(contact.Id, Ct))!.Phones);
     }
 
     [Fact]
@@ -189,7 +226,7 @@ public abstract class ClientInfoApiTests(StorageKind storage) : SwitchboardTest(
             ownerId = Guid.NewGuid(),
             labels = (string[])[""],
         }, TestJson.Options, Ct);
-        using var nothingToLink = await ann.PostAsJsonAsync($"/api/v1/workspace/calls/{withheld.CallId}/client/contacts", new { name = "Anonymous" }, TestJson.Options, Ct);
+        using var nothingToLink = await ann.PostAsJsonAsync($"/api/v1/workspace/calls/{withheld.CallId}/client/contacts", new { name = "Anonymous", linkCallerNumber = true }, TestJson.Options, Ct);
 
         foreach (var field in (string[])["name", "timeZone", "ownerId", "labels[0]"])
             Assert.NotEmpty(await invalid.ReadFieldErrorsAsync(field, Ct));
