@@ -29,6 +29,9 @@ namespace Switchboard.Telephony;
 /// </summary>
 public sealed class BackToBackUserAgent : ILiveCallDirectory
 {
+    /// <summary>Why a call failed when the server stopped under it (<see cref="HangUpAllAsync"/>), as its record keeps it.</summary>
+    public const string ServerStoppedDetail = "the server stopped";
+
     private readonly ConcurrentDictionary<string, Call> _bySipCallId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Call> _live = new();
     private readonly SipAuthenticator _authenticator;
@@ -145,7 +148,7 @@ public sealed class BackToBackUserAgent : ILiveCallDirectory
         var calls = _live.Values.ToList();
         TelephonyLog.Stopping(Logger, calls.Count);
         foreach (var call in calls)
-            call.Post(new Decide(new EndAsked(CallResult.Failed, "the server stopped")));
+            call.Post(new Decide(new EndAsked(CallResult.Failed, ServerStoppedDetail)));
         await Task.WhenAll(calls.Select(call => call.Completion)).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 

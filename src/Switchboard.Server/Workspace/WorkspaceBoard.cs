@@ -4,6 +4,7 @@ using Switchboard.Data.Crm;
 using Switchboard.Domain.Acd;
 using Switchboard.Server.AcdHosting;
 using Switchboard.Server.Crm;
+using Switchboard.Server.TelephonyHosting;
 using Switchboard.Telephony;
 
 namespace Switchboard.Server.Workspace;
@@ -17,6 +18,7 @@ public sealed class WorkspaceBoard(
     ContactDirectory contacts,
     QueueMemberships queues,
     ServerRun run,
+    CallRecordWriter records,
     TimeProvider time)
 {
     public const int RecentCallCount = 20;
@@ -78,6 +80,32 @@ public sealed class WorkspaceBoard(
         var queueName = call.QueueId is { } queueId ? queues.NameOf(queueId) : null;
         return new WorkspaceCallView(call.CallId, call.CallerNumber, call.CallerName, identified.Count > 0 ? identified[0].Name : null, call.QueueId, queueName, identified.Count);
     }
+
+    /// <summary>
+    /// How a call ended, from its record: for a desk that showed the call before the page or the server went away.
+    /// Only the result and why, never who called: the desk remembers that itself. Null while the call is live, and for
+    /// a call without a record (the server stopped before writing it).
+    /// </summary>
+    public async Task<CallEndView?> CallEndAsync(Guid callId, Guid agentId, CancellationToken cancellationToken)
+    {
+        if (liveCalls.Find(callId) is not null)
+            return null;
+        var record = await FindRecordAsync(callId, agentId, cancellationToken);
+        if (record is { Result: CallRecord.InProgress })
+        {
+            // The call is over, and its end is with the record writer still.
+            await records.FlushAsync(cancellationToken);
+            record = await FindRecordAsync(callId, agentId, cancellationToken);
+        }
+
+        // The agent's last part says how it ended for them (the caller hung up...); a call the server lost has none.
+        return record is null ? null : new CallEndView(record.Result, record.Detail, record.Agents.MaxBy(agent => agent.Position)?.Ending);
+    }
+
+    private Task<CallRecord?> FindRecordAsync(Guid callId, Guid agentId, CancellationToken cancellationToken) =>
+        db.CallRecords.AsNoTracking()
+            .Include(record => record.Agents.Where(agent => agent.UserId == agentId))
+            .FirstOrDefaultAsync(record => record.Id == callId, cancellationToken);
 
     /// <summary>Every other user with their live state, and every queue, by name.</summary>
     public async Task<TransferTargetsView> TransferTargetsAsync(Guid agentId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Switchboard.Domain.Acd;
+using Switchboard.Server.Workspace;
 using Switchboard.Telephony;
 
 namespace Switchboard.Server.Components.Workspace;
@@ -40,6 +41,22 @@ public static class DeskWords
         UserLeftReason.CallerHungUp => "Caller hung up",
         UserLeftReason.Transferred => "Transferred",
         _ => "The call failed",
+    };
+
+    /// <summary>
+    /// A call the desk showed before it went away (a reload, a lost connection, a server restart) that is over now:
+    /// with whom, and why when its record says.
+    /// </summary>
+    public static string Lost(string caller, CallEndView? end) => $"Your call with {caller} ended while this page was away: " + end switch
+    {
+        { Result: "interrupted" } => "the switchboard stopped without ending it.",
+        { Result: "failed", Detail: BackToBackUserAgent.ServerStoppedDetail } => "the switchboard restarted.",
+        { AgentEnding: "callerHungUp" } or { Result: "callerHungUp" } => "the caller hung up.",
+        { AgentEnding: "hungUp" } => "you hung up.",
+        { AgentEnding: "transferred" } => "it was transferred.",
+        { AgentEnding: "failed" } or { Result: "failed" } => "the call failed.",
+        null => "the switchboard restarted before recording it.",
+        _ => "it is over.",
     };
 
     /// <summary>How long ago, in the agent's words whatever their time zone: "just now", "5 min ago", "3 h ago", "2 days ago".</summary>
