@@ -1,5 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Switchboard.Browser.Tests.Infrastructure;
+using Switchboard.Domain.Routing;
+using Switchboard.Media.Audio;
+using Switchboard.Server.Admin;
+using Switchboard.Server.Admin.Queues;
+using Switchboard.Server.Admin.Scenarios;
+using Switchboard.Server.Admin.Sounds;
+using Switchboard.Server.Admin.Users;
+using static Microsoft.Playwright.Assertions;
 
 namespace Switchboard.Browser.Tests.Components.Pages;
 
@@ -43,6 +52,68 @@ public sealed class AccessibilityTests(SwitchboardSite site)
         await WhenLiveAsync(page);
 
         await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Scenario_editor_with_every_kind_of_action_and_condition_and_its_messages_has_no_serious_accessibility_violation()
+    {
+        var id = await CreateScenarioOfEveryKindAsync();
+        await using var browser = await site.OpenBrowserAsync();
+        var page = browser.Page;
+        await page.LogInAsAdminAsync();
+        await page.GotoAsync($"/admin/scenarios/{id}");
+        await WhenLiveAsync(page);
+        var actions = page.GetByTestId("action");
+        await Expect(actions).ToHaveCountAsync(15);
+
+        // An action left empty: its error under its field, the summary above, and the warnings of actions never reached.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Send to queue", Exact = true }).ClickAsync();
+        await Expect(actions.Nth(15)).ToContainTextAsync("Choose a queue");
+        await Expect(page.GetByTestId("issue-summary")).ToContainTextAsync("Action 16 (Send to queue): choose a queue");
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    private async Task<Guid> CreateScenarioOfEveryKindAsync()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        using var scope = site.Server.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var none = CancellationToken.None;
+        using var wav = new MemoryStream(WavFile.WritePcm16Mono(new short[8000], 8000));
+        var sound = Created(await services.GetRequiredService<SoundAdmin>().UploadAsync($"Welcome {tag}", wav, none));
+        var queue = Created(await services.GetRequiredService<QueueAdmin>().CreateAsync(new QueueInput($"Sales {tag}"), none));
+        var user = (await services.GetRequiredService<UserAdmin>().ListAsync(none))[0];
+        var scenarios = services.GetRequiredService<ScenarioAdmin>();
+        var other = Created(await scenarios.CreateAsync(new ScenarioInput($"Overflow {tag}", [new HangupAction()]), none));
+        ScenarioAction[] actions =
+        [
+            new PlaySoundAction(sound.Id, 2),
+            new SetVariableAction("lang", "en"),
+            new ConditionAction(
+                new ScheduleCondition("Europe/Paris", [new WeeklyHours([DayOfWeek.Monday, DayOfWeek.Friday], new TimeOnly(9, 0), new TimeOnly(17, 0))]) { Negate = true },
+                new SkipToOutcome(12)),
+            new ConditionAction(new HolidayCondition("Europe/Paris", [new DateOnly(2026, 12, 25)]), new GoToScenarioOutcome(other.Id)),
+            new ConditionAction(new CallerNumberCondition("+4420*"), new ForwardOutcome("+33140000000")),
+            new ConditionAction(new NoReadyAgentsCondition(queue.Id), new HangupOutcome()),
+            new ConditionAction(new QueueLoadCondition(queue.Id, 5, 120), new ContinueOutcome()),
+            new ConditionAction(new VariableEqualsCondition("lang", "fr"), new ContinueOutcome()),
+            new AnswerAction(),
+            new QueueAction(queue.Id, 3, 60),
+            new CallUserAction(user.Id, 20, RingWhenNotReady: true),
+            new ForwardAction("+14155550123"),
+            new PlaySoundAction(sound.Id),
+            new ForwardAction("sip:oncall@example.com"),
+            new HangupAction(),
+        ];
+        return Created(await scenarios.CreateAsync(new ScenarioInput($"Everything {tag}", actions), none)).Id;
+    }
+
+    private static T Created<T>(AdminResult<T> result)
+    {
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.SelectMany(error => error.Value)));
+        return result.Value!;
     }
 
     // An interactive page keeps its controls disabled until its circuit is up; check what the user works with.

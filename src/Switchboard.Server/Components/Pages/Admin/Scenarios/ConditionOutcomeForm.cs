@@ -3,7 +3,7 @@ using Switchboard.Server.Components.Shared;
 
 namespace Switchboard.Server.Components.Pages.Admin.Scenarios;
 
-/// <summary>What a condition action does when it holds, as posted. <see cref="SkipToAction"/> counts from 1, as shown.</summary>
+/// <summary>What a condition action does when it holds, in the editor. <see cref="SkipToAction"/> counts from 1, as shown.</summary>
 public sealed class ConditionOutcomeForm
 {
     public ConditionOutcomeKind Kind { get; set; }

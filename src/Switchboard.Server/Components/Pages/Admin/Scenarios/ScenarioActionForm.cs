@@ -4,8 +4,8 @@ using Switchboard.Server.Components.Shared;
 namespace Switchboard.Server.Components.Pages.Admin.Scenarios;
 
 /// <summary>
-/// One scenario action as posted by the editor. Its kind is fixed once added; only the fields of that kind are
-/// used. Fields are posted text (see <see cref="PostedValue"/>), so a bad entry is reported beside the action rather than lost.
+/// One scenario action in the editor. Its kind is fixed once added; only the fields of that kind are used. Fields
+/// are text (read through <see cref="PostedValue"/>), so a bad entry is reported beside the action rather than lost.
 /// </summary>
 public sealed class ScenarioActionForm
 {
@@ -33,11 +33,9 @@ public sealed class ScenarioActionForm
 
     public string? VariableValue { get; set; }
 
-    // A post without any of its fields binds null here.
-    public ScenarioConditionForm When { get; set => field = value ?? new(); } = new();
+    public ScenarioConditionForm When { get; set; } = new();
 
-    // A post without any of its fields binds null here.
-    public ConditionOutcomeForm Then { get; set => field = value ?? new(); } = new();
+    public ConditionOutcomeForm Then { get; set; } = new();
 
     public static ScenarioActionForm New(ScenarioActionKind kind, string timeZone) => new()
     {

@@ -4,7 +4,7 @@ using Switchboard.Server.Components.Shared;
 
 namespace Switchboard.Server.Components.Pages.Admin.Scenarios;
 
-/// <summary>The condition of a condition action as posted; only the fields of its kind are used.</summary>
+/// <summary>The condition of a condition action in the editor; only the fields of its kind are used.</summary>
 public sealed class ScenarioConditionForm
 {
     public ScenarioConditionKind Kind { get; set; }
@@ -13,11 +13,9 @@ public sealed class ScenarioConditionForm
 
     public string? TimeZone { get; set; }
 
-    // A post without any of its fields binds null here.
-    public List<WeeklyHoursForm> Hours { get; set => field = value ?? []; } = [];
+    public List<WeeklyHoursForm> Hours { get; set; } = [];
 
-    // A post without any of its fields binds null here.
-    public List<string?> Dates { get; set => field = value ?? []; } = [];
+    public List<string?> Dates { get; set; } = [];
 
     public string? Pattern { get; set; }
 

@@ -5,19 +5,14 @@ using Switchboard.Server.Components.Shared;
 namespace Switchboard.Server.Components.Pages.Admin.Scenarios;
 
 /// <summary>
-/// The scenario editor's whole state, posted back with every button. <see cref="Command"/> is the button pressed,
-/// e.g. <c>save</c>, <c>add</c>, <c>up:2</c>, <c>remove:0</c>, <c>add-hours:1</c>.
+/// The scenario being edited: its name and actions as the editor's fields hold them (text, so a bad entry reaches
+/// validation and is named beside its action rather than lost).
 /// </summary>
 public sealed class ScenarioForm
 {
     public string Name { get; set; } = "";
 
-    // A post without any of its fields binds null here.
-    public List<ScenarioActionForm> Actions { get; set => field = value ?? []; } = [];
-
-    public ScenarioActionKind NewActionKind { get; set; } = ScenarioActionKind.PlaySound;
-
-    public string? Command { get; set; }
+    public List<ScenarioActionForm> Actions { get; set; } = [];
 
     public static ScenarioForm From(ScenarioView scenario) => new()
     {

@@ -3,7 +3,7 @@ using Switchboard.Domain.Routing;
 
 namespace Switchboard.Server.Components.Pages.Admin.Scenarios;
 
-/// <summary>One row of opening hours as posted: a checkbox per day and a local time range.</summary>
+/// <summary>One row of opening hours in the editor: a checkbox per day and a local time range.</summary>
 public sealed class WeeklyHoursForm
 {
     public bool Monday { get; set; }
