@@ -25,10 +25,12 @@ public sealed class ContactDirectory(SwitchboardDbContext db)
             ? await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
             : null;
         // Ordered here: Entity Framework's SQLite provider does not translate ordering by DateTimeOffset.
-        var timeline = (await db.Timeline.AsNoTracking().Where(e => e.ContactId == id).ToListAsync(cancellationToken))
+        var entries = await db.Timeline.AsNoTracking().Where(e => e.ContactId == id).ToListAsync(cancellationToken);
+        var calls = await TimelineCalls.ReadAsync(db, entries, cancellationToken);
+        var timeline = entries
             .OrderByDescending(e => e.At)
             .ThenByDescending(e => e.Id)
-            .Select(TimelineEntryView.From)
+            .Select(e => TimelineEntryView.From(e, calls))
             .ToList();
 
         return new ContactView(

@@ -37,7 +37,8 @@ public sealed class BrowserSession : IAsyncDisposable
     public IPage Page { get; }
 
     /// <param name="extraArguments">More Chromium switches, e.g. a fake microphone for the webphone.</param>
-    public static async Task<BrowserSession> OpenAsync(IPlaywright playwright, Uri baseAddress, IReadOnlyList<string>? extraArguments = null)
+    /// <param name="timeZoneId">The time zone the browser lives in (an IANA name); the machine's when null.</param>
+    public static async Task<BrowserSession> OpenAsync(IPlaywright playwright, Uri baseAddress, IReadOnlyList<string>? extraArguments = null, string? timeZoneId = null)
     {
         var profile = Directory.CreateTempSubdirectory("switchboard-chromium-");
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new BrowserTypeLaunchPersistentContextOptions
@@ -47,6 +48,7 @@ public sealed class BrowserSession : IAsyncDisposable
             Args = [.. ChromiumArguments, .. extraArguments ?? []],
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            TimezoneId = timeZoneId,
         });
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         return new BrowserSession(profile, context, page);

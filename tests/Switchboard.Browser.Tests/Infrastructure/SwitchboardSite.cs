@@ -26,8 +26,8 @@ public class SwitchboardSite : IAsyncLifetime
 
     private async Task InitializePlaywrightAsync() => _playwright = await Playwright.CreateAsync();
 
-    public Task<BrowserSession> OpenBrowserAsync(IReadOnlyList<string>? extraArguments = null) =>
-        BrowserSession.OpenAsync(_playwright ?? throw new InvalidOperationException("The site is not started."), Server.BaseAddress, extraArguments);
+    public Task<BrowserSession> OpenBrowserAsync(IReadOnlyList<string>? extraArguments = null, string? timeZoneId = null) =>
+        BrowserSession.OpenAsync(_playwright ?? throw new InvalidOperationException("The site is not started."), Server.BaseAddress, extraArguments, timeZoneId);
 
     public async Task DisposeAsync()
     {

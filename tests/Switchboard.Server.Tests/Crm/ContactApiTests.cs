@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Switchboard.Data;
 using Switchboard.Data.Crm;
+using Switchboard.Domain.Users;
+using Switchboard.Server.Admin.Queues;
+using Switchboard.Server.Admin.Users;
 using Switchboard.Domain.Crm;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Server.Crm;
@@ -200,6 +204,54 @@ public abstract class ContactApiTests(StorageKind storage) : SwitchboardTest(sto
         Assert.All(fetched.Timeline, e => Assert.Equal(TimelineEntryKind.Call, e.Kind));
         using var missing = await client.PostAsJsonAsync($"/api/v1/contacts/{Guid.NewGuid()}/timeline", new { kind = "call", referenceId = "call-3", at = CallAt }, TestJson.Options, Ct);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bound_call_with_a_record_shows_its_queue_its_agents_how_long_they_talked_and_their_wrap_ups()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+        var contact = await CreateContactAsync(client, new { name = "Ann Smith" });
+        var callId = await Factory.WithServicesAsync(async services =>
+        {
+            var queue = await services.GetRequiredService<QueueAdmin>().CreateAsync(new QueueInput("Sales", Dispositions: ["Sale"]), Ct);
+            var users = services.GetRequiredService<UserAdmin>();
+            var nora = await users.CreateAsync(new UserInput("nora", "Nora Quinn", Role.Agent, "nora-password-12"), Ct);
+            var omar = await users.CreateAsync(new UserInput("omar", "Omar Ruiz", Role.Agent, "omar-password-12"), Ct);
+            var record = new CallRecord
+            {
+                SipCallId = "a@pc33",
+                CallerNumber = "+14155550100",
+                DialledNumber = "+442071234567",
+                StartedAt = CallAt,
+                AnsweredAt = CallAt.AddSeconds(5),
+                EndedAt = CallAt.AddSeconds(95),
+                Result = "answeredFromQueue",
+                QueueId = queue.Value!.Id,
+                Agents =
+                [
+                    new CallRecordAgent { Position = 0, UserId = nora.Value!.Id, ConnectedAt = CallAt.AddSeconds(5), LeftAt = CallAt.AddSeconds(30), Ending = "transferred" },
+                    new CallRecordAgent
+                    {
+                        Position = 1, UserId = omar.Value!.Id, ConnectedAt = CallAt.AddSeconds(35), LeftAt = CallAt.AddSeconds(95), Ending = "hungUp",
+                        Disposition = "Sale", Notes = "Two seats", WrappedUpAt = CallAt.AddMinutes(3),
+                    },
+                ],
+            };
+            var db = services.GetRequiredService<SwitchboardDbContext>();
+            db.CallRecords.Add(record);
+            await db.SaveChangesAsync(Ct);
+            return record.Id;
+        });
+        await BindAsync(client, contact.Id, new { kind = "call", referenceId = callId.ToString(), at = CallAt, summary = "" });
+
+        var fetched = (await client.GetFromJsonAsync<ContactView>($"/api/v1/contacts/{contact.Id}", TestJson.Options, Ct))!;
+
+        var call = Assert.Single(fetched.Timeline).Call;
+        Assert.NotNull(call);
+        Assert.Equal(("incoming", "Sales", (int?)90), (call.Direction, call.QueueName, call.TalkedSeconds));
+        Assert.Equal(
+            [("Nora Quinn", (string?)null, (string?)null), ("Omar Ruiz", "Sale", "Two seats")],
+            call.Agents.Select(agent => (agent.Name, agent.Disposition, agent.Notes)));
     }
 
     [Fact]

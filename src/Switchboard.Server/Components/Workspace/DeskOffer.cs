@@ -4,6 +4,7 @@ namespace Switchboard.Server.Components.Workspace;
 /// <param name="Webphone">It rings the browser (Accept answers it here) rather than the agent's SIP phone.</param>
 /// <param name="EndsAt">When it stops ringing unless answered.</param>
 /// <param name="WaitingSince">Since when the caller has waited in the queue; null when not from a queue.</param>
+/// <param name="QueueId">The queue the call comes through; null for a direct call.</param>
 public sealed record DeskOffer(
     Guid CallId,
     string? CallerNumber,
@@ -11,7 +12,8 @@ public sealed record DeskOffer(
     string? QueueName,
     bool Webphone,
     DateTimeOffset EndsAt,
-    DateTimeOffset? WaitingSince)
+    DateTimeOffset? WaitingSince,
+    Guid? QueueId = null)
 {
     /// <summary>The contacts the caller's number identifies, once looked up: "Unknown", a name, or "2 contacts".</summary>
     public string Contact { get; set; } = "Unknown";
