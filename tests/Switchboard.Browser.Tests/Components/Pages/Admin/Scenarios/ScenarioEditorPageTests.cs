@@ -20,7 +20,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         await page.LogInAsAdminAsync();
 
         await OpenNewScenarioAsync(page);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await NameAsync(page, name);
         await AddActionAsync(page, "Hang up");
         await AddActionAsync(page, "Send to queue");
         await AddActionAsync(page, "Set variable");
@@ -70,7 +70,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         var page = browser.Page;
         await page.LogInAsAdminAsync();
         await OpenNewScenarioAsync(page);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(Unique("Seven"));
+        await NameAsync(page, Unique("Seven"));
         for (var i = 0; i < 6; i++)
             await AddActionAsync(page, "Answer");
         await AddActionAsync(page, "Send to queue");
@@ -95,7 +95,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         var page = browser.Page;
         await page.LogInAsAdminAsync();
         await OpenNewScenarioAsync(page);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(Unique("Skipping"));
+        await NameAsync(page, Unique("Skipping"));
         await AddActionAsync(page, "Condition");
         await AddActionAsync(page, "Answer");
         await AddActionAsync(page, "Hang up");
@@ -122,7 +122,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         await page.LogInAsAdminAsync();
 
         await OpenNewScenarioAsync(page);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await NameAsync(page, name);
         await AddActionAsync(page, "Answer");
         await AddActionAsync(page, "Hang up");
         await SaveAsync(page, name);
@@ -142,7 +142,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         await page.LogInAsAdminAsync();
 
         await OpenNewScenarioAsync(page);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await NameAsync(page, name);
         await AddActionAsync(page, "Condition");
         await AddActionAsync(page, "Send to queue");
         var actions = page.GetByTestId("action");
@@ -181,7 +181,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         await page.LogInAsAdminAsync();
 
         await OpenNewScenarioAsync(page);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await NameAsync(page, name);
         await AddActionAsync(page, "Condition");
         var condition = page.GetByTestId("action").Nth(0);
         await ChooseAsync(page, condition, "When", "Queue is busy");
@@ -205,7 +205,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         var page = browser.Page;
         await page.LogInAsAdminAsync();
         await OpenNewScenarioAsync(page);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await NameAsync(page, name);
         await AddActionAsync(page, "Call user");
         var callUser = page.GetByTestId("action").Nth(0);
         var anyStatus = callUser.GetByLabel("Ring even when the user is not Ready");
@@ -227,7 +227,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         var page = browser.Page;
         await page.LogInAsAdminAsync();
         await OpenNewScenarioAsync(page);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await NameAsync(page, name);
         await AddActionAsync(page, "Hang up");
         await Expect(page.GetByTestId("unsaved")).ToBeVisibleAsync();
 
@@ -261,6 +261,16 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
     {
         await page.GotoAsync("/admin/scenarios/new");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add action" })).ToBeEnabledAsync();
+    }
+
+    // The name is taken when the field is left; the page re-renders with validation's answer. Act once it has, or a
+    // click on a control being re-rendered (the Add action menu) is lost.
+    private static async Task NameAsync(IPage page, string name)
+    {
+        var field = page.GetByLabel("Name", new() { Exact = true });
+        await field.FillAsync(name);
+        await field.PressAsync("Tab");
+        await Expect(page.GetByTestId("unsaved")).ToBeVisibleAsync();
     }
 
     private static async Task AddActionAsync(IPage page, string kind)
