@@ -27,6 +27,7 @@ namespace Switchboard.Server.Events;
 [JsonDerivedType(typeof(CallConnectedMessage), "callConnected")]
 [JsonDerivedType(typeof(CallHeldMessage), "callHeld")]
 [JsonDerivedType(typeof(CallLeftMessage), "callLeft")]
+[JsonDerivedType(typeof(CallFinishedMessage), "callFinished")]
 [JsonDerivedType(typeof(ServerStoppingMessage), "serverStopping")]
 public abstract record EventMessage([property: JsonPropertyOrder(-1)] DateTimeOffset At);
 

@@ -44,3 +44,10 @@ public sealed record CallHeldMessage(DateTimeOffset At, Guid CallId, Guid AgentI
 /// <summary>The user's part in the call ended, for <paramref name="Reason"/>.</summary>
 public sealed record CallLeftMessage(DateTimeOffset At, Guid CallId, Guid AgentId, UserLeftReason Reason)
     : EventMessage(At), IUserCallEventMessage;
+
+/// <summary>
+/// The whole call the user talked on is over (every party gone) with <paramref name="Result"/>, and its record is
+/// being written: one to each user who talked on it, after their <c>callLeft</c>.
+/// </summary>
+public sealed record CallFinishedMessage(DateTimeOffset At, Guid CallId, Guid AgentId, CallResult Result)
+    : EventMessage(At), IUserCallEventMessage;

@@ -6,7 +6,7 @@ namespace Switchboard.Server.Workspace;
 
 /// <summary>
 /// Turns telephony's events about the calls that ring or connect a user into messages on the events socket
-/// (<c>callRinging</c>, <c>ringingStopped</c>, <c>callConnected</c>, <c>callHeld</c>, <c>callLeft</c>), so that the
+/// (<c>callRinging</c>, <c>ringingStopped</c>, <c>callConnected</c>, <c>callHeld</c>, <c>callLeft</c>, <c>callFinished</c>), so that the
 /// user's workspace rings and follows the call. Called on the call's own flow: it only builds the message and hands
 /// it to the stream, which never waits.
 /// </summary>
@@ -14,8 +14,16 @@ public sealed class CallEventRouter(AcdEventStream stream, QueueMemberships queu
 {
     public void OnCallEvent(CallEvent callEvent)
     {
-        if (MessageOf(callEvent) is { } message)
+        if (callEvent is CallFinished { Summary: var summary })
+        {
+            // Each user who talked on it learns that the call is over and recorded (their desk lists it).
+            foreach (var agentId in summary.Agents.Select(agent => agent.UserId).Distinct())
+                stream.Publish(new CallFinishedMessage(summary.EndedAt, summary.CallId, agentId, summary.Result));
+        }
+        else if (MessageOf(callEvent) is { } message)
+        {
             stream.Publish(message);
+        }
     }
 
     private EventMessage? MessageOf(CallEvent callEvent) => callEvent switch

@@ -134,6 +134,16 @@ public sealed class WorkspaceBoard(
         };
     }
 
+    /// <summary>
+    /// The agent's recent calls with the call that just finished among them: its record, taken by the background
+    /// writer as the call finished, is waited for, so that the desk lists a call as soon as it ends.
+    /// </summary>
+    public async Task<IReadOnlyList<RecentCallView>> RecentCallsAfterCallAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        await records.FlushAsync(cancellationToken);
+        return await RecentCallsAsync(agentId, cancellationToken);
+    }
+
     private async Task<IReadOnlyList<RecentCallView>> RecentCallsAsync(Guid agentId, CancellationToken cancellationToken)
     {
         // Call ids are version 7 GUIDs, so ordering by id is ordering by start; Entity Framework's SQLite provider

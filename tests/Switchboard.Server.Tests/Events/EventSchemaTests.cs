@@ -45,6 +45,7 @@ public sealed partial class EventSchemaTests() : SwitchboardTest(StorageKind.Sql
         new CallConnectedMessage(At, Call, Agent),
         new CallHeldMessage(At, Call, Agent, true),
         new CallLeftMessage(At, Call, Agent, UserLeftReason.Transferred),
+        new CallFinishedMessage(At, Call, Agent, CallResult.AnsweredFromQueue),
         new ServerStoppingMessage(At),
     ];
 
