@@ -1,4 +1,5 @@
 using System.Globalization;
+using Switchboard.Data;
 using Switchboard.Domain.Acd;
 using Switchboard.Server.Workspace;
 using Switchboard.Telephony;
@@ -49,7 +50,7 @@ public static class DeskWords
     /// </summary>
     public static string Lost(string caller, CallEndView? end) => $"Your call with {caller} ended while this page was away: " + end switch
     {
-        { Result: "interrupted" } => "the switchboard stopped without ending it.",
+        { Result: CallRecord.Interrupted } => "the switchboard stopped without ending it.",
         { Result: "failed", Detail: BackToBackUserAgent.ServerStoppedDetail } => "the switchboard restarted.",
         { AgentEnding: "callerHungUp" } or { Result: "callerHungUp" } => "the caller hung up.",
         { AgentEnding: "hungUp" } => "you hung up.",
