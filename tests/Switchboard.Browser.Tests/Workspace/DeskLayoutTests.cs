@@ -19,16 +19,13 @@ public sealed class DeskLayoutTests(SwitchboardSite site)
     [Fact]
     public async Task On_a_1366_by_768_laptop_Client_info_is_beside_the_call_without_scrolling()
     {
-        var (agentId, username) = await _setup.CreateAgentAsync("Lara Laptop");
-        var queueId = await _setup.CreateQueueAsync($"Laptop {Guid.NewGuid():N}"[..14], wrapUpSeconds: 1, agentId);
-        var number = WorkspaceSetup.NewNumber();
-        await _setup.AddQueueNumberAsync(number, queueId);
+        var line = await _setup.QueueLineAsync("Lara Laptop", "Laptop", wrapUpSeconds: 1);
         await using var browser = await site.OpenBrowserAsync(BrowserSession.WebphoneArguments);
         await browser.Page.SetViewportSizeAsync(1366, 768);
-        var agent = await _setup.ReadyWorkspaceAsync(browser, username, agentId);
+        var agent = await _setup.ReadyWorkspaceAsync(browser, line.Username, line.AgentId);
         using var sippDirectory = new TemporaryDirectory();
         await using var caller = new RtpEcho();
-        await using var sipp = await _setup.CallAsync(number, caller, sippDirectory);
+        await using var sipp = await _setup.CallAsync(line.Number, caller, sippDirectory);
         await agent.AcceptAsync();
 
         var clientInfo = agent.Page.Locator("#client-info");
@@ -52,16 +49,13 @@ public sealed class DeskLayoutTests(SwitchboardSite site)
     [Fact]
     public async Task On_a_375_pixel_wide_screen_Accept_and_Refuse_are_on_screen_and_Accept_takes_the_call()
     {
-        var (agentId, username) = await _setup.CreateAgentAsync("Pia Phone");
-        var queueId = await _setup.CreateQueueAsync($"Narrow {Guid.NewGuid():N}"[..14], wrapUpSeconds: 1, ringTimeoutSeconds: 120, agentId);
-        var number = WorkspaceSetup.NewNumber();
-        await _setup.AddQueueNumberAsync(number, queueId);
+        var line = await _setup.QueueLineAsync("Pia Phone", "Narrow", wrapUpSeconds: 1, ringTimeoutSeconds: 120);
         await using var browser = await site.OpenBrowserAsync(BrowserSession.WebphoneArguments);
         await browser.Page.SetViewportSizeAsync(375, 740);
-        var agent = await _setup.ReadyWorkspaceAsync(browser, username, agentId);
+        var agent = await _setup.ReadyWorkspaceAsync(browser, line.Username, line.AgentId);
         using var sippDirectory = new TemporaryDirectory();
         await using var caller = new RtpEcho();
-        await using var sipp = await _setup.CallAsync(number, caller, sippDirectory);
+        await using var sipp = await _setup.CallAsync(line.Number, caller, sippDirectory);
 
         await Expect(agent.Offer.GetByTestId("offer-caller")).ToHaveTextAsync(CallerNumber);
         foreach (var name in new[] { "Accept", "Refuse" })

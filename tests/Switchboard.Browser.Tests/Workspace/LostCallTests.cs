@@ -17,16 +17,13 @@ public sealed class LostCallTests(SwitchboardSite site)
     [Fact]
     public async Task A_call_that_ended_while_the_desk_was_away_is_told_as_ended_with_why_when_the_desk_comes_back()
     {
-        var (agentId, username) = await _setup.CreateAgentAsync("Liam Leaves");
-        var queueId = await _setup.CreateQueueAsync($"Lost {Guid.NewGuid():N}"[..14], wrapUpSeconds: 1, agentId);
-        var number = WorkspaceSetup.NewNumber();
-        await _setup.AddQueueNumberAsync(number, queueId);
+        var line = await _setup.QueueLineAsync("Liam Leaves", "Lost", wrapUpSeconds: 1);
         await using var browser = await site.OpenBrowserAsync(BrowserSession.WebphoneArguments);
-        var agent = await _setup.ReadyWorkspaceAsync(browser, username, agentId);
+        var agent = await _setup.ReadyWorkspaceAsync(browser, line.Username, line.AgentId);
         using var sippDirectory = new TemporaryDirectory();
         await using var caller = new RtpEcho();
         // The caller hangs up 12 s after the switchboard answers them: by then the agent has taken the call and left.
-        var hangsUpLater = SippCallerScenarios.CallAndHangUp(number[1..], caller.Port, 12_000, fromUser: CallerNumber);
+        var hangsUpLater = SippCallerScenarios.CallAndHangUp(line.Number[1..], caller.Port, 12_000, fromUser: CallerNumber);
         await using var sipp = await Sipp.StartAsync(_setup.SipEndPoint, hangsUpLater, "u1", FreePort.Find(), sippDirectory);
         await agent.AcceptAsync();
         await Expect(agent.Call.GetByTestId("call-caller")).ToHaveTextAsync(CallerNumber);

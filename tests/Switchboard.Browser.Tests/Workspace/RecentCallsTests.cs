@@ -14,18 +14,14 @@ public sealed class RecentCallsTests(SwitchboardSite site)
     [Fact]
     public async Task A_call_the_agent_hangs_up_is_in_recent_calls_during_its_wrap_up()
     {
-        var (agentId, username) = await _setup.CreateAgentAsync("Rhea Recent");
         // A wrap-up far longer than the test: the list cannot have been read again when it ended.
-        var queueName = $"Recent {Guid.NewGuid():N}"[..14];
-        var queueId = await _setup.CreateQueueAsync(queueName, wrapUpSeconds: 600, agentId);
-        var number = WorkspaceSetup.NewNumber();
-        await _setup.AddQueueNumberAsync(number, queueId);
+        var line = await _setup.QueueLineAsync("Rhea Recent", "Recent", wrapUpSeconds: 600);
         await using var browser = await site.OpenBrowserAsync(BrowserSession.WebphoneArguments);
-        var agent = await _setup.ReadyWorkspaceAsync(browser, username, agentId);
+        var agent = await _setup.ReadyWorkspaceAsync(browser, line.Username, line.AgentId);
         await Expect(agent.Page.GetByTestId("recent-call")).ToHaveCountAsync(0);
         using var sippDirectory = new TemporaryDirectory();
         await using var caller = new RtpEcho();
-        await using var sipp = await _setup.CallAsync(number, caller, sippDirectory);
+        await using var sipp = await _setup.CallAsync(line.Number, caller, sippDirectory);
         await agent.AcceptAsync();
 
         await agent.ClickInCallAsync("Hang up");
@@ -34,7 +30,7 @@ public sealed class RecentCallsTests(SwitchboardSite site)
         var recent = agent.Page.GetByTestId("recent-call");
         await Expect(recent).ToHaveCountAsync(1);
         await Expect(recent.GetByTestId("recent-caller")).ToHaveTextAsync(CallerNumber);
-        await Expect(recent.GetByTestId("recent-queue")).ToHaveTextAsync(queueName);
+        await Expect(recent.GetByTestId("recent-queue")).ToHaveTextAsync(line.QueueName);
         var run = await sipp.WaitAsync();
         Assert.True(run.ExitCode == 0, run.ToString());
     }

@@ -46,6 +46,22 @@ public sealed class WorkspaceSetup(SwitchboardSite site)
                 Members: [.. members.Select((member, index) => new QueueMember(member, 1, index))]),
             CancellationToken.None))).Id;
 
+    /// <summary>
+    /// What most desk tests start from: a new agent alone in a new queue (named from <paramref name="queuePrefix"/>)
+    /// and a number whose scenario sends its calls there.
+    /// </summary>
+    public async Task<QueueLine> QueueLineAsync(string agentName, string queuePrefix, int wrapUpSeconds, int? ringTimeoutSeconds = null)
+    {
+        var (agentId, username) = await CreateAgentAsync(agentName);
+        var queueName = $"{queuePrefix} {Guid.NewGuid():N}"[..14];
+        var queueId = ringTimeoutSeconds is { } ring
+            ? await CreateQueueAsync(queueName, wrapUpSeconds, ring, agentId)
+            : await CreateQueueAsync(queueName, wrapUpSeconds, agentId);
+        var number = NewNumber();
+        await AddQueueNumberAsync(number, queueId);
+        return new QueueLine(agentId, username, queueName, number);
+    }
+
     /// <summary>A fresh E.164 number for a test's scenario.</summary>
     public static string NewNumber() => $"+1202{Random.Shared.Next(2_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture)}";
 
