@@ -42,5 +42,5 @@ internal static class BenchQueries
     }
 
     private static async Task<int> TotalAsync(Switchboard.Data.SwitchboardDbContext db, ContactCriteria criteria, CancellationToken cancellationToken) =>
-        (await db.SearchAsync(criteria, 1, PageSize, cancellationToken)).Total;
+        (await db.SearchAsync(criteria, ContactOrder.NameAscending, 1, PageSize, cancellationToken)).Total;
 }

@@ -85,12 +85,14 @@ public static class ContactQueries
     }
 
     /// <summary>
-    /// One page of the matching contacts in name order (1-based <paramref name="page"/>), and how many match in all.
-    /// The total is counted over the lookup indexes alone, without reading the contacts.
+    /// One page of the matching contacts in name order, A to Z or as <paramref name="order"/> says (1-based
+    /// <paramref name="page"/>), and how many match in all. The total is counted over the lookup indexes alone,
+    /// without reading the contacts.
     /// </summary>
     public static async Task<ContactPage> SearchAsync(
         this SwitchboardDbContext db,
         ContactCriteria criteria,
+        ContactOrder order,
         int page,
         int pageSize,
         CancellationToken cancellationToken)
@@ -104,7 +106,13 @@ public static class ContactQueries
             _ => await matching.Value.Ids.Distinct().CountAsync(cancellationToken).ConfigureAwait(false),
         };
         var contacts = ids is null ? db.Contacts.AsNoTracking() : db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id));
-        var ordered = criteria.NameWords.Count > 0 ? InNameOrderOfMatches(contacts) : InNameOrder(contacts);
+        var ordered = (criteria.NameWords.Count > 0, order) switch
+        {
+            (true, ContactOrder.NameDescending) => InReverseNameOrderOfMatches(contacts),
+            (true, _) => InNameOrderOfMatches(contacts),
+            (false, ContactOrder.NameDescending) => InReverseNameOrder(contacts),
+            _ => InNameOrder(contacts),
+        };
         var items = await db.SummariesAsync(ordered.Skip((page - 1) * pageSize).Take(pageSize), cancellationToken).ConfigureAwait(false);
         return new ContactPage(items, total, page, pageSize);
     }
@@ -128,6 +136,10 @@ public static class ContactQueries
 
     private static IQueryable<Contact> InNameOrder(IQueryable<Contact> contacts) => contacts.OrderBy(c => c.SortKey).ThenBy(c => c.Id);
 
+    /// <summary>Z to A: the name index read backwards.</summary>
+    private static IQueryable<Contact> InReverseNameOrder(IQueryable<Contact> contacts) =>
+        contacts.OrderByDescending(c => c.SortKey).ThenByDescending(c => c.Id);
+
     /// <summary>
     /// Name order for the contacts found by name words, sorting the matches themselves. Matches of a name word
     /// cluster in name order (every "Sara …" sorts together), so walking the name index until a page is full, as
@@ -136,6 +148,10 @@ public static class ContactQueries
     /// </summary>
     private static IQueryable<Contact> InNameOrderOfMatches(IQueryable<Contact> contacts) =>
         contacts.OrderBy(c => c.SortKey + "").ThenBy(c => c.Id);
+
+    /// <summary>Z to A for the contacts found by name words, for the same reason as <see cref="InNameOrderOfMatches"/>.</summary>
+    private static IQueryable<Contact> InReverseNameOrderOfMatches(IQueryable<Contact> contacts) =>
+        contacts.OrderByDescending(c => c.SortKey + "").ThenByDescending(c => c.Id);
 
     /// <summary>
     /// The summaries of <paramref name="contacts"/> in their order. Labels come in a second query for just those

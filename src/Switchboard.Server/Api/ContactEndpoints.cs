@@ -23,7 +23,8 @@ public static class ContactEndpoints
                 "ignored (\"ann sm\" finds \"Ann Smith\" and \"Smithers, Anna\", not \"Joanna\"). destination: a phone number " +
                 "in any international notation, or an e-mail address (case ignored), matched exactly. attribute: an attribute " +
                 "value, matched whole, case ignored; attributeKey narrows it to one attribute. label: a label's id or name. " +
-                "owner: the owner's user id. page from 1; pageSize 1 to 100, 25 by default. The answer holds the page's " +
+                "owner: the owner's user id. page from 1; pageSize 1 to 100, 25 by default. sort: name (A to Z, the default) " +
+                "or -name (Z to A). The answer holds the page's " +
                 "items and the total number of matches.")
             .Produces<ContactPage>()
             .ProducesValidationProblem();

@@ -59,6 +59,14 @@ public sealed class ContactDirectory(SwitchboardDbContext db)
             errors["page"] = ["Pages are numbered from 1."];
         if (pageSize is < 1 or > ContactSearchInput.MaxPageSize)
             errors["pageSize"] = [$"A page holds 1 to {ContactSearchInput.MaxPageSize} contacts."];
+        var order = input.Sort switch
+        {
+            null or "" or ContactSearchInput.ByName => ContactOrder.NameAscending,
+            ContactSearchInput.ByNameDescending => ContactOrder.NameDescending,
+            _ => (ContactOrder?)null,
+        };
+        if (order is null)
+            errors["sort"] = [$"Contacts are sorted by name: \"{ContactSearchInput.ByName}\" from A to Z or \"{ContactSearchInput.ByNameDescending}\" from Z to A."];
 
         var criteria = new ContactCriteria
         {
@@ -88,7 +96,7 @@ public sealed class ContactDirectory(SwitchboardDbContext db)
             criteria = criteria with { LabelId = labelId };
         }
 
-        return AdminResult<ContactPage>.Ok(await db.SearchAsync(criteria, page, pageSize, cancellationToken));
+        return AdminResult<ContactPage>.Ok(await db.SearchAsync(criteria, order!.Value, page, pageSize, cancellationToken));
     }
 
     /// <summary>Every contact having <paramref name="number"/> (any international notation); invalid when it is not a number.</summary>

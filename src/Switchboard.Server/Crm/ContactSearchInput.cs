@@ -8,6 +8,7 @@ namespace Switchboard.Server.Crm;
 /// <item><see cref="Attribute"/>: an attribute value, matched whole, case ignored; <see cref="AttributeKey"/> narrows it to one attribute.</item>
 /// <item><see cref="Label"/>: a label's id or name; <see cref="Owner"/>: the owning user's id.</item>
 /// <item><see cref="Page"/> from 1, <see cref="PageSize"/> 1 to 100 (25 when left out).</item>
+/// <item><see cref="Sort"/>: <c>name</c> (A to Z, when left out) or <c>-name</c> (Z to A).</item>
 /// </list>
 /// </summary>
 public sealed record ContactSearchInput(
@@ -18,8 +19,12 @@ public sealed record ContactSearchInput(
     string? Label = null,
     Guid? Owner = null,
     int? Page = null,
-    int? PageSize = null)
+    int? PageSize = null,
+    string? Sort = null)
 {
+    public const string ByName = "name";
+    public const string ByNameDescending = "-name";
+
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
 }

@@ -19,5 +19,7 @@ public sealed class ContactSearchQuery
 
     public int? PageSize { get; init; }
 
-    public ContactSearchInput ToInput() => new(Q, Destination, Attribute, AttributeKey, Label, Owner, Page, PageSize);
+    public string? Sort { get; init; }
+
+    public ContactSearchInput ToInput() => new(Q, Destination, Attribute, AttributeKey, Label, Owner, Page, PageSize, Sort);
 }

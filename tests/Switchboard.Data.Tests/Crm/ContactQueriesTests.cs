@@ -68,8 +68,8 @@ public class ContactQueriesTests
         }
 
         await using var reader = storage.CreateContext();
-        Assert.Equal(["Ann Jones"], (await reader.SearchAsync(new ContactCriteria { NameWords = ["jon"] }, 1, 10, CancellationToken.None)).Items.Select(c => c.Name));
-        Assert.Empty((await reader.SearchAsync(new ContactCriteria { NameWords = ["smith"] }, 1, 10, CancellationToken.None)).Items);
+        Assert.Equal(["Ann Jones"], (await reader.SearchAsync(new ContactCriteria { NameWords = ["jon"] }, ContactOrder.NameAscending, 1, 10, CancellationToken.None)).Items.Select(c => c.Name));
+        Assert.Empty((await reader.SearchAsync(new ContactCriteria { NameWords = ["smith"] }, ContactOrder.NameAscending, 1, 10, CancellationToken.None)).Items);
         Assert.Empty(await reader.IdentifyByNumberAsync("+14155550100", CancellationToken.None));
         var byNumber = Assert.Single(await reader.IdentifyByNumberAsync("+14155550101", CancellationToken.None));
         Assert.Equal(("Ann Jones", "+14155550101"), (byNumber.Name, byNumber.Phone));
@@ -85,7 +85,7 @@ public class ContactQueriesTests
 
         await using var context = storage.CreateContext();
         async Task<IEnumerable<string>> NamesAsync(params string[] words) =>
-            (await context.SearchAsync(new ContactCriteria { NameWords = words }, 1, 10, CancellationToken.None)).Items.Select(c => c.Name);
+            (await context.SearchAsync(new ContactCriteria { NameWords = words }, ContactOrder.NameAscending, 1, 10, CancellationToken.None)).Items.Select(c => c.Name);
 
         Assert.Equal(["Ann Smith", "Smithers, Anna"], await NamesAsync("ann", "sm"));
         Assert.Equal(["Ann Smith", "Ánnika Óskarsdóttir", "Annz Mo", "Smithers, Anna"], await NamesAsync("ann"));
@@ -126,7 +126,7 @@ public class ContactQueriesTests
         await using var reader = storage.CreateContext();
         async Task<(int Total, IEnumerable<string> Names)> FindAsync(ContactCriteria criteria)
         {
-            var page = await reader.SearchAsync(criteria, 1, 10, CancellationToken.None);
+            var page = await reader.SearchAsync(criteria, ContactOrder.NameAscending, 1, 10, CancellationToken.None);
             return (page.Total, page.Items.Select(c => c.Name));
         }
 
@@ -155,12 +155,33 @@ public class ContactQueriesTests
         await using var context = storage.CreateContext();
         var pages = new List<ContactPage>();
         for (var page = 1; page <= 3; page++)
-            pages.Add(await context.SearchAsync(new ContactCriteria(), page, 3, CancellationToken.None));
+            pages.Add(await context.SearchAsync(new ContactCriteria(), ContactOrder.NameAscending, page, 3, CancellationToken.None));
 
         Assert.All(pages, page => Assert.Equal(7, page.Total));
         Assert.Equal(
             Enumerable.Range(1, 7).Select(i => $"Client {i:00}"),
             pages.SelectMany(page => page.Items).Select(c => c.Name));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Name_order_Z_to_A_pages_through_every_contact_backwards_with_or_without_name_words(StorageProvider provider)
+    {
+        await using var storage = await MigratedAsync(provider);
+        await SaveAsync(storage, [.. Enumerable.Range(1, 7).Select(i => NewContact($"Client {i:00}")), NewContact("Ánnika Berg"), NewContact("Zoë Berg")]);
+
+        await using var context = storage.CreateContext();
+        var pages = new List<ContactPage>();
+        for (var page = 1; page <= 3; page++)
+            pages.Add(await context.SearchAsync(new ContactCriteria(), ContactOrder.NameDescending, page, 4, CancellationToken.None));
+        var bergs = await context.SearchAsync(new ContactCriteria { NameWords = ["berg"] }, ContactOrder.NameDescending, 1, 10, CancellationToken.None);
+
+        Assert.All(pages, page => Assert.Equal(9, page.Total));
+        Assert.Equal(
+            ["Zoë Berg", .. Enumerable.Range(1, 7).Reverse().Select(i => $"Client {i:00}"), "Ánnika Berg"],
+            pages.SelectMany(page => page.Items).Select(c => c.Name));
+        Assert.Equal(["Zoë Berg", "Ánnika Berg"], bergs.Items.Select(c => c.Name));
     }
 
     [Theory]

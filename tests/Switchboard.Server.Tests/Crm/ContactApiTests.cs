@@ -148,6 +148,21 @@ public abstract class ContactApiTests(StorageKind storage) : SwitchboardTest(sto
     }
 
     [Fact]
+    public async Task Contacts_are_listed_Z_to_A_when_asked_and_an_unknown_order_is_refused_in_words()
+    {
+        using var client = await ClientAsync(Actor.Admin);
+        foreach (var i in new[] { 2, 3, 1 })
+            await CreateContactAsync(client, new { name = $"Sorted {i}" });
+
+        var reversed = (await client.GetFromJsonAsync<ContactPage>("/api/v1/contacts?q=sorted&sort=-name", TestJson.Options, Ct))!;
+
+        Assert.Equal(["Sorted 3", "Sorted 2", "Sorted 1"], reversed.Items.Select(c => c.Name));
+        using var unknown = await client.GetAsync("/api/v1/contacts?sort=owner", Ct);
+        var messages = await unknown.ReadFieldErrorsAsync("sort", Ct);
+        Assert.Contains("sorted by name", Assert.Single(messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_number_shared_by_several_contacts_identifies_all_of_them()
     {
         using var client = await ClientAsync(Actor.Admin);
