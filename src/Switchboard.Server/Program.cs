@@ -2,6 +2,7 @@ using Switchboard.Server.AcdHosting;
 using Switchboard.Server.Admin;
 using Switchboard.Server.Admin.Users;
 using Switchboard.Server.Api;
+using Switchboard.Server.Calls;
 using Switchboard.Server.Crm;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Security;
@@ -19,6 +20,7 @@ builder.Services.AddSwitchboardCrm();
 builder.Services.AddSwitchboardAcd();
 builder.Services.AddSwitchboardTelephony();
 builder.Services.AddSwitchboardWorkspace();
+builder.Services.AddSwitchboardCalls();
 builder.Services.AddSwitchboardMetrics();
 
 var app = builder.Build();

@@ -19,9 +19,10 @@ internal sealed class QueueEventRecordConfiguration : IEntityTypeConfiguration<Q
         builder.Property(e => e.OfferId).HasColumnName("offer_id");
         builder.Property(e => e.Detail).HasColumnName("detail");
 
-        // A queue's history and an agent's history are the two ways the log is read, each over a time range.
+        // A queue's history and an agent's history are read over a time range; a call's detail reads its own lines.
         builder.HasIndex(e => new { e.QueueId, e.At }).HasDatabaseName("ix_queue_events_queue_id_at");
         builder.HasIndex(e => new { e.AgentId, e.At }).HasDatabaseName("ix_queue_events_agent_id_at");
+        builder.HasIndex(e => new { e.CallId, e.Sequence }).HasDatabaseName("ix_queue_events_call_id_sequence");
         builder.HasIndex(e => e.Sequence).IsUnique().HasDatabaseName("ix_queue_events_sequence");
     }
 }

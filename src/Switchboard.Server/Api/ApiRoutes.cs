@@ -20,6 +20,7 @@ public static class ApiRoutes
         api.MapContactApi();
         api.MapWorkspaceApi();
         api.MapClientInfoApi();
+        api.MapCallApi();
         return app;
     }
 }

@@ -29,7 +29,7 @@ public class DatabaseMigratorTests
             ],
             await storage.TablesAsync());
         var steps = await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version");
-        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names", "7 queue_event_sequence", "8 call_records_from_start", "9 sip_registrations", "10 ended_sessions", "11 call_record_agents", "12 wrap_ups"], steps);
+        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names", "7 queue_event_sequence", "8 call_records_from_start", "9 sip_registrations", "10 ended_sessions", "11 call_record_agents", "12 wrap_ups", "13 call_detail_indexes"], steps);
         Assert.Equal(steps.Count, storage.Migrator.LatestVersion);
     }
 

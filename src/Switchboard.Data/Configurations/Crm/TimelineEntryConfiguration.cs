@@ -18,6 +18,8 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         builder.Property(e => e.Summary).HasColumnName("summary");
         // A call is bound to a contact once; binding it again finds the entry that is there.
         builder.HasIndex(e => new { e.ContactId, e.Kind, e.ReferenceId }).IsUnique().HasDatabaseName("ix_contact_timeline_contact_id_kind_reference_id");
+        // A call's detail names the contacts it is bound to.
+        builder.HasIndex(e => e.ReferenceId).HasDatabaseName("ix_contact_timeline_reference_id");
         builder.HasOne<Contact>()
             .WithMany()
             .HasForeignKey(e => e.ContactId)

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Data;
+using Switchboard.Domain.Crm;
+
+namespace Switchboard.Server.Calls;
+
+/// <summary>
+/// Reads one call's detail for a viewer, the REST API's and the call page's: its record, its lines of the queue event
+/// log, the names of the users and queues it met and the contacts it is bound to. Only for pages and the API: nothing
+/// on a call's path reads the database.
+/// </summary>
+public sealed class CallDetailReader(SwitchboardDbContext db)
+{
+    public async Task<CallDetailResult> ReadAsync(Guid callId, ClaimsPrincipal viewer, CancellationToken cancellationToken)
+    {
+        var record = await db.CallRecords.AsNoTracking()
+            .Include(call => call.Agents)
+            .Include(call => call.Transfers)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(call => call.Id == callId, cancellationToken);
+        if (record is null)
+            return new CallDetailResult(CallDetailOutcome.NotFound);
+        var events = await db.QueueEvents.AsNoTracking().Where(e => e.CallId == callId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        if (!CallAccess.MayOpen(viewer, CallDetailComposition.TakingPart(record, events)))
+            return new CallDetailResult(CallDetailOutcome.Forbidden);
+
+        var userIds = CallDetailComposition.TakingPart(record, events).Concat(record.Transfers.Select(transfer => transfer.ByUserId)).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(user => userIds.Contains(user.Id))
+            .ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
+        var queueIds = events.Select(e => e.QueueId)
+            .Append(record.QueueId)
+            .Concat(record.Transfers.Select(transfer => transfer.ToQueueId))
+            .OfType<Guid>()
+            .Distinct()
+            .ToList();
+        var queues = await db.Queues.AsNoTracking().Where(queue => queueIds.Contains(queue.Id))
+            .ToDictionaryAsync(queue => queue.Id, queue => queue.Name, cancellationToken);
+
+        // A timeline refers to the call by its id as it was written; ids are written in lower case, but not by force.
+        string[] references = [callId.ToString(), callId.ToString().ToUpperInvariant()];
+        var contacts = await db.Timeline.AsNoTracking()
+            .Where(entry => entry.Kind == TimelineEntryKind.Call && references.Contains(entry.ReferenceId))
+            .Join(db.Contacts, entry => entry.ContactId, contact => contact.Id, (_, contact) => new CallContactView(contact.Id, contact.Name))
+            .ToListAsync(cancellationToken);
+
+        var detail = CallDetailComposition.Compose(record, events, new CallNames(users, queues), [.. contacts.OrderBy(contact => contact.Name, StringComparer.CurrentCulture)]);
+        return new CallDetailResult(CallDetailOutcome.Found, detail);
+    }
+}
