@@ -22,10 +22,11 @@ public sealed class CallDetailReader(SwitchboardDbContext db)
         if (record is null)
             return new CallDetailResult(CallDetailOutcome.NotFound);
         var events = await db.QueueEvents.AsNoTracking().Where(e => e.CallId == callId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        if (!CallAccess.MayOpen(viewer, CallDetailComposition.TakingPart(record, events)))
+        var takingPart = CallDetailComposition.TakingPart(record, events);
+        if (!CallAccess.MayOpen(viewer, takingPart))
             return new CallDetailResult(CallDetailOutcome.Forbidden);
 
-        var userIds = CallDetailComposition.TakingPart(record, events).Concat(record.Transfers.Select(transfer => transfer.ByUserId)).Distinct().ToList();
+        var userIds = takingPart.Concat(record.Transfers.Select(transfer => transfer.ByUserId)).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(user => userIds.Contains(user.Id))
             .ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
         var queueIds = events.Select(e => e.QueueId)
