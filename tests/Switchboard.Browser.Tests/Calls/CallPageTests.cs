@@ -2,12 +2,14 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Switchboard.Browser.Tests.Infrastructure;
+using Switchboard.Browser.Tests.Workspace;
 using Switchboard.Data;
 using Switchboard.Domain.Crm;
 using Switchboard.Domain.Users;
 using Switchboard.Server.Admin.Queues;
 using Switchboard.Server.Admin.Users;
 using Switchboard.Server.Crm;
+using Switchboard.Testing.Peers;
 using static Microsoft.Playwright.Assertions;
 
 namespace Switchboard.Browser.Tests.Calls;
@@ -22,6 +24,8 @@ public sealed class CallPageTests(SwitchboardSite site)
     private const string ViewerTimeZone = "Asia/Tokyo";
 
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly WorkspaceSetup _setup = new(site);
 
     [Fact]
     public async Task A_timeline_entry_opens_its_call_page_with_the_path_in_local_time_and_an_agent_who_was_not_on_it_gets_no_link()
@@ -72,6 +76,39 @@ public sealed class CallPageTests(SwitchboardSite site)
         Assert.Equal(403, refused!.Status);
         await Expect(strangerPage.GetByTestId("not-allowed")).ToBeVisibleAsync();
         await Expect(strangerPage.GetByText("+14155550123")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_agent_opens_a_call_they_just_took_from_their_recent_calls_in_a_new_tab_and_sees_its_path()
+    {
+        var line = await _setup.QueueLineAsync("Rory Detail", "Detail", wrapUpSeconds: 0);
+        await using var browser = await site.OpenBrowserAsync(BrowserSession.WebphoneArguments);
+        var agent = await _setup.ReadyWorkspaceAsync(browser, line.Username, line.AgentId);
+        using (var sippDirectory = new TemporaryDirectory())
+        {
+            await using var caller = new RtpEcho();
+            await using var sipp = await _setup.CallAsync(line.Number, caller, sippDirectory);
+            await agent.AcceptAsync();
+            await agent.ClickInCallAsync("Hang up");
+            var run = await sipp.WaitAsync();
+            Assert.True(run.ExitCode == 0, run.ToString());
+        }
+
+        var callPage = await agent.Page.RunAndWaitForPopupAsync(() => agent.Page.GetByTestId("recent-call-link").First.ClickAsync());
+
+        await Expect(callPage.GetByTestId("call-caller")).ToHaveTextAsync(CallerScenarios.CallerNumber);
+        await Expect(callPage.GetByTestId("call-queue")).ToHaveTextAsync(line.QueueName);
+        await Expect(callPage.GetByTestId("call-step-what")).ToContainTextAsync(
+        [
+            $"Entered queue {line.QueueName}",
+            "Offered to Rory Detail: answered after",
+            $"Left queue {line.QueueName}: answered by Rory Detail after waiting",
+            "Rory Detail talked to the caller",
+            "Rory Detail left the call: the agent hung up",
+            "The call ended: Answered from a queue",
+        ]);
+        // The desk stays where it was, in its own tab.
+        await Expect(agent.Page.GetByTestId("recent-call")).ToHaveCountAsync(1);
     }
 
     private string CardLink(Guid contactId)
