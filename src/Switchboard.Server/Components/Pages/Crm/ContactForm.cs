@@ -4,36 +4,32 @@ using Switchboard.Server.Crm;
 
 namespace Switchboard.Server.Components.Pages.Crm;
 
-/// <summary>
-/// The contact being created or edited, as posted text. <see cref="Command"/> is the button pressed. A list with no
-/// rows posted binds as null, so the lists turn null into empty.
-/// </summary>
+/// <summary>The contact being created or edited, as the editor's fields hold it.</summary>
 public sealed class ContactForm
 {
     public string Name { get; set; } = "";
 
     public string? TimeZone { get; set; }
 
+    /// <summary>The owner's user id; empty for nobody.</summary>
     public string? OwnerId { get; set; }
 
     public string? Description { get; set; }
 
     /// <summary>Every existing label, each ticked or not.</summary>
-    public List<LabelChoiceRow> Labels { get; set => field = value ?? []; } = [];
+    public List<LabelChoiceRow> Labels { get; init; } = [];
 
     /// <summary>Names of labels to create, separated by commas.</summary>
     public string? NewLabels { get; set; }
 
-    public List<ContactPhoneRow> Phones { get; set => field = value ?? []; } = [];
+    public List<ContactPhoneRow> Phones { get; init; } = [];
 
-    public List<MessagingIdentityRow> MessagingIdentities { get; set => field = value ?? []; } = [];
+    public List<MessagingIdentityRow> MessagingIdentities { get; init; } = [];
 
     /// <summary>One address per line.</summary>
     public string? Emails { get; set; }
 
-    public List<AttributeRow> Attributes { get; set => field = value ?? []; } = [];
-
-    public string? Command { get; set; }
+    public List<AttributeRow> Attributes { get; init; } = [];
 
     public static ContactForm From(ContactView contact, IReadOnlyList<LabelView> labels) => new()
     {
