@@ -40,7 +40,7 @@ public sealed class CallRecord
 
     public Guid? QueueId { get; set; }
 
-    /// <summary>Every user who talked to the caller, in order (table <c>call_record_agents</c>); written when the call ends.</summary>
+    /// <summary>Every user who talked to the caller, in order (table <c>call_record_agents</c>); each written when they connect, completed when they leave.</summary>
     public List<CallRecordAgent> Agents { get; init; } = [];
 
     /// <summary>Every blind transfer of the call, in order (table <c>call_record_transfers</c>); written when the call ends.</summary>

@@ -34,10 +34,11 @@ public sealed record UserRinging(
 public sealed record UserRingingStopped(Guid CallId, Guid UserId, RingingStopReason Reason) : CallEvent(CallId);
 
 /// <summary>The user answered and is now in conversation with the caller.</summary>
-public sealed record UserConnected(Guid CallId, Guid UserId, DateTimeOffset At) : CallEvent(CallId);
+/// <param name="QueueId">The queue whose offer they answered; null when they were called directly or transferred to.</param>
+public sealed record UserConnected(Guid CallId, Guid UserId, Guid? QueueId, DateTimeOffset At) : CallEvent(CallId);
 
 /// <summary>The user put the caller on hold (music plays to the caller) or took them back.</summary>
 public sealed record UserCallHeld(Guid CallId, Guid UserId, bool Held) : CallEvent(CallId);
 
 /// <summary>The user's part in the call is over: they hung up, the caller did, or they transferred it on.</summary>
-public sealed record UserLeftCall(Guid CallId, Guid UserId, UserLeftReason Reason) : CallEvent(CallId);
+public sealed record UserLeftCall(Guid CallId, Guid UserId, UserLeftReason Reason, DateTimeOffset At) : CallEvent(CallId);

@@ -12,6 +12,7 @@ internal sealed class CallRecordAgentConfiguration : IEntityTypeConfiguration<Ca
         builder.Property(a => a.CallId).HasColumnName("call_id");
         builder.Property(a => a.Position).HasColumnName("position").ValueGeneratedNever();
         builder.Property(a => a.UserId).HasColumnName("user_id");
+        builder.Property(a => a.QueueId).HasColumnName("queue_id");
         builder.Property(a => a.ConnectedAt).HasColumnName("connected_at");
         builder.Property(a => a.LeftAt).HasColumnName("left_at");
         builder.Property(a => a.Ending).HasColumnName("ending");

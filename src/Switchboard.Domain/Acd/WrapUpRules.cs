@@ -9,7 +9,7 @@ public static class WrapUpRules
 {
     public const int MaxNotesLength = 4000;
 
-    /// <param name="queueName">The call's queue; null when the call came through none (then it has no dispositions).</param>
+    /// <param name="queueName">The queue whose offer the agent answered; null when they were put through directly (then there are no dispositions).</param>
     /// <returns>The wrap-up as stored, or null with <paramref name="errors"/> by field (<c>disposition</c>, <c>notes</c>).</returns>
     public static WrapUp? Check(
         string? disposition,
@@ -45,7 +45,7 @@ public static class WrapUpRules
     private static string NotListed(string given, string? queueName, IReadOnlyList<string> dispositions) =>
         (queueName, dispositions.Count) switch
         {
-            (null, _) => $"'{given}' cannot be recorded: this call came through no queue, so it has no dispositions.",
+            (null, _) => $"'{given}' cannot be recorded: you were put through to this call directly, not by a queue, so it has no dispositions.",
             (_, 0) => $"'{given}' cannot be recorded: queue {queueName} has no dispositions.",
             _ => $"'{given}' is not a disposition of queue {queueName}; choose one of: {string.Join(", ", dispositions)}.",
         };

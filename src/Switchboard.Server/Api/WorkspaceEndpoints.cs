@@ -78,8 +78,8 @@ public static class WorkspaceEndpoints
                 detail: "Only an agent who talked on this call may wrap it up."),
             WrapUpOutcome.NotEnded => TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
-                title: "The call is still going on.",
-                detail: "Wrap the call up once it has ended."),
+                title: "You are still on the call.",
+                detail: "Wrap the call up once your part of it has ended (you hung up or transferred it)."),
             _ => ProblemResults.NotFound(),
         };
     }

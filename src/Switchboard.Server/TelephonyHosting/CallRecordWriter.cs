@@ -10,9 +10,10 @@ namespace Switchboard.Server.TelephonyHosting;
 /// Stores the call records (table <c>call_records</c>, with <c>call_record_agents</c> and <c>call_record_transfers</c>) in the background, in batches; taking a record never blocks a
 /// call (see <see cref="BackgroundRecordWriter{TItem}"/>). A call's record is written when it starts, as
 /// <see cref="CallRecord.InProgress"/>, and completed when it ends, so that a crash leaves a trace of every call it
-/// cut; before its first batch the writer closes the records a previous run left in progress as
-/// <see cref="CallRecord.Interrupted"/>. A refusal without a start (404, 488...) is written once, at its end. At
-/// shutdown, after telephony has hung up its calls, everything taken is written.
+/// cut; each user's part likewise when they connect (<see cref="CallRecordAgent.InProgress"/>) and when they leave,
+/// so that an agent can wrap up their part while the call goes on with someone else. Before its first batch the
+/// writer closes what a previous run left in progress as interrupted. A refusal without a start (404, 488...) is
+/// written once, at its end. At shutdown, after telephony has hung up its calls, everything taken is written.
 /// </summary>
 public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>, ICallObserver
 {
@@ -28,7 +29,7 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
 
     public void OnCallEvent(CallEvent callEvent)
     {
-        if (callEvent is CallStarted or CallFinished)
+        if (callEvent is CallStarted or UserConnected or UserLeftCall or CallFinished)
             Append(callEvent);
     }
 
@@ -43,6 +44,9 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
                 .ExecuteUpdate(set => set
                     .SetProperty(record => record.Result, CallRecord.Interrupted)
                     .SetProperty(record => record.Detail, "the server stopped without ending the call"));
+            db.Set<CallRecordAgent>()
+                .Where(part => part.Ending == CallRecordAgent.InProgress)
+                .ExecuteUpdate(set => set.SetProperty(part => part.Ending, CallRecordAgent.Interrupted));
             if (closed > 0)
                 LogInterrupted(closed);
         }
@@ -55,9 +59,9 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
 
     protected override void LoadRows(SwitchboardDbContext db, IReadOnlyList<CallEvent> items)
     {
-        var ended = items.OfType<CallFinished>().Select(end => end.CallId).ToList();
-        if (ended.Count > 0)
-            db.CallRecords.Where(record => ended.Contains(record.Id)).Load();
+        var changed = items.Where(item => item is not CallStarted).Select(item => item.CallId).Distinct().ToList();
+        if (changed.Count > 0)
+            db.CallRecords.Include(record => record.Agents).Where(record => changed.Contains(record.Id)).Load();
     }
 
     protected override void AddRows(SwitchboardDbContext db, IReadOnlyList<CallEvent> items)
@@ -69,10 +73,26 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
                 case CallStarted started:
                     db.CallRecords.Add(StartedRecord(started));
                     break;
+                // A part of a call whose start was never stored (a full queue dropped it) waits for the call's end.
+                case UserConnected connected when Find(db, connected.CallId) is { } connectedTo:
+                    connectedTo.Agents.Add(new CallRecordAgent
+                    {
+                        Position = connectedTo.Agents.Count,
+                        UserId = connected.UserId,
+                        QueueId = connected.QueueId,
+                        ConnectedAt = connected.At,
+                        LeftAt = connected.At,
+                        Ending = CallRecordAgent.InProgress,
+                    });
+                    break;
+                case UserLeftCall left when Find(db, left.CallId)?.Agents.LastOrDefault(part => part.UserId == left.UserId && part.Ending == CallRecordAgent.InProgress) is { } part:
+                    part.LeftAt = left.At;
+                    part.Ending = CamelCase(left.Reason.ToString());
+                    break;
                 case CallFinished { Summary: var summary }:
                     // Its start was stored before, or is added in this very batch; a refusal has none.
-                    if (db.CallRecords.Local.FirstOrDefault(record => record.Id == summary.CallId) is { } record)
-                        Complete(record, summary);
+                    if (Find(db, summary.CallId) is { } stored)
+                        Complete(stored, summary);
                     else
                         db.CallRecords.Add(Complete(EndedRecord(summary), summary));
                     break;
@@ -109,14 +129,27 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
         record.Result = CamelCase(summary.Result.ToString());
         record.Detail = summary.Detail is { Length: > 0 } detail ? detail : null;
         record.QueueId = summary.QueueId;
-        record.Agents.AddRange(summary.Agents.Select((agent, position) => new CallRecordAgent
+        foreach (var agent in summary.Agents)
         {
-            Position = position,
-            UserId = agent.UserId,
-            ConnectedAt = agent.ConnectedAt,
-            LeftAt = agent.LeftAt,
-            Ending = CamelCase(agent.Left.ToString()),
-        }));
+            // The parts written as they happened are completed (keeping any wrap-up saved meanwhile); any missed, added.
+            var ending = CamelCase(agent.Left.ToString());
+            if (record.Agents.FirstOrDefault(part => part.UserId == agent.UserId && SameInstant(part.ConnectedAt, agent.ConnectedAt)) is { } part)
+            {
+                (part.LeftAt, part.Ending) = (agent.LeftAt, ending);
+                continue;
+            }
+
+            record.Agents.Add(new CallRecordAgent
+            {
+                Position = record.Agents.Count,
+                UserId = agent.UserId,
+                QueueId = agent.QueueId,
+                ConnectedAt = agent.ConnectedAt,
+                LeftAt = agent.LeftAt,
+                Ending = ending,
+            });
+        }
+
         record.Transfers.AddRange(summary.Transfers.Select((transfer, position) => new CallRecordTransfer
         {
             Position = position,
@@ -128,6 +161,12 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
         }));
         return record;
     }
+
+    // PostgreSQL keeps microseconds, .NET ticks of 100 ns: a stored time may differ from the call's by less than one.
+    private static bool SameInstant(DateTimeOffset stored, DateTimeOffset told) => (stored - told).Duration() < TimeSpan.FromMilliseconds(1);
+
+    private static CallRecord? Find(SwitchboardDbContext db, Guid callId) =>
+        db.CallRecords.Local.FirstOrDefault(record => record.Id == callId);
 
     private static string CamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 

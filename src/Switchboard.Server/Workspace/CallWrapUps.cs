@@ -1,47 +1,34 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Domain.Acd;
-using Switchboard.Server.TelephonyHosting;
-using Switchboard.Telephony;
 
 namespace Switchboard.Server.Workspace;
 
 /// <summary>
 /// An agent's wrap-up of a call they talked on: the disposition and notes stored on their part of the call record
-/// (their last part, when they talked twice). The desk and the REST API both save through here.
+/// (their last part, when they talked twice), as soon as that part is over — a call they transferred may still go
+/// on. The dispositions offered are those of the queue whose offer they answered. The desk and the REST API both
+/// save through here.
 /// </summary>
-public sealed class CallWrapUps(SwitchboardDbContext db, CallRecordWriter records, ILiveCallDirectory liveCalls, TimeProvider time)
+public sealed class CallWrapUps(SwitchboardDbContext db, WrittenCallRecords records, TimeProvider time)
 {
-    /// <summary>The dispositions of a queue's calls; null when there is no such queue (any more).</summary>
-    public async Task<WrapUpChoicesView?> ChoicesAsync(Guid queueId, CancellationToken cancellationToken) =>
-        await db.Queues.AsNoTracking()
-            .Where(queue => queue.Id == queueId)
-            .Select(queue => new WrapUpChoicesView(queue.Name, queue.Dispositions, queue.DispositionRequired))
-            .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>What the agent's wrap-up of the call offers; null when they have no part in it (or no such call).</summary>
+    public async Task<WrapUpChoicesView?> ChoicesAsync(Guid callId, Guid agentId, CancellationToken cancellationToken) =>
+        await PartAsync(callId, agentId, cancellationToken) is { } part ? await ChoicesOfAsync(part, cancellationToken) : null;
 
     public async Task<WrapUpResult> SaveAsync(Guid callId, Guid agentId, WrapUpInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var record = await ReadAsync(callId, cancellationToken);
-        if (record is null || record.Result == CallRecord.InProgress)
-        {
-            // The record of a call that just ended is written by the background writer, in its next batch: the agent
-            // may be quicker. Waiting for what it has taken makes the record there before it is read again.
-            await records.FlushAsync(cancellationToken);
-            record = await ReadAsync(callId, cancellationToken);
-        }
-
+        var record = await ReadAsync(callId, agentId, cancellationToken);
         if (record is null)
             return WrapUpResult.Of(WrapUpOutcome.NotFound);
-        if (record.Agents.Where(agent => agent.UserId == agentId).MaxBy(agent => agent.Position) is not { } part)
-        {
-            var stillOnIt = record.Result == CallRecord.InProgress && liveCalls.Find(callId) is { } live && live.Users.Contains(agentId);
-            return WrapUpResult.Of(stillOnIt ? WrapUpOutcome.NotEnded : WrapUpOutcome.NotYours);
-        }
+        if (LastPart(record) is not { } part)
+            return WrapUpResult.Of(WrapUpOutcome.NotYours);
+        if (part.Ending == CallRecordAgent.InProgress)
+            return WrapUpResult.Of(WrapUpOutcome.NotEnded);
 
-        var choices = record.QueueId is { } queueId ? await ChoicesAsync(queueId, cancellationToken) : null;
-        var wrapUp = WrapUpRules.Check(input.Disposition, input.Notes, choices?.QueueName, choices?.Dispositions ?? [],
-            choices?.DispositionRequired ?? false, out var errors);
+        var choices = await ChoicesOfAsync(part, cancellationToken);
+        var wrapUp = WrapUpRules.Check(input.Disposition, input.Notes, choices.QueueName, choices.Dispositions, choices.DispositionRequired, out var errors);
         if (wrapUp is null)
             return new WrapUpResult(WrapUpOutcome.Invalid, null, errors);
 
@@ -53,6 +40,21 @@ public sealed class CallWrapUps(SwitchboardDbContext db, CallRecordWriter record
         return new WrapUpResult(WrapUpOutcome.Saved, new WrapUpView(callId, part.Disposition, part.Notes, part.WrappedUpAt.Value), errors);
     }
 
-    private Task<CallRecord?> ReadAsync(Guid callId, CancellationToken cancellationToken) =>
-        db.CallRecords.AsNoTracking().Include(record => record.Agents).FirstOrDefaultAsync(record => record.Id == callId, cancellationToken);
+    // The agent's part that just ended may still be with the record writer: the agent may be quicker than its batch.
+    private Task<CallRecord?> ReadAsync(Guid callId, Guid agentId, CancellationToken cancellationToken) =>
+        records.ReadAsync(callId, agentId, read => LastPart(read) is { Ending: not CallRecordAgent.InProgress }, cancellationToken);
+
+    private async Task<CallRecordAgent?> PartAsync(Guid callId, Guid agentId, CancellationToken cancellationToken) =>
+        LastPart(await ReadAsync(callId, agentId, cancellationToken));
+
+    // A queue deleted since keeps no dispositions: the wrap-up has notes only.
+    private async Task<WrapUpChoicesView> ChoicesOfAsync(CallRecordAgent part, CancellationToken cancellationToken) =>
+        part.QueueId is { } queueId
+            ? await db.Queues.AsNoTracking()
+                .Where(queue => queue.Id == queueId)
+                .Select(queue => new WrapUpChoicesView(queue.Name, queue.Dispositions, queue.DispositionRequired))
+                .FirstOrDefaultAsync(cancellationToken) ?? WrapUpChoicesView.NotesOnly
+            : WrapUpChoicesView.NotesOnly;
+
+    private static CallRecordAgent? LastPart(CallRecord? record) => record?.Agents.MaxBy(agent => agent.Position);
 }

@@ -19,6 +19,7 @@ public sealed class WorkspaceBoard(
     QueueMemberships queues,
     ServerRun run,
     CallRecordWriter records,
+    WrittenCallRecords written,
     TimeProvider time)
 {
     public const int RecentCallCount = 20;
@@ -90,22 +91,11 @@ public sealed class WorkspaceBoard(
     {
         if (liveCalls.Find(callId) is not null)
             return null;
-        var record = await FindRecordAsync(callId, agentId, cancellationToken);
-        if (record is { Result: CallRecord.InProgress })
-        {
-            // The call is over, and its end is with the record writer still.
-            await records.FlushAsync(cancellationToken);
-            record = await FindRecordAsync(callId, agentId, cancellationToken);
-        }
-
-        // The agent's last part says how it ended for them (the caller hung up...); a call the server lost has none.
+        // The call is over; its end may be with the record writer still.
+        var record = await written.ReadAsync(callId, agentId, read => read is not { Result: CallRecord.InProgress }, cancellationToken);
+        // The agent's last part says how it ended for them (the caller hung up...).
         return record is null ? null : new CallEndView(record.Result, record.Detail, record.Agents.MaxBy(agent => agent.Position)?.Ending);
     }
-
-    private Task<CallRecord?> FindRecordAsync(Guid callId, Guid agentId, CancellationToken cancellationToken) =>
-        db.CallRecords.AsNoTracking()
-            .Include(record => record.Agents.Where(agent => agent.UserId == agentId))
-            .FirstOrDefaultAsync(record => record.Id == callId, cancellationToken);
 
     /// <summary>Every other user with their live state, and every queue, by name.</summary>
     public async Task<TransferTargetsView> TransferTargetsAsync(Guid agentId, CancellationToken cancellationToken)
@@ -148,24 +138,30 @@ public sealed class WorkspaceBoard(
     {
         // Call ids are version 7 GUIDs, so ordering by id is ordering by start; Entity Framework's SQLite provider
         // does not translate ordering by DateTimeOffset.
+        // The calls where the agent's part is over, even if the call goes on with someone they transferred it to.
         var records = await db.CallRecords.AsNoTracking()
-            .Include(record => record.Agents.Where(agent => agent.UserId == agentId))
-            .Where(record => record.Agents.Any(agent => agent.UserId == agentId))
+            .Include(record => record.Agents.Where(agent => agent.UserId == agentId && agent.Ending != CallRecordAgent.InProgress))
+            .Where(record => record.Agents.Any(agent => agent.UserId == agentId && agent.Ending != CallRecordAgent.InProgress))
             .OrderByDescending(record => record.Id)
             .Take(RecentCallCount)
             .ToListAsync(cancellationToken);
         return [.. records
             .OrderByDescending(record => record.StartedAt)
-            .Select(record => new RecentCallView(
-                record.Id,
-                record.CallerNumber,
-                record.QueueId,
-                record.QueueId is { } queueId ? queues.NameOf(queueId) : null,
-                record.StartedAt,
-                record.AnsweredAt,
-                record.EndedAt,
-                record.Result,
+            .Select(record => (Record: record, Part: record.Agents.MaxBy(agent => agent.Position)!))
+            .Select(call => new RecentCallView(
+                call.Record.Id,
+                call.Record.CallerNumber,
+                call.Part.QueueId,
+                call.Part.QueueId is { } queueId ? queues.NameOf(queueId) : null,
+                call.Record.StartedAt,
+                call.Record.AnsweredAt,
+                call.Record.EndedAt,
+                call.Record.Result,
+                call.Part.ConnectedAt,
+                call.Part.LeftAt,
+                call.Part.Ending,
                 // A wrap-up is kept on the agent's last part of the call.
-                record.Agents.MaxBy(agent => agent.Position)?.Disposition))];
+                call.Part.Disposition,
+                call.Part.WrappedUpAt))];
     }
 }

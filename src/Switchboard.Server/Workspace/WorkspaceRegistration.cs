@@ -22,6 +22,7 @@ public static class WorkspaceRegistration
         services.TryAddSingleton(provider => provider.GetRequiredService<BackToBackUserAgent>().UserCalls);
         services.AddScoped<WorkspaceBoard>();
         services.AddScoped<CallWrapUps>();
+        services.AddScoped<WrittenCallRecords>();
         services.AddScoped<DeskPresence>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<DeskPresence>());
         return services;

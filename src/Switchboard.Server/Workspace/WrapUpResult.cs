@@ -16,7 +16,7 @@ public enum WrapUpOutcome
     /// <summary>The agent did not talk on the call.</summary>
     NotYours,
 
-    /// <summary>The agent is still on the call.</summary>
+    /// <summary>The agent's part of the call goes on: they are still talking with the caller.</summary>
     NotEnded,
 
     /// <summary>The disposition or the notes are refused (see <see cref="WrapUpResult.Errors"/>).</summary>

@@ -20,7 +20,7 @@ namespace Switchboard.Browser.Tests.Workspace;
 
 /// <summary>
 /// Wrap-up on a live call placed by sipp: the agent answers on a SIP phone played by sipp, adds the caller in Client
-/// info, hangs up on the desk, wraps the call up there, and finds it in the contact's timeline.
+/// info, hangs up on the desk, reloads the page, wraps the call up there, and finds it in the contact's timeline.
 /// </summary>
 [Collection(SwitchboardSiteCollection.Name)]
 public sealed class WrapUpTests(SwitchboardSite site)
@@ -63,6 +63,10 @@ public sealed class WrapUpTests(SwitchboardSite site)
         // The queue gives no wrap-up time: the wrap-up opens all the same, and asks for the disposition it requires.
         var wrapUp = page.GetByRole(AriaRole.Region, new() { Name = "Wrap-up" });
         await Expect(wrapUp).ToBeVisibleAsync();
+        // A reload does not lose it: the call the agent has not wrapped up yet is opened again.
+        await page.ReloadAsync();
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("Connected");
+        await Expect(wrapUp.GetByTestId("wrap-up-queue")).ToHaveTextAsync($"Queue {line.QueueName}");
         var save = wrapUp.GetByRole(AriaRole.Button, new() { Name = "Save wrap-up" });
         await save.ClickAsync();
         await Expect(wrapUp.GetByText($"Choose a disposition: queue {line.QueueName} asks for one after each call.")).ToBeVisibleAsync();

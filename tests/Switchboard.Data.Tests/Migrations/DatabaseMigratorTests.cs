@@ -29,7 +29,7 @@ public class DatabaseMigratorTests
             ],
             await storage.TablesAsync());
         var steps = await storage.QueryAsync("SELECT version, name FROM schema_migrations ORDER BY version");
-        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names", "7 queue_event_sequence", "8 call_records_from_start", "9 sip_registrations", "10 ended_sessions", "11 call_record_agents", "12 wrap_ups", "13 call_detail_indexes"], steps);
+        Assert.Equal(["1 configuration", "2 data_protection_keys", "3 queue_events", "4 call_records", "5 contacts", "6 case_insensitive_names", "7 queue_event_sequence", "8 call_records_from_start", "9 sip_registrations", "10 ended_sessions", "11 call_record_agents", "12 wrap_ups", "13 call_detail_indexes", "14 call_record_agent_parts"], steps);
         Assert.Equal(steps.Count, storage.Migrator.LatestVersion);
     }
 
@@ -274,6 +274,32 @@ public class DatabaseMigratorTests
         Assert.Equal(("Support", 0, false), (queue.Name, queue.Dispositions.Count, queue.DispositionRequired));
         var part = Assert.Single((await context.CallRecords.AsNoTracking().Include(record => record.Agents).SingleAsync()).Agents);
         Assert.Equal((agent, (string?)null, (string?)null, (DateTimeOffset?)null), (part.UserId, part.Disposition, part.Notes, part.WrappedUpAt));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Upgrading_a_version_13_database_gives_each_agents_part_the_queue_of_its_call(StorageProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await storage.Migrator.MigrateToAsync(13, CancellationToken.None);
+        var rows = new Version1Rows();
+        await storage.ExecuteAsync(rows.InsertSql);
+        var (fromQueue, direct, agent) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        await storage.ExecuteAsync(
+            "INSERT INTO call_records (id, sip_call_id, caller_number, dialled_number, started_at, answered_at, ended_at, result, queue_id) VALUES " +
+            $"('{fromQueue}', 'a@pc33', '+14155550123', '+12025550100', '2026-03-01 09:30:00+00:00', '2026-03-01 09:30:05+00:00', '2026-03-01 09:32:00+00:00', 'answeredFromQueue', '{rows.QueueId}'), " +
+            $"('{direct}', 'b@pc33', '+14155550124', '+12025550100', '2026-03-01 09:40:00+00:00', '2026-03-01 09:40:05+00:00', '2026-03-01 09:42:00+00:00', 'answeredByUser', NULL); " +
+            "INSERT INTO call_record_agents (call_id, position, user_id, connected_at, left_at, ending) VALUES " +
+            $"('{fromQueue}', 0, '{agent}', '2026-03-01 09:30:05+00:00', '2026-03-01 09:32:00+00:00', 'hungUp'), " +
+            $"('{direct}', 0, '{agent}', '2026-03-01 09:40:05+00:00', '2026-03-01 09:42:00+00:00', 'hungUp')");
+
+        await storage.Migrator.MigrateAsync(CancellationToken.None);
+
+        await using var context = storage.CreateContext();
+        var parts = await context.Set<CallRecordAgent>().AsNoTracking().ToListAsync();
+        Assert.Equal((Guid?)rows.QueueId, parts.Single(part => part.CallId == fromQueue).QueueId);
+        Assert.Null(parts.Single(part => part.CallId == direct).QueueId);
     }
 
     [Theory]

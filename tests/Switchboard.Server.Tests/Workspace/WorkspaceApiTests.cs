@@ -305,9 +305,9 @@ public abstract class WorkspaceApiTests(StorageKind storage) : AcdTest(storage)
         var callId = Guid.CreateVersion7();
         var connectedAt = new DateTimeOffset(2026, 3, 2, 9, 0, 5, TimeSpan.Zero);
 
-        Router.OnCallEvent(new UserConnected(callId, agentId, connectedAt));
+        Router.OnCallEvent(new UserConnected(callId, agentId, null, connectedAt));
         Router.OnCallEvent(new UserCallHeld(callId, agentId, Held: true));
-        Router.OnCallEvent(new UserLeftCall(callId, agentId, UserLeftReason.CallerHungUp));
+        Router.OnCallEvent(new UserLeftCall(callId, agentId, UserLeftReason.CallerHungUp, connectedAt.AddMinutes(1)));
 
         var connected = await socket.NextAsync("callConnected", Ct);
         Assert.Equal((callId, connectedAt), (connected.GetProperty("callId").GetGuid(), connected.GetProperty("at").GetDateTimeOffset()));

@@ -15,6 +15,8 @@ public abstract class WrapUpApiTests(StorageKind storage) : AcdTest(storage)
 {
     private static readonly string[] SalesDispositions = ["Sale", "Callback requested", "No interest"];
 
+    private static readonly string[] SupportDispositions = ["Solved"];
+
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -133,6 +135,84 @@ public abstract class WrapUpApiTests(StorageKind storage) : AcdTest(storage)
         Assert.Equal(("No interest", (string?)null), (part.Disposition, part.Notes));
     }
 
+    [Fact]
+    public async Task An_agent_who_transferred_the_call_wraps_it_up_while_it_goes_on_with_the_one_they_gave_it_to()
+    {
+        using var admin = await ClientAsync(Actor.Admin);
+        using var agent = await ClientAsync(Actor.Agent);
+        var otherId = await CreateUserAsync("other");
+        var queueId = await CreateSalesQueueAsync(admin, required: true);
+        var call = await RecordAsync(queueId, await IdOfAsync(agent), otherId);
+        await GoesOnAsync(call);
+
+        using var response = await agent.PutAsJsonAsync($"/api/v1/workspace/calls/{call}/wrap-up", new { disposition = "Sale" }, TestJson.Options, Ct);
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal([("transferred", (string?)"Sale"), (CallRecordAgent.InProgress, null)],
+            (await PartsAsync(call)).Select(part => (part.Ending, part.Disposition)));
+    }
+
+    [Fact]
+    public async Task An_agent_still_talking_on_the_call_cannot_wrap_it_up_yet()
+    {
+        using var admin = await ClientAsync(Actor.Admin);
+        using var agent = await ClientAsync(Actor.Agent);
+        var queueId = await CreateSalesQueueAsync(admin, required: false);
+        var call = await RecordAsync(queueId, await IdOfAsync(agent));
+        await GoesOnAsync(call);
+
+        using var response = await agent.PutAsJsonAsync($"/api/v1/workspace/calls/{call}/wrap-up", new { disposition = "Sale" }, TestJson.Options, Ct);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict, Ct);
+        Assert.Equal("You are still on the call.", problem.GetProperty("title").GetString());
+        Assert.Null((await PartsAsync(call)).Single().Disposition);
+    }
+
+    [Fact]
+    public async Task The_dispositions_are_those_of_the_queue_whose_offer_the_agent_answered_not_the_calls_last()
+    {
+        using var admin = await ClientAsync(Actor.Admin);
+        using var agent = await ClientAsync(Actor.Agent);
+        var salesId = await CreateSalesQueueAsync(admin, required: true);
+        var support = await ConfigurationApi.CreateAsync<QueueView>(admin, "/api/v1/queues", new { name = "Support", dispositions = SupportDispositions }, Ct);
+        // The agent took the call from Sales and transferred it to Support, where another agent answered.
+        var call = await RecordAsync(salesId, await IdOfAsync(agent), await CreateUserAsync("other"));
+        await Factory.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<SwitchboardDbContext>();
+            await db.Set<CallRecordAgent>().Where(part => part.CallId == call && part.Position == 1)
+                .ExecuteUpdateAsync(set => set.SetProperty(part => part.QueueId, support.Id), Ct);
+            return await db.CallRecords.Where(record => record.Id == call)
+                .ExecuteUpdateAsync(set => set.SetProperty(record => record.QueueId, support.Id), Ct);
+        });
+
+        using var refused = await agent.PutAsJsonAsync($"/api/v1/workspace/calls/{call}/wrap-up", new { disposition = "Solved" }, TestJson.Options, Ct);
+        using var saved = await agent.PutAsJsonAsync($"/api/v1/workspace/calls/{call}/wrap-up", new { disposition = "Sale" }, TestJson.Options, Ct);
+
+        Assert.Equal(
+            ["'Solved' is not a disposition of queue Sales; choose one of: Sale, Callback requested, No interest."],
+            await refused.ReadFieldErrorsAsync("disposition", Ct));
+        saved.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task A_call_the_agent_was_put_through_to_directly_takes_notes_and_no_disposition()
+    {
+        using var admin = await ClientAsync(Actor.Admin);
+        using var agent = await ClientAsync(Actor.Agent);
+        var queueId = await CreateSalesQueueAsync(admin, required: true);
+        var call = await RecordAsync(queueId, await IdOfAsync(agent));
+        await Factory.WithServicesAsync(services => services.GetRequiredService<SwitchboardDbContext>().Set<CallRecordAgent>()
+            .Where(part => part.CallId == call).ExecuteUpdateAsync(set => set.SetProperty(part => part.QueueId, (Guid?)null), Ct));
+
+        using var refused = await agent.PutAsJsonAsync($"/api/v1/workspace/calls/{call}/wrap-up", new { disposition = "Sale" }, TestJson.Options, Ct);
+        using var saved = await agent.PutAsJsonAsync($"/api/v1/workspace/calls/{call}/wrap-up", new { notes = "Asked for the invoice" }, TestJson.Options, Ct);
+
+        Assert.Equal(["'Sale' cannot be recorded: you were put through to this call directly, not by a queue, so it has no dispositions."], await refused.ReadFieldErrorsAsync("disposition", Ct));
+        saved.EnsureSuccessStatusCode();
+        Assert.Equal(((string?)null, "Asked for the invoice"), ((await PartsAsync(call)).Single().Disposition, (await PartsAsync(call)).Single().Notes));
+    }
+
     private async Task<Guid> CreateSalesQueueAsync(HttpClient admin, bool required)
     {
         var queue = await ConfigurationApi.CreateAsync<QueueView>(
@@ -159,6 +239,7 @@ public abstract class WrapUpApiTests(StorageKind storage) : AcdTest(storage)
                 {
                     Position = position,
                     UserId = agent,
+                    QueueId = queueId,
                     ConnectedAt = Start.AddSeconds(10 + 20 * position),
                     LeftAt = Start.AddSeconds(30 + 20 * position),
                     Ending = position == agents.Length - 1 ? "hungUp" : "transferred",
@@ -168,6 +249,17 @@ public abstract class WrapUpApiTests(StorageKind storage) : AcdTest(storage)
             db.CallRecords.Add(record);
             await db.SaveChangesAsync(Ct);
             return record.Id;
+        });
+
+    /// <summary>The call goes on: its record in progress, its last part too (the record writer's state while the agent talks).</summary>
+    private Task<int> GoesOnAsync(Guid callId) =>
+        Factory.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<SwitchboardDbContext>();
+            await db.CallRecords.Where(record => record.Id == callId).ExecuteUpdateAsync(set => set.SetProperty(record => record.Result, CallRecord.InProgress), Ct);
+            var last = await db.Set<CallRecordAgent>().Where(part => part.CallId == callId).MaxAsync(part => part.Position, Ct);
+            return await db.Set<CallRecordAgent>().Where(part => part.CallId == callId && part.Position == last)
+                .ExecuteUpdateAsync(set => set.SetProperty(part => part.Ending, CallRecordAgent.InProgress), Ct);
         });
 
     private Task<List<CallRecordAgent>> PartsAsync(Guid callId) =>

@@ -346,7 +346,7 @@ public class CallCoreTests
 
         Assert.Equal(new WorkspaceDone(transfer, true), Assert.Single(_call.InLast<WorkspaceDone>()));
         Assert.Equal([new Unbridge(), new HangUpLeg(agentLeg), new ReleaseLeg(agentLeg)], _call.Last.Where(e => e is Unbridge or HangUpLeg or ReleaseLeg));
-        Assert.Contains(new Publish(new UserLeftCall(_call.CallId, Alice, UserLeftReason.Transferred)), _call.Last);
+        Assert.Contains(new Publish(new UserLeftCall(_call.CallId, Alice, UserLeftReason.Transferred, _call.Now)), _call.Last);
         Assert.Equal(new TellAcd(new CallEnded(_call.CallId)), Assert.Single(_call.InLast<TellAcd>()));
         Assert.Equal(new StartLoop(CallCoreHarness.HoldMusic), Assert.Single(_call.InLast<StartLoop>()));
         var target = _call.Placed;
@@ -358,6 +358,10 @@ public class CallCoreTests
 
         var finished = Assert.Single(_call.InLast<FinishCall>());
         Assert.Equal([Alice, Bob], finished.Agents.Select(agent => agent.UserId));
+        // Alice answered the queue's offer; Bob was transferred to, from no queue: each wraps up as such.
+        Assert.Equal([Sales, null], finished.Agents.Select(agent => agent.QueueId));
+        Assert.Equal([new UserConnected(_call.CallId, Alice, Sales, _call.Now), new UserConnected(_call.CallId, Bob, null, _call.Now)],
+            _call.Published.OfType<UserConnected>());
         var transferred = Assert.Single(finished.Transfers);
         Assert.Equal((Alice, (Guid?)Bob), (transferred.ByUserId, transferred.ToUserId));
         Assert.Single(_call.InLast<ByeCaller>());
@@ -493,7 +497,7 @@ public class CallCoreTests
         _call.Handle(new CallerLeft());
 
         Assert.Equal([new Unbridge(), new HangUpLeg(leg), new ReleaseLeg(leg)], _call.Last.Where(e => e is Unbridge or HangUpLeg or ReleaseLeg));
-        Assert.Contains(new Publish(new UserLeftCall(_call.CallId, Alice, UserLeftReason.CallerHungUp)), _call.Last);
+        Assert.Contains(new Publish(new UserLeftCall(_call.CallId, Alice, UserLeftReason.CallerHungUp, _call.Now)), _call.Last);
         Assert.Equal(new TellAcd(new CallEnded(_call.CallId)), Assert.Single(_call.InLast<TellAcd>()));
         var finished = Assert.IsType<FinishCall>(_call.Last[^1]);
         Assert.Equal(CallResult.AnsweredFromQueue, finished.Result);
@@ -523,7 +527,7 @@ public class CallCoreTests
         Assert.Equal(new WorkspaceDone(request, true), Assert.Single(_call.InLast<WorkspaceDone>()));
         Assert.Equal([new HangUpLeg(leg), new ReleaseLeg(leg)], _call.Last.Where(e => e is HangUpLeg or ReleaseLeg));
         Assert.Single(_call.InLast<ByeCaller>());
-        Assert.Contains(new Publish(new UserLeftCall(_call.CallId, Alice, UserLeftReason.HungUp)), _call.Last);
+        Assert.Contains(new Publish(new UserLeftCall(_call.CallId, Alice, UserLeftReason.HungUp, _call.Now)), _call.Last);
         Assert.IsType<FinishCall>(_call.Last[^1]);
     }
 

@@ -760,7 +760,7 @@ internal sealed class CallCore
             return;
         _handlers.Left(userId, _now, reason);
         SetPart(userId, null);
-        Emit(new Publish(new UserLeftCall(CallId, userId, reason)));
+        Emit(new Publish(new UserLeftCall(CallId, userId, reason, _now)));
         // Only the legs the scenario or a transfer placed made the agent busy elsewhere; the ACD's own end with the call.
         if (leg.Purpose != LegPurpose.Offer && was is CalleeLegState.Connected or CalleeLegState.Held)
             Emit(new TellAcd(new SetAgentBusyElsewhere(userId, Busy: false)));
@@ -769,9 +769,11 @@ internal sealed class CallCore
     /// <summary><paramref name="userId"/> talks with the caller on <paramref name="leg"/> from now on; their workspace is told.</summary>
     private void UserConnected(Guid userId, PlacedLeg leg)
     {
-        _handlers.Connected(userId, _now);
+        // An offer's leg was placed for the queue the call waits in; other legs ring a user directly.
+        var queueId = leg.Purpose == LegPurpose.Offer ? _queueId : null;
+        _handlers.Connected(userId, queueId, _now);
         SetPart(userId, new UserCallPart(UserCallState.Connected, leg.Webphone, leg.OfferId?.Value, null, null, null, _now));
-        Emit(new Publish(new UserConnected(CallId, userId, _now)));
+        Emit(new Publish(new UserConnected(CallId, userId, queueId, _now)));
     }
 
     private void SetPart(Guid userId, UserCallPart? part)

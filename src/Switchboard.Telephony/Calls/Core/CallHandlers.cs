@@ -8,20 +8,20 @@ internal sealed class CallHandlers
 {
     private readonly List<CallAgent> _agents = [];
     private readonly List<CallTransfer> _transfers = [];
-    private (Guid UserId, DateTimeOffset At)? _connected;
+    private (Guid UserId, Guid? QueueId, DateTimeOffset At)? _connected;
 
-    public void Connected(Guid userId, DateTimeOffset at)
+    public void Connected(Guid userId, Guid? queueId, DateTimeOffset at)
     {
         if (_connected is { } previous)
-            _agents.Add(new CallAgent(previous.UserId, previous.At, at, UserLeftReason.Failed));
-        _connected = (userId, at);
+            _agents.Add(new CallAgent(previous.UserId, previous.QueueId, previous.At, at, UserLeftReason.Failed));
+        _connected = (userId, queueId, at);
     }
 
     public void Left(Guid userId, DateTimeOffset at, UserLeftReason reason)
     {
         if (_connected is not { } connected || connected.UserId != userId)
             return;
-        _agents.Add(new CallAgent(userId, connected.At, at, reason));
+        _agents.Add(new CallAgent(userId, connected.QueueId, connected.At, at, reason));
         _connected = null;
     }
 
@@ -29,7 +29,7 @@ internal sealed class CallHandlers
 
     /// <summary>The agents up to <paramref name="endedAt"/>; one still connected then left when the call ended, without being told.</summary>
     public IReadOnlyList<CallAgent> Agents(DateTimeOffset endedAt) =>
-        _connected is { } open ? [.. _agents, new CallAgent(open.UserId, open.At, endedAt, UserLeftReason.Failed)] : [.. _agents];
+        _connected is { } open ? [.. _agents, new CallAgent(open.UserId, open.QueueId, open.At, endedAt, UserLeftReason.Failed)] : [.. _agents];
 
     public IReadOnlyList<CallTransfer> Transfers => [.. _transfers];
 }

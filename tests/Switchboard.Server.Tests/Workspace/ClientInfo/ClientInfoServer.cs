@@ -48,7 +48,7 @@ internal sealed class ClientInfoServer(WebApplicationFactory<Program> server, Li
 
     /// <summary>Telephony reports that <paramref name="userId"/> answered the live call.</summary>
     public void Answer(Guid callId, Guid userId) =>
-        server.Services.GetRequiredService<AcceptedCalls>().OnCallEvent(new UserConnected(callId, userId, DateTimeOffset.UtcNow));
+        server.Services.GetRequiredService<AcceptedCalls>().OnCallEvent(new UserConnected(callId, userId, null, DateTimeOffset.UtcNow));
 
     /// <summary>The live call ends, answered by <paramref name="agentId"/>; its record has not reached the database yet.</summary>
     public void EndBeforeItsRecordIsStored(LiveCallView call, Guid agentId)
@@ -57,7 +57,7 @@ internal sealed class ClientInfoServer(WebApplicationFactory<Program> server, Li
         server.Services.GetRequiredService<AcceptedCalls>().OnCallEvent(new Switchboard.Telephony.CallFinished(new CallSummary(
             call.CallId, $"{call.CallId:N}@test", call.CallerNumber, call.DialledNumber, call.StartedAt, call.StartedAt,
             call.StartedAt.AddMinutes(2), CallResult.AnsweredFromQueue, "", "", CallerMedia: null, CalleeMedia: null, call.QueueId,
-            [new CallAgent(agentId, call.StartedAt, call.StartedAt.AddMinutes(2), UserLeftReason.HungUp)], [])));
+            [new CallAgent(agentId, call.QueueId, call.StartedAt, call.StartedAt.AddMinutes(2), UserLeftReason.HungUp)], [])));
     }
 
     /// <summary>The live call ends, answered by <paramref name="agentId"/>, and its record is stored.</summary>
