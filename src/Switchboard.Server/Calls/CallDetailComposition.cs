@@ -37,7 +37,9 @@ public static class CallDetailComposition
         foreach (var agent in agents)
         {
             steps.Add((new CallStepView(agent.ConnectedAt, "connected", UserId: agent.UserId, UserName: names.User(agent.UserId)), ConnectedRank, agent.Position));
-            steps.Add((new CallStepView(agent.LeftAt, "agentLeft", UserId: agent.UserId, UserName: names.User(agent.UserId), Outcome: agent.Ending), AgentLeftRank, agent.Position));
+            // A part still going on has not left yet.
+            if (agent.Ending != CallRecordAgent.InProgress)
+                steps.Add((new CallStepView(agent.LeftAt, "agentLeft", UserId: agent.UserId, UserName: names.User(agent.UserId), Outcome: agent.Ending), AgentLeftRank, agent.Position));
         }
 
         foreach (var transfer in transfers)

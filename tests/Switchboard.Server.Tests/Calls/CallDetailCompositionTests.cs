@@ -150,6 +150,27 @@ public sealed class CallDetailCompositionTests
     }
 
     [Fact]
+    public void A_call_going_on_after_a_transfer_shows_who_left_and_who_talks_now_and_a_crash_names_the_part_it_cut()
+    {
+        var goingOn = new StoredCall(result: CallRecord.InProgress, queueId: Sales)
+            .Entered(Sales, at: 1)
+            .Answered(Sales, Ann, at: 1, answeredAt: 3)
+            .Talked(Ann, from: 3, to: 40, "transferred")
+            .Transferred(Ann, at: 40, toUserId: Bob)
+            .Talked(Bob, from: 48, to: 48, CallRecordAgent.InProgress);
+        var cut = new StoredCall(result: CallRecord.Interrupted, queueId: Sales)
+            .Entered(Sales, at: 1)
+            .Answered(Sales, Ann, at: 1, answeredAt: 3)
+            .Talked(Ann, from: 3, to: 3, CallRecordAgent.Interrupted)
+            .Ended(0, "the server stopped without ending the call");
+
+        var path = Compose(goingOn).Path.Select(CallWords.Step).ToList();
+
+        Assert.Equal(["Ann left the call: transferred", "Bob talked to the caller"], path.TakeLast(2));
+        Assert.Contains("Ann left the call: the switchboard stopped under the call", Compose(cut).Path.Select(CallWords.Step));
+    }
+
+    [Fact]
     public void A_user_or_queue_deleted_since_is_named_as_such()
     {
         var gone = Guid.NewGuid();

@@ -54,6 +54,7 @@ public static class CallWords
         "callerHungUp" => "the caller hung up",
         "transferred" => "transferred",
         "failed" => "the call failed",
+        CallRecordAgent.Interrupted => "the switchboard stopped under the call",
         _ => "not recorded",
     };
 
