@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Switchboard.Server.Security;
-using Switchboard.Testing.Peers;
+using Xunit;
 
-namespace Switchboard.Server.Tests.Infrastructure;
+namespace Switchboard.Testing.Peers;
 
 /// <summary>
 /// The real server as a process of its own (<c>dotnet Switchboard.Server.dll</c>), on SQLite in a data directory
 /// that outlives it, with HTTP, SIP and RTP on loopback ports the test chose: what a SIGTERM or a kill -9 does to a
-/// server can only be seen on a process. Starting returns once /health answers.
+/// server (and to the pages open on it) can only be seen on a process. Starting returns once /health answers. The
+/// test project references the server, so that its output folder holds <c>Switchboard.Server.dll</c>.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -32,7 +33,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public IPEndPoint SipEndPoint => new(IPAddress.Loopback, Ports.Sip);
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, ServerPorts ports, CancellationToken cancellationToken)
+    /// <param name="settings">More command-line settings, e.g. <c>--environment=Development</c> for a browser test: the
+    /// server then serves its static files (start.js, blazor.web.js) from where the build left them, as in process.</param>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, ServerPorts ports, CancellationToken cancellationToken,
+        params IEnumerable<string> settings)
     {
         var server = Path.Combine(AppContext.BaseDirectory, "Switchboard.Server.dll");
         var process = PeerProcess.Start("dotnet",
@@ -46,6 +50,7 @@ public sealed class ServerProcess : IAsyncDisposable
             $"--Switchboard:Rtp:PortMax={ports.RtpMin + 99}",
             "--ConnectionStrings:Postgres=",
             $"--SWITCHBOARD_ADMIN_PASSWORD={AdminPassword}",
+            .. settings,
         ], AppContext.BaseDirectory);
         var started = new ServerProcess(process, ports);
         try
@@ -64,9 +69,10 @@ public sealed class ServerProcess : IAsyncDisposable
     public async Task<string> LoginAsync(string username, string password, CancellationToken cancellationToken)
     {
         using var client = Client();
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest(username, password), TestJson.Options, cancellationToken);
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password }, cancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"Login of '{username}' answered {(int)response.StatusCode}.\n{Output}");
-        return (await response.Content.ReadFromJsonAsync<TokenResponse>(TestJson.Options, cancellationToken))!.Token;
+        using var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return token.RootElement.GetProperty("token").GetString()!;
     }
 
     /// <inheritdoc cref="PeerProcess.Terminate"/>
