@@ -56,6 +56,7 @@ public sealed partial class ContactPagesTests(SwitchboardSite site)
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Annika Berg" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("contact-attribute")).ToHaveTextAsync("C-77");
+        await page.Locator("fieldset.until-interactive:not([disabled])").WaitForAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Messaging" }).ClickAsync();
         await page.GetByLabel("Channel").FillAsync("telegram");
         await page.GetByLabel("Identifier").FillAsync("@annika");

@@ -8,6 +8,7 @@ using Switchboard.Server.Admin.Queues;
 using Switchboard.Server.Admin.Scenarios;
 using Switchboard.Server.Admin.Sounds;
 using Switchboard.Server.Admin.Users;
+using Switchboard.Server.Crm;
 using static Microsoft.Playwright.Assertions;
 
 namespace Switchboard.Browser.Tests.Components.Pages;
@@ -31,6 +32,31 @@ public sealed class AccessibilityTests(SwitchboardSite site)
         "/workspace",
         "/crm/contacts", "/crm/contacts/new",
     ];
+
+    [Fact]
+    public async Task The_contact_page_and_its_read_only_card_have_no_serious_accessibility_violation()
+    {
+        Guid id;
+        using (var scope = site.Server.Services.CreateScope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<ContactAdmin>().CreateAsync(
+                new ContactInput("Axel Axe", Labels: ["VIP"], Attributes: new Dictionary<string, string> { ["customer no"] = "C-1" },
+                    Phones: [new ContactPhoneInput("+41 44 668 18 00", Primary: true)], Emails: ["axel@example.com"]),
+                CancellationToken.None)).Value!.Id;
+        }
+
+        await using var browser = await site.OpenBrowserAsync();
+        var page = browser.Page;
+        await page.LogInAsAdminAsync();
+        foreach (var path in new[] { $"/crm/contacts/{id}", $"/crm/contacts/{id}/edit", site.Server.Services.GetRequiredService<ContactCardLinks>().Create(id).Url })
+        {
+            await page.GotoAsync(path);
+            await WhenLiveAsync(page);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Axel Axe" })).ToBeVisibleAsync();
+
+            await Accessibility.AssertNoSeriousViolationsAsync(page);
+        }
+    }
 
     [Fact]
     public async Task The_login_page_has_no_serious_accessibility_violation()
