@@ -17,6 +17,20 @@ public static class ScenarioActionNumber
     public static string Field(int index, string path = "") =>
         path.Length == 0 ? $"actions[{index}]" : $"actions[{index}].{path}";
 
+    /// <summary>The zero-based index of the action an API field is about (<c>actions[6].when.type</c> → 6); null for a field of no action.</summary>
+    public static int? IndexIn(string field)
+    {
+        const string prefix = "actions[";
+        if (!field.StartsWith(prefix, StringComparison.Ordinal))
+            return null;
+        var end = field.IndexOf(']', prefix.Length);
+        return end > prefix.Length
+            && int.TryParse(field.AsSpan(prefix.Length, end - prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            && (end + 1 == field.Length || field[end + 1] == '.')
+            ? index
+            : null;
+    }
+
     /// <summary>The action as people name it: "Action 7", or with its kind "Action 7 (Send to queue)".</summary>
     public static string Name(int index, ScenarioActionKind? kind = null) =>
         kind is { } known ? $"Action {Of(index)} ({ScenarioActionKinds.Name(known)})" : $"Action {Of(index)}";

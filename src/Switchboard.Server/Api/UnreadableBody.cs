@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
+using Switchboard.Domain.Routing;
+using Switchboard.Server.Admin.Scenarios;
 
 namespace Switchboard.Server.Api;
 
@@ -46,7 +48,11 @@ public sealed record UnreadableBody(IReadOnlyDictionary<string, string[]> Errors
         if (json.InnerException is JsonException)
             return (JsonInputPath.Body, $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).");
         var path = JsonInputPath.Resolve(options, root, json.Path);
-        return (path.Field, JsonValueWords.MustBe(options, path.Expected));
+        var message = JsonValueWords.MustBe(options, path.Expected);
+        // A scenario's action is named as people count it (and as the editor shows it): "Action 1: must say what it is...".
+        if (root == typeof(ScenarioInput) && ScenarioActionNumber.IndexIn(path.Field) is { } index)
+            message = $"{ScenarioActionNumber.Name(index)}: {char.ToLowerInvariant(message[0])}{message[1..]}";
+        return (path.Field, message);
     }
 
     private static UnreadableBody Invalid((string Field, string Message) error) => new(ErrorsOf(error));

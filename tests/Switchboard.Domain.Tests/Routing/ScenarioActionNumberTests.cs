@@ -22,6 +22,20 @@ public class ScenarioActionNumberTests
         Assert.Equal("Action 7 (Send to queue)", ScenarioActionNumber.Name(6, ScenarioActionKind.Queue));
     }
 
+    [Theory]
+    [InlineData("actions[6]", 6)]
+    [InlineData("actions[0].type", 0)]
+    [InlineData("actions[12].when.hours[0].days[1]", 12)]
+    [InlineData("actions", null)]
+    [InlineData("actions[x].type", null)]
+    [InlineData("actions[-1]", null)]
+    [InlineData("actions[3]x", null)]
+    [InlineData("name", null)]
+    public void A_field_of_the_api_names_the_action_it_is_about(string field, int? index)
+    {
+        Assert.Equal(index, ScenarioActionNumber.IndexIn(field));
+    }
+
     [Fact]
     public void Every_kind_of_action_has_a_name_people_read()
     {

@@ -22,7 +22,7 @@ public sealed class JsonInputProblemTests() : SwitchboardTest(StorageKind.Sqlite
         { "/api/v1/queues", """["Support"]""", "body", "object" },
         { "/api/v1/queues", "{\"name\":", "body", "not valid JSON" },
         { "/api/v1/scenarios", $$"""{"name":"Main","actions":[{{{Sound}}}]}""", "actions[0].type", "playSound, queue, callUser" },
-        { "/api/v1/scenarios", """{"name":"Main","actions":[{"type":"dance"}]}""", "actions[0].type", "playSound, queue, callUser" },
+        { "/api/v1/scenarios", """{"name":"Main","actions":[{"type":"dance"}]}""", "actions[0].type", "Action 1: must say what it is in \"type\", one of: playSound, queue, callUser" },
         { "/api/v1/scenarios", """{"name":"Main","actions":[{"type":"condition","when":{"pattern":"+44*"},"then":{"type":"hangup"}}]}""", "actions[0].when.type", "schedule, holiday, callerNumber" },
         { "/api/v1/scenarios", """{"name":"Main","actions":[{"type":"condition","when":{"type":"callerNumber","pattern":"+44*"},"then":{}}]}""", "actions[0].then.type", "continue, skipTo, goToScenario" },
         {
@@ -35,7 +35,7 @@ public sealed class JsonInputProblemTests() : SwitchboardTest(StorageKind.Sqlite
             "/api/v1/scenarios",
             """{"name":"Main","actions":[{"type":"condition","when":{"type":"schedule","timeZone":"Europe/Paris","hours":[{"days":["monday"],"from":"nine","to":"17:00"}]},"then":{"type":"hangup"}}]}""",
             "actions[0].when.hours[0].from",
-            "time of day"
+            "Action 1: must be a time of day"
         },
         { "/api/v1/users", """{"username":"carol","displayName":"Carol","role":"boss","password":"carol-password-1"}""", "role", "admin, supervisor, agent" },
         { "/api/v1/users", """{"username":"carol","displayName":"Carol","crmAccess":"yes","password":"carol-password-1"}""", "crmAccess", "true or false" },

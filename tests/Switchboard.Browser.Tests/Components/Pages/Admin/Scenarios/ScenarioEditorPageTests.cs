@@ -35,8 +35,12 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Move action 3 up" }).ClickAsync();
         await Expect(ActionKinds(page)).ToHaveTextAsync(["Hang up", "Set variable", "Send to queue"]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Move action 1 down" }).ClickAsync();
+        // The keyboard stays on the moved action: Enter again moves it on up.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move action 2 up" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Expect(ActionKinds(page)).ToHaveTextAsync(["Set variable", "Hang up", "Send to queue"]);
+        // At the top the way up is closed: the focus is on the way down.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move action 1 down" })).ToBeFocusedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Move action 3 up" }).ClickAsync();
         await Expect(ActionKinds(page)).ToHaveTextAsync(["Set variable", "Send to queue", "Hang up"]);
         await Expect(page.GetByTestId("action-number")).ToHaveTextAsync(["Action 1", "Action 2", "Action 3"]);
@@ -89,7 +93,7 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
     }
 
     [Fact]
-    public async Task Removing_an_action_renumbers_the_rest_and_a_skip_follows_the_action_it_pointed_at()
+    public async Task Removing_an_action_renumbers_the_rest_a_skip_follows_the_action_it_pointed_at_and_the_focus_stays_in_the_list()
     {
         await using var browser = await site.OpenBrowserAsync();
         var page = browser.Page;
@@ -111,6 +115,13 @@ public sealed partial class ScenarioEditorPageTests(SwitchboardSite site)
         await Expect(ActionKinds(page)).ToHaveTextAsync(["Condition", "Hang up"]);
         await Expect(page.GetByTestId("action-number")).ToHaveTextAsync(["Action 1", "Action 2"]);
         await Expect(condition.GetByLabel("Skip to", new() { Exact = true })).ToHaveValueAsync("Action 2 (Hang up)");
+        // The keyboard goes to the action that took the removed one's place; with the last removed, to the one before;
+        // with none left, to the list's heading.
+        await Expect(page.GetByTestId("action-title").Nth(1)).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove action 2" }).ClickAsync();
+        await Expect(page.GetByTestId("action-title").Nth(0)).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove action 1" }).ClickAsync();
+        await Expect(page.GetByTestId("actions-heading")).ToBeFocusedAsync();
     }
 
     [Fact]
