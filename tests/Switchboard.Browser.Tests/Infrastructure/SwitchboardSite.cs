@@ -14,13 +14,15 @@ public class SwitchboardSite : IAsyncLifetime
 
     protected SwitchboardSite(IReadOnlyDictionary<string, string>? settings) => Server = new SwitchboardServer(settings);
 
+    /// <summary>How long a page assertion waits: a busy two-core machine can take a while to start a circuit; waiting longer is not asserting on time.</summary>
+    public const int ExpectTimeout = 20_000;
+
     public SwitchboardServer Server { get; }
 
     public Task InitializeAsync()
     {
         Server.Start();
-        // A busy two-core machine can take a while to start a circuit; waiting longer is not asserting on time.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(ExpectTimeout);
         return InitializePlaywrightAsync();
     }
 

@@ -15,7 +15,7 @@ namespace Switchboard.Browser.Tests.Components.Pages;
 
 /// <summary>
 /// axe-core (the engine browsers' accessibility tools use) over the login, every admin page, the desk and the CRM, as
-/// an admin sees them once the page is live (the desk on a call and ringing: DeskLayoutTests): a serious or critical violation fails, naming the rule and the elements.
+/// an admin sees them once the page is live, and a page of each kind in dark mode (the desk on a call and ringing: DeskLayoutTests): a serious or critical violation fails, naming the rule and the elements.
 /// </summary>
 [Collection(SwitchboardSiteCollection.Name)]
 public sealed class AccessibilityTests(SwitchboardSite site)
@@ -76,6 +76,26 @@ public sealed class AccessibilityTests(SwitchboardSite site)
         await page.LogInAsAdminAsync();
         await page.GotoAsync(path);
         await WhenLiveAsync(page);
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    // Dark mode changes colours only: one page of each kind (a list, a form, the desk, the CRM) shows its palette.
+    public static TheoryData<string> DarkModePages => ["/", "/admin/queues", "/admin/users/new", "/workspace", "/crm/contacts/new"];
+
+    [Theory]
+    [MemberData(nameof(DarkModePages))]
+    public async Task Page_in_dark_mode_has_no_serious_accessibility_violation(string path)
+    {
+        await using var browser = await site.OpenBrowserAsync();
+        var page = browser.Page;
+        await page.LogInAsAdminAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dark mode" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light mode" })).ToBeVisibleAsync();
+        await page.GotoAsync(path);
+        await WhenLiveAsync(page);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light mode" })).ToBeVisibleAsync();
 
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
