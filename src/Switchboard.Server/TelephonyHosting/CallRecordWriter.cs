@@ -75,15 +75,7 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
                     break;
                 // A part of a call whose start was never stored (a full queue dropped it) waits for the call's end.
                 case UserConnected connected when Find(db, connected.CallId) is { } connectedTo:
-                    connectedTo.Agents.Add(new CallRecordAgent
-                    {
-                        Position = connectedTo.Agents.Count,
-                        UserId = connected.UserId,
-                        QueueId = connected.QueueId,
-                        ConnectedAt = connected.At,
-                        LeftAt = connected.At,
-                        Ending = CallRecordAgent.InProgress,
-                    });
+                    AddPart(connectedTo, connected.UserId, connected.QueueId, connected.At, connected.At, CallRecordAgent.InProgress);
                     break;
                 case UserLeftCall left when Find(db, left.CallId)?.Agents.LastOrDefault(part => part.UserId == left.UserId && part.Ending == CallRecordAgent.InProgress) is { } part:
                     part.LeftAt = left.At;
@@ -139,15 +131,7 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
                 continue;
             }
 
-            record.Agents.Add(new CallRecordAgent
-            {
-                Position = record.Agents.Count,
-                UserId = agent.UserId,
-                QueueId = agent.QueueId,
-                ConnectedAt = agent.ConnectedAt,
-                LeftAt = agent.LeftAt,
-                Ending = ending,
-            });
+            AddPart(record, agent.UserId, agent.QueueId, agent.ConnectedAt, agent.LeftAt, ending);
         }
 
         record.Transfers.AddRange(summary.Transfers.Select((transfer, position) => new CallRecordTransfer
@@ -161,6 +145,17 @@ public sealed partial class CallRecordWriter : BackgroundRecordWriter<CallEvent>
         }));
         return record;
     }
+
+    private static void AddPart(CallRecord record, Guid userId, Guid? queueId, DateTimeOffset connectedAt, DateTimeOffset leftAt, string ending) =>
+        record.Agents.Add(new CallRecordAgent
+        {
+            Position = record.Agents.Count,
+            UserId = userId,
+            QueueId = queueId,
+            ConnectedAt = connectedAt,
+            LeftAt = leftAt,
+            Ending = ending,
+        });
 
     // PostgreSQL keeps microseconds, .NET ticks of 100 ns: a stored time may differ from the call's by less than one.
     private static bool SameInstant(DateTimeOffset stored, DateTimeOffset told) => (stored - told).Duration() < TimeSpan.FromMilliseconds(1);
