@@ -22,6 +22,8 @@ public sealed partial class ContactPagesTests(SwitchboardSite site)
         await page.LogInAsAdminAsync();
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Contacts" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New contact" }).ClickAsync();
+        // The list has a Name field too: type once the editor is there.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New contact", Level = 1 })).ToBeVisibleAsync();
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Annika Lindqvist");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
@@ -91,8 +93,12 @@ public sealed partial class ContactPagesTests(SwitchboardSite site)
         await Expect(page.GetByRole(AriaRole.Textbox)).ToHaveCountAsync(0);
         await Expect(page.Locator("tr.contact-row")).ToHaveCountAsync(0);
 
-        await page.GotoAsync("/crm/contacts");
-        await Expect(page.GetByTestId("not-allowed")).ToBeVisibleAsync();
+        foreach (var path in new[] { "/crm/contacts", "/crm/contacts/new", $"/crm/contacts/{contactId}/edit", $"/crm/contacts/{contactId}" })
+        {
+            var refused = await page.GotoAsync(path);
+            Assert.Equal(403, refused!.Status);
+            await Expect(page.GetByTestId("not-allowed")).ToBeVisibleAsync();
+        }
         var otherContactId = await CreateContactAsync("Carla Rossi", "+39 06 1234 5678");
         await page.GotoAsync(link.Replace(contactId.ToString(), otherContactId.ToString(), StringComparison.Ordinal));
         await Expect(page.GetByTestId("card-refused")).ToBeVisibleAsync();

@@ -27,11 +27,14 @@ public sealed class ContactSearchForm
     /// <summary>The list's address for this search, from its first page, in the order and page size the list has.</summary>
     public ContactListAddress Search(ContactListAddress current) => current with
     {
-        Q = Q?.Trim(),
-        Destination = Destination?.Trim(),
-        Attribute = Attribute?.Trim(),
-        Label = Label,
-        Owner = Owner,
+        Q = Given(Q),
+        Destination = Given(Destination),
+        Attribute = Given(Attribute),
+        Label = Given(Label),
+        Owner = Given(Owner),
         Page = 1,
     };
+
+    /// <summary>A field as the address holds it: trimmed, and left out (null) when empty.</summary>
+    private static string? Given(string? field) => string.IsNullOrWhiteSpace(field) ? null : field.Trim();
 }
