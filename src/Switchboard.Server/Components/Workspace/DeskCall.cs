@@ -1,9 +1,8 @@
 namespace Switchboard.Server.Components.Workspace;
 
 /// <summary>The call the agent talks on, as the desk shows it.</summary>
-/// <param name="QueueId">The queue whose offer the agent answered; null for a direct call (then the wrap-up has notes only).</param>
 /// <param name="Webphone">Its audio is in this browser (mute works here) rather than on the agent's SIP phone.</param>
-public sealed record DeskCall(Guid CallId, string? CallerNumber, string? QueueName, bool Webphone, DateTimeOffset ConnectedAt, Guid? QueueId = null)
+public sealed record DeskCall(Guid CallId, string? CallerNumber, string? QueueName, bool Webphone, DateTimeOffset ConnectedAt)
 {
     public bool Held { get; set; }
 
