@@ -57,6 +57,8 @@ public sealed class ServerRestartTests : IDisposable
             var clientInfo = agent.Page.Locator("#client-info");
             await Expect(clientInfo.GetByTestId("client-caller")).ToHaveTextAsync(CallerNumber);
 
+            // The agent's part is stored by the record writer in its next batch: the kill comes once it is there.
+            await UntilPartReadsAsync("inProgress", server.Output);
             server.KillAbruptly();
             await server.WaitForExitAsync(Ct);
             await server.DisposeAsync();
@@ -74,6 +76,19 @@ public sealed class ServerRestartTests : IDisposable
         finally
         {
             await server.DisposeAsync();
+        }
+    }
+
+    private async Task UntilPartReadsAsync(string ending, string output)
+    {
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        guard.CancelAfter(PeerWait.Guard);
+        var last = await ServerProcess.CallPartEndingsAsync(_data.Path, Ct);
+        while (last is not [var only] || only != ending)
+        {
+            Assert.False(guard.IsCancellationRequested, $"The agent's part never read {ending}; last read: {string.Join(", ", last)}.\n{output}");
+            await Task.Delay(100, CancellationToken.None);
+            last = await ServerProcess.CallPartEndingsAsync(_data.Path, Ct);
         }
     }
 

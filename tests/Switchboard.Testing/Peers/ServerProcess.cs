@@ -97,6 +97,20 @@ public sealed class ServerProcess : IAsyncDisposable
         return records;
     }
 
+    /// <summary>How each user's part of each call ended, as stored (<c>inProgress</c> while they talk), read from the SQLite file in <paramref name="dataDirectory"/>.</summary>
+    public static async Task<List<string>> CallPartEndingsAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "switchboard.db")};Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ending FROM call_record_agents";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var endings = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+            endings.Add(reader.GetString(0));
+        return endings;
+    }
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
