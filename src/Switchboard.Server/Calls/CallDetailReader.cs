@@ -26,17 +26,11 @@ public sealed class CallDetailReader(SwitchboardDbContext db)
         if (!CallAccess.MayOpen(viewer, takingPart))
             return new CallDetailResult(CallDetailOutcome.Forbidden);
 
-        var userIds = takingPart.Concat(record.Transfers.Select(transfer => transfer.ByUserId)).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(user => userIds.Contains(user.Id))
-            .ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
-        var queueIds = events.Select(e => e.QueueId)
-            .Append(record.QueueId)
-            .Concat(record.Transfers.Select(transfer => transfer.ToQueueId))
-            .OfType<Guid>()
-            .Distinct()
-            .ToList();
-        var queues = await db.Queues.AsNoTracking().Where(queue => queueIds.Contains(queue.Id))
-            .ToDictionaryAsync(queue => queue.Id, queue => queue.Name, cancellationToken);
+        var names = await CallNames.ReadAsync(
+            db,
+            takingPart.Concat(record.Transfers.Select(transfer => transfer.ByUserId)),
+            events.Select(e => e.QueueId).Append(record.QueueId).Concat(record.Transfers.Select(transfer => transfer.ToQueueId)).OfType<Guid>(),
+            cancellationToken);
 
         // A timeline refers to the call by its id as it was written; ids are written in lower case, but not by force.
         string[] references = [callId.ToString(), callId.ToString().ToUpperInvariant()];
@@ -45,7 +39,7 @@ public sealed class CallDetailReader(SwitchboardDbContext db)
             .Join(db.Contacts, entry => entry.ContactId, contact => contact.Id, (_, contact) => new CallContactView(contact.Id, contact.Name))
             .ToListAsync(cancellationToken);
 
-        var detail = CallDetailComposition.Compose(record, events, new CallNames(users, queues), [.. contacts.OrderBy(contact => contact.Name, StringComparer.CurrentCulture)]);
+        var detail = CallDetailComposition.Compose(record, events, names, [.. contacts.OrderBy(contact => contact.Name, StringComparer.CurrentCulture)]);
         return new CallDetailResult(CallDetailOutcome.Found, detail);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Domain.Crm;
+using Switchboard.Server.Calls;
 
 namespace Switchboard.Server.Crm;
 
@@ -28,12 +29,11 @@ public static class TimelineCalls
         var records = await db.CallRecords.AsNoTracking().Include(record => record.Agents)
             .Where(record => callIds.Contains(record.Id))
             .ToListAsync(cancellationToken);
-        var userIds = records.SelectMany(record => record.Agents.Select(agent => agent.UserId)).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(user => userIds.Contains(user.Id))
-            .ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
-        var queueIds = records.Where(record => record.QueueId is not null).Select(record => record.QueueId!.Value).Distinct().ToList();
-        var queues = await db.Queues.AsNoTracking().Where(queue => queueIds.Contains(queue.Id))
-            .ToDictionaryAsync(queue => queue.Id, queue => queue.Name, cancellationToken);
+        var names = await CallNames.ReadAsync(
+            db,
+            records.SelectMany(record => record.Agents.Select(agent => agent.UserId)),
+            records.Select(record => record.QueueId).OfType<Guid>(),
+            cancellationToken);
 
         // Keyed as the timeline refers to the call, whatever case its id was written in.
         var views = new Dictionary<string, TimelineCallView>(StringComparer.OrdinalIgnoreCase);
@@ -41,11 +41,10 @@ public static class TimelineCalls
         {
             var agents = record.Agents
                 .OrderBy(agent => agent.Position)
-                .Select(agent => new TimelineAgentView(agent.UserId, users.GetValueOrDefault(agent.UserId) ?? "A deleted user", agent.Disposition, agent.Notes))
+                .Select(agent => new TimelineAgentView(agent.UserId, names.User(agent.UserId), agent.Disposition, agent.Notes))
                 .ToList();
             var talked = record.AnsweredAt is { } answered ? (int?)Math.Max(0, (int)(record.EndedAt - answered).TotalSeconds) : null;
-            var queueName = record.QueueId is { } queueId ? queues.GetValueOrDefault(queueId) : null;
-            views[record.Id.ToString()] = new TimelineCallView("incoming", queueName, talked, agents);
+            views[record.Id.ToString()] = new TimelineCallView("incoming", names.Queue(record.QueueId), talked, agents);
         }
 
         return views;
